@@ -1,0 +1,77 @@
+"""One error type for every problem a user can fix: where it is, what is wrong, a hint."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Where:
+    """A position in a user's file; line and column are 1-based."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: Where | None
+    message: str
+    hint: str | None = None
+
+    def format(self) -> str:
+        prefix = f"{self.where}: " if self.where else ""
+        lines = [f"{prefix}error: {self.message}"]
+        lines.extend(_source_excerpt(self.where))
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return "\n".join(lines)
+
+
+class HandoutError(Exception):
+    """Raised for bad input; carries one Problem per thing the user should fix."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+    @classmethod
+    def at(cls, where: Where | None, message: str, hint: str | None = None) -> HandoutError:
+        return cls([Problem(where, message, hint)])
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """A 'did you mean' hint for a misspelt key or id, or None."""
+    options = sorted(choices)
+    matches = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+    if matches:
+        return "did you mean " + " or ".join(f"`{m}`" for m in matches) + "?"
+    if options and len(options) <= 12:
+        return "expected one of: " + ", ".join(f"`{o}`" for o in options)
+    return None
+
+
+def _source_excerpt(where: Where | None) -> list[str]:
+    if where is None:
+        return []
+    try:
+        with Path(where.file).open("rb") as f:
+            for number, raw in enumerate(f, start=1):
+                if number == where.line:
+                    text = raw.decode("utf-8", "replace").rstrip("\r\n").expandtabs(1)
+                    break
+            else:
+                return []
+    except OSError:
+        return []
+    if len(text) > 160:
+        return []
+    gutter = f"{where.line:>4} | "
+    return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (where.column - 1) + "^"]

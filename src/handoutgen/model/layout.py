@@ -1,0 +1,126 @@
+"""The layout model: page, text, colours, brand, header and footer.
+
+Each key is declared once here, with its type, unit and default; built-in layouts
+(builtin/layouts/*.yaml) and clinic layouts only override what differs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ..errors import Problem, Where, closest
+from .types import Color, FontSize, Length, Plain, RelPath, Template, Text, doc, where_field
+
+MM = 72 / 25.4
+
+
+@dataclass(frozen=True)
+class PageDimensions:
+    width: Length = field(metadata=doc("Page width, like `148mm`."))
+    height: Length = field(metadata=doc("Page height, like `210mm`."))
+
+
+@dataclass(frozen=True)
+class Margins:
+    SHORTHAND = "all"
+    all: Length | None = field(default=None, metadata=doc("One margin for all four sides."))
+    top: Length | None = field(default=None, metadata=doc("Top margin (above the header)."))
+    right: Length | None = field(default=None, metadata=doc("Right margin."))
+    bottom: Length | None = field(default=None, metadata=doc("Bottom margin (below the footer)."))
+    left: Length | None = field(default=None, metadata=doc("Left margin."))
+
+    def side(self, name: str) -> float:
+        value = getattr(self, name)
+        if value is not None:
+            return value
+        return self.all if self.all is not None else 18 * MM
+
+
+@dataclass(frozen=True)
+class Page:
+    size: Literal["a4", "letter", "a5", "legal"] | PageDimensions = field(
+        default="a4", metadata=doc("`a4`, `letter`, `a5`, `legal`, or {width, height}."))
+    orientation: Literal["portrait", "landscape"] = field(
+        default="portrait", metadata=doc("Turn the page."))
+    margins: Margins = field(default_factory=Margins, metadata=doc("Page margins: one length or top/right/bottom/left."))
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    font: Literal["noto-sans"] = field(default="noto-sans", metadata=doc("Font family (bundled and embedded)."))
+    size: FontSize = field(default=FontSize(12), metadata=doc("Body text size in points."))
+    leading: float = field(default=1.4, metadata=doc("Line height as a multiple of the size."))
+    heading_scale: float = field(default=1.35, metadata=doc("Section heading size as a multiple of the body size."))
+
+
+@dataclass(frozen=True)
+class Colors:
+    text: Color = field(default=Color("#1d2733"), metadata=doc("Body text."))
+    heading: Color = field(default=Color("#0f5e6e"), metadata=doc("Title and headings."))
+    accent: Color = field(default=Color("#e07a1f"), metadata=doc("Bullets, step numbers, rules."))
+    muted: Color = field(default=Color("#4f5b66"), metadata=doc("Subtitle, header, footer, captions."))
+    rule: Color = field(default=Color("#c5d0d8"), metadata=doc("Thin lines and table borders."))
+    summary: Color = field(default=Color("#e6f2f4"), metadata=doc("Background of the key-points box."))
+    info: Color = field(default=Color("#1f5f9e"), metadata=doc("`info` callouts."))
+    tip: Color = field(default=Color("#2d7a3e"), metadata=doc("`tip` callouts."))
+    warning: Color = field(default=Color("#b3261e"), metadata=doc("`warning` callouts."))
+
+
+@dataclass(frozen=True)
+class Brand:
+    name: Plain | None = field(default=None, metadata=doc("Clinic or club name."))
+    logo: RelPath | None = field(default=None, metadata=doc("Logo file (PNG, JPEG or SVG), relative to the layout file."))
+    phone: Plain | None = field(default=None, metadata=doc("Phone number as printed."))
+    web: Plain | None = field(default=None, metadata=doc("Web address as printed."))
+    address: Plain | None = field(default=None, metadata=doc("Postal address as printed."))
+
+
+@dataclass(frozen=True)
+class Band:
+    left: Template | None = field(default=None, metadata=doc("Text at the left; {placeholders} allowed."))
+    right: Template | None = field(default=None, metadata=doc("Text at the right; {placeholders} allowed."))
+
+
+@dataclass(frozen=True)
+class Layout:
+    extends: Plain | None = field(default=None, metadata=doc("A built-in layout name or a layout file to start from."))
+    description: Plain | None = field(default=None, metadata=doc("What this layout is for."))
+    page: Page = field(default_factory=Page, metadata=doc("Page size, orientation and margins."))
+    columns: int = field(default=1, metadata=doc("Text columns: 1 or 2."))
+    column_gap: Length = field(default=Length(8 * MM), metadata=doc("Space between columns."))
+    text: TextStyle = field(default_factory=TextStyle, metadata=doc("Font, size and spacing."))
+    colors: Colors = field(default_factory=Colors, metadata=doc("Colours as #rrggbb."))
+    brand: Brand = field(default_factory=Brand, metadata=doc("Clinic branding in the header."))
+    header: Band = field(default_factory=lambda: Band(Template("{brand.name}"), Template("{brand.contact}")),
+                         metadata=doc("Top band of every page."))
+    footer: Band = field(default_factory=lambda: Band(Template("{title} · {reviewed}"), Template("{page_label}")),
+                         metadata=doc("Bottom band of every page."))
+    disclaimer: Text | None = field(default=None, metadata=doc("Small print at the end of every handout."))
+    where: Where | None = where_field()
+
+    def problems(self) -> list[Problem]:
+        found = []
+        if self.columns not in (1, 2):
+            found.append(Problem(self.where, f"`columns` is {self.columns}; a page has 1 or 2 columns"))
+        for band in (self.header, self.footer):
+            for template in (band.left, band.right):
+                found.extend(_template_problems(template))
+        return found
+
+
+PLACEHOLDERS = ("title", "reviewed", "reviewed_date", "page", "pages", "page_label",
+                "brand.name", "brand.phone", "brand.web", "brand.address", "brand.contact")
+
+
+def _template_problems(template: Template | None) -> list[Problem]:
+    if template is None:
+        return []
+    found = []
+    for match in re.finditer(r"\{([^{}]*)\}", template):
+        name = match.group(1).strip()
+        if name not in PLACEHOLDERS:
+            found.append(Problem(template.where, f"unknown placeholder `{{{name}}}` in `{template}`",
+                                 closest(name, PLACEHOLDERS)))
+    return found

@@ -1,0 +1,209 @@
+"""Read located YAML nodes into typed model objects, driven by the dataclass declarations.
+
+Every problem found is collected (one message each) and raised together at the end.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import types
+import typing
+from typing import Any, Literal, Union
+
+from ..errors import HandoutError, Problem, Where, closest
+from ..source import Map, Node, Scalar, Seq, describe
+from .types import Located
+
+_INVALID = object()
+_NONE_WORDS = ("", "~", "null", "Null", "NULL")
+
+
+class Reader:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, where: Where, message: str, hint: str | None = None) -> object:
+        self.problems.append(Problem(where, message, hint))
+        return _INVALID
+
+    def read(self, node: Node, tp: Any, what: str) -> Any:
+        origin = typing.get_origin(tp)
+        if origin in (Union, types.UnionType):
+            return self._read_union(node, typing.get_args(tp), what)
+        if origin is Literal:
+            return self._read_literal(node, typing.get_args(tp), what)
+        if origin is list:
+            return self._read_list(node, typing.get_args(tp)[0], what)
+        if hasattr(tp, "KINDS"):
+            return self._read_tagged(node, tp, what)
+        if dataclasses.is_dataclass(tp):
+            return self._read_record(node, tp, what)
+        return self._read_scalar(node, tp, what)
+
+    def _read_union(self, node: Node, options: tuple[Any, ...], what: str) -> Any:
+        real = [o for o in options if o is not type(None)]
+        if len(real) < len(options) and isinstance(node, Scalar) and not node.quoted \
+                and node.value in _NONE_WORDS:
+            return None
+        if len(real) == 1:
+            return self.read(node, real[0], what)
+        # A scalar-or-record union (`size: a4` or `size: {width: .., height: ..}`).
+        records = [o for o in real if dataclasses.is_dataclass(o)]
+        scalars = [o for o in real if not dataclasses.is_dataclass(o)]
+        if isinstance(node, Map) and records:
+            return self.read(node, records[0], what)
+        if scalars:
+            return self.read(node, scalars[0], what)
+        return self.read(node, records[0], what)
+
+    def _read_literal(self, node: Node, choices: tuple[str, ...], what: str) -> Any:
+        if not isinstance(node, Scalar):
+            return self.fail(node.where, f"{what} must be one of {_choices(choices)}, not {describe(node)}")
+        if node.value not in choices:
+            return self.fail(node.where, f"{what} is `{node.value}`; expected one of {_choices(choices)}",
+                             closest(node.value, choices))
+        return node.value
+
+    def _read_list(self, node: Node, item_type: Any, what: str) -> Any:
+        if not isinstance(node, Seq):
+            if isinstance(node, Scalar) and getattr(item_type, "LIST_SHORTHAND", False):
+                node = Seq([node], node.where)
+            else:
+                return self.fail(node.where, f"{what} must be a list, not {describe(node)}",
+                                 "start each item on its own line with `- `")
+        items = [self.read(item, item_type, f"item {i} of {what}")
+                 for i, item in enumerate(node.items, start=1)]
+        return items
+
+    def _read_tagged(self, node: Node, tp: Any, what: str) -> Any:
+        """A single-key mapping whose key names the kind, like `- bullets: [...]`."""
+        kinds: dict[str, Any] = tp.KINDS
+        if not isinstance(node, Map) or len(node.entries) != 1:
+            found = describe(node) if not isinstance(node, Map) else \
+                f"a mapping with {len(node.entries)} keys"
+            return self.fail(node.where, f"{what} must be one `kind: value` pair, not {found}",
+                             "kinds: " + ", ".join(f"`{k}`" for k in kinds))
+        ((key, (key_node, value_node)),) = node.entries.items()
+        if key not in kinds:
+            return self.fail(key_node.where, f"unknown {tp.NOUN} `{key}`", closest(key, kinds))
+        body = self.read(value_node, kinds[key], f"`{key}`")
+        if body is _INVALID:
+            return _INVALID
+        return tp(kind=key, body=body, where=key_node.where)
+
+    def _read_record(self, node: Node, tp: Any, what: str) -> Any:
+        shorthand = getattr(tp, "SHORTHAND", None)
+        if isinstance(node, Scalar) and shorthand:
+            node = _wrap(node, shorthand)
+        if not isinstance(node, Map):
+            return self.fail(node.where, f"{what} must be a mapping of `key: value` lines, "
+                             f"not {describe(node)}")
+        fields = _fields(tp)
+        values: dict[str, Any] = {}
+        ok = True
+        for key, (key_node, value_node) in node.entries.items():
+            spec = fields.get(key)
+            if spec is None:
+                ok = False
+                self.fail(key_node.where, f"unknown key `{key}` in {what}", closest(key, fields))
+                continue
+            value = self.read(value_node, spec.type, f"`{key}`")
+            ok &= value is not _INVALID
+            values[key] = value
+        for name, spec in fields.items():
+            if name not in values and _required(spec):
+                ok = False
+                self.fail(node.where, f"{what} is missing the required key `{name}`",
+                          spec.metadata.get("doc"))
+        if not ok:
+            return _INVALID
+        obj = tp(**values)
+        if "where" in {f.name for f in dataclasses.fields(tp)}:
+            object.__setattr__(obj, "where", node.where)
+        if hasattr(obj, "problems"):
+            found = obj.problems()
+            self.problems.extend(found)
+            if found:
+                return _INVALID
+        return obj
+
+    def _read_scalar(self, node: Node, tp: Any, what: str) -> Any:
+        if not isinstance(node, Scalar):
+            return self.fail(node.where, f"{what} must be {_a(tp)}, not {describe(node)}")
+        raw = node.value
+        try:
+            if tp is bool:
+                return _parse_bool(raw)
+            if tp is int:
+                return _parse_int(raw)
+            if tp is float:
+                return float(raw)
+            if tp is dt.date:
+                from .types import parse_date
+                return parse_date(raw)
+            value = tp.parse(raw) if hasattr(tp, "parse") else raw
+        except ValueError as exc:
+            return self.fail(node.where, f"{what}: {exc}")
+        if issubclass(tp, Located):
+            if not raw.strip():
+                return self.fail(node.where, f"{what} is empty")
+            return tp(value, node.where)
+        return tp(value)
+
+
+def read(node: Node, tp: Any, what: str) -> Any:
+    """Read `node` as `tp`, raising one HandoutError with every problem found."""
+    reader = Reader()
+    value = reader.read(node, tp, what)
+    if reader.problems:
+        raise HandoutError(reader.problems)
+    return value
+
+
+@functools.cache
+def _fields(tp: Any) -> dict[str, Any]:
+    hints = typing.get_type_hints(tp)
+    out = {}
+    for f in dataclasses.fields(tp):
+        if f.metadata.get("internal"):
+            continue
+        f.type = hints[f.name]
+        out[f.name] = f
+    return out
+
+
+def _required(spec: dataclasses.Field) -> bool:
+    return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+
+
+def _wrap(node: Scalar, key: str) -> Map:
+    wrapped = Map(node.where)
+    wrapped.entries[key] = (Scalar(key, node.where), node)
+    return wrapped
+
+
+def _parse_bool(raw: str) -> bool:
+    if raw in ("true", "True", "yes"):
+        return True
+    if raw in ("false", "False", "no"):
+        return False
+    raise ValueError(f"`{raw}` is not true or false")
+
+
+def _parse_int(raw: str) -> int:
+    try:
+        return int(raw, 10)
+    except ValueError:
+        raise ValueError(f"`{raw}` is not a whole number") from None
+
+
+def _choices(choices: tuple[str, ...]) -> str:
+    return ", ".join(f"`{c}`" for c in choices)
+
+
+def _a(tp: Any) -> str:
+    names = {bool: "true or false", int: "a whole number", float: "a number",
+             dt.date: "a date (YYYY-MM-DD)"}
+    return names.get(tp, "text")

@@ -1,0 +1,235 @@
+"""Content blocks to ReportLab flowables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from ..errors import HandoutError
+from ..labels import label
+from ..model import handout as m
+from ..model.layout import Layout
+from . import fonts, images
+from .markup import inline
+from .styles import Styles
+
+
+@dataclass
+class Context:
+    layout: Layout
+    styles: Styles
+    language: str
+    width: float  # width of the text column, points
+    height: float  # height of the text frame, points
+
+    def color(self, name: str) -> Color:
+        return HexColor(getattr(self.layout.colors, name))
+
+    def para(self, text: str, style_name: str = "body", **overrides: Any) -> Paragraph:
+        style = getattr(self.styles, style_name)
+        if overrides:
+            style = _variant(style, **overrides)
+        return Paragraph(inline(text, self.layout.colors.heading).markup, style)
+
+
+def _variant(style: Any, **overrides: Any) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    return ParagraphStyle(style.name + "+", parent=style, **overrides)
+
+
+def tint(color: Color, amount: float) -> Color:
+    """Mix `color` with white; amount 0 is the colour, 1 is white."""
+    r, g, b = color.red, color.green, color.blue
+    return Color(r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+
+
+def text_block(body: m.Text, ctx: Context) -> list[Flowable]:
+    return [ctx.para(body)]
+
+
+def bullet_list(items: list[m.Text], ctx: Context) -> Flowable:
+    size = ctx.layout.text.size
+    return ListFlowable(
+        [ListItem(ctx.para(item, spaceAfter=size * 0.3)) for item in items],
+        bulletType="bullet", start="•", bulletFontName=fonts.BOLD, bulletFontSize=size,
+        bulletColor=ctx.color("accent"), leftIndent=size * 1.3, bulletOffsetY=0,
+    )
+
+
+def bullets_block(body: list[m.Text], ctx: Context) -> list[Flowable]:
+    size = ctx.layout.text.size
+    return [bullet_list(body, ctx), Spacer(1, size * 0.4)]
+
+
+def steps_block(body: list[m.Step], ctx: Context) -> list[Flowable]:
+    size = ctx.layout.text.size
+    items = []
+    for step in body:
+        text = inline(step.text, ctx.layout.colors.heading).markup
+        if step.title:
+            title = inline(step.title, ctx.layout.colors.heading).markup
+            text = f"<b>{title}</b><br/>{text}"
+        items.append(ListItem(Paragraph(text, _variant(ctx.styles.body, spaceAfter=size * 0.5))))
+    return [ListFlowable(
+        items, bulletType="1", bulletFormat="%s", bulletFontName=fonts.BOLD,
+        bulletFontSize=size * 1.15, bulletColor=ctx.color("accent"), leftIndent=size * 1.8,
+        bulletDedent=size * 1.6, bulletOffsetY=0,
+    ), Spacer(1, size * 0.3)]
+
+
+def faq_block(body: list[m.FaqItem], ctx: Context) -> list[Flowable]:
+    size = ctx.layout.text.size
+    out: list[Flowable] = []
+    for item in body:
+        answer = ctx.para(item.a, leftIndent=size * 0.9, spaceAfter=size * 0.7)
+        out.append(KeepTogether([ctx.para(item.q, "question"), answer]))
+    return out
+
+
+def callout_block(body: m.Callout, ctx: Context) -> list[Flowable]:
+    size = ctx.layout.text.size
+    tone = ctx.color(body.tone)
+    heading = body.title or label(ctx.language, body.tone)
+    cell = [ctx.para(heading, "box_heading", textColor=tone), ctx.para(body.text, spaceAfter=0)]
+    return [_boxed(cell, ctx, background=tint(tone, 0.9), bar=tone), Spacer(1, size * 0.7)]
+
+
+def summary_box(items: list[m.Text], ctx: Context) -> Flowable:
+    cell = [ctx.para(label(ctx.language, "key_points"), "box_heading"), bullet_list(items, ctx)]
+    return _boxed(cell, ctx, background=ctx.color("summary"), bar=ctx.color("heading"))
+
+
+def _boxed(cell: list[Flowable], ctx: Context, background: Color, bar: Color) -> Table:
+    pad = ctx.layout.text.size * 0.8
+    table = Table([[cell]], colWidths=[ctx.width])
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, -1), background),
+        ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+    ]))
+    return table
+
+
+def table_block(body: m.Table, ctx: Context) -> list[Flowable]:
+    size = ctx.layout.text.size
+    pad = size * 0.5
+    widths = _column_widths(body, ctx, pad)
+    head = [ctx.para(cell, "table_head") for cell in body.header]
+    rows = [[ctx.para(cell, "table_cell") for cell in row] for row in body.rows]
+    table = Table([head, *rows], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [
+        ("BACKGROUND", (0, 0), (-1, 0), ctx.color("heading")),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, ctx.color("rule")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.9),
+        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+    ]
+    style += [("BACKGROUND", (0, r), (-1, r), tint(ctx.color("summary"), 0.4))
+              for r in range(2, len(rows) + 1, 2)]
+    table.setStyle(TableStyle(style))
+    out: list[Flowable] = []
+    if body.caption:
+        out.append(ctx.para(body.caption, "box_heading"))
+    return [*out, table, Spacer(1, size * 0.8)]
+
+
+def _column_widths(body: m.Table, ctx: Context, pad: float) -> list[float]:
+    """Fit columns to the frame: each gets its longest word, the rest goes by text length."""
+    size = ctx.layout.text.size
+    columns = list(zip(body.header, *body.rows, strict=True))
+    least, most = [], []
+    for number, cells in enumerate(columns):
+        words = [(w, fonts.BOLD if i == 0 else fonts.REGULAR)
+                 for i, cell in enumerate(cells) for w in inline(cell).plain.split()]
+        widest = max((stringWidth(w, f, size) for w, f in words), default=0)
+        least.append(widest + 2 * pad + 1)
+        most.append(max(stringWidth(inline(c).plain, fonts.REGULAR, size) for c in cells)
+                    + 2 * pad + 1)
+        if sum(least) > ctx.width:
+            word = max(words, key=lambda wf: stringWidth(wf[0], wf[1], size))[0]
+            raise HandoutError.at(
+                body.where, f"table is too wide for the page: column {number + 1} needs "
+                f"{sum(least) / mm:.0f} mm for long words such as `{word}`; "
+                f"the text column is {ctx.width / mm:.0f} mm",
+                "use fewer columns, shorter words, or a wider or landscape layout",
+            )
+    spare = ctx.width - sum(least)
+    stretch = [b - a for a, b in zip(least, most, strict=True)]
+    total = sum(stretch) or 1
+    return [a + spare * s / total for a, s in zip(least, stretch, strict=True)]
+
+
+def image_block(body: m.Image, ctx: Context) -> list[Flowable]:
+    max_width = min(body.width or ctx.width, ctx.width)
+    picture = images.flowable(images.locate(body.path), max_width, ctx.height * 0.45)
+    picture.hAlign = "CENTER"
+    out: list[Flowable] = [picture]
+    if body.caption:
+        out.append(ctx.para(body.caption, "caption", alignment=1))
+    return [KeepTogether(out), Spacer(1, ctx.layout.text.size * 0.8)]
+
+
+def qr_block(body: m.QrCode, ctx: Context) -> list[Flowable]:
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    side = 28 * mm
+    widget = QrCodeWidget(str(body.url), barLevel="M", barBorder=2)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    fonts.use_in_drawing(drawing)
+    shown = inline(f"[{body.url}]({body.url})").markup
+    text = [ctx.para(body.label, "box_heading"),
+            Paragraph(f"{label(ctx.language, 'scan')}: {shown}", ctx.styles.small)]
+    table = Table([[drawing, text]], colWidths=[side + 6 * mm, ctx.width - side - 6 * mm])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)]))
+    return [table, Spacer(1, ctx.layout.text.size * 0.8)]
+
+
+RENDERERS: dict[str, Callable[[Any, Context], list[Flowable]]] = {
+    "text": text_block,
+    "bullets": bullets_block,
+    "steps": steps_block,
+    "faq": faq_block,
+    "callout": callout_block,
+    "image": image_block,
+    "qr": qr_block,
+    "table": table_block,
+}
+
+
+def block_flowables(block: m.Block, ctx: Context) -> list[Flowable]:
+    return RENDERERS[block.kind](block.body, ctx)
+
+
+def heading(title: m.Text, ctx: Context, key: str) -> Flowable:
+    para = ctx.para(title, "heading")
+    para.outline = (inline(title).plain, key)  # read by the document to add a bookmark
+    return para
+

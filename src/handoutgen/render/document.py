@@ -1,0 +1,229 @@
+"""A handout and its layout to PDF bytes: page template, header, footer, bookmarks."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+
+from reportlab.lib import pagesizes
+from reportlab.lib.colors import HexColor
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
+from reportlab.platypus.flowables import BalancedColumns, HRFlowable
+
+from .. import __version__
+from ..labels import label, long_date
+from ..model.handout import Handout
+from ..model.layout import Layout
+from . import fonts, images
+from .blocks import Context, block_flowables, heading, summary_box
+from .markup import inline
+from .styles import styles_for
+
+HEADER_HEIGHT = 14 * mm
+FOOTER_HEIGHT = 10 * mm
+
+
+@dataclass(frozen=True)
+class PageGeometry:
+    width: float
+    height: float
+    left: float
+    right: float
+    top: float
+    bottom: float
+
+    @property
+    def frame_width(self) -> float:
+        return self.width - self.left - self.right
+
+    @property
+    def frame_height(self) -> float:
+        return self.height - self.top - self.bottom - HEADER_HEIGHT - FOOTER_HEIGHT
+
+
+def page_geometry(layout: Layout) -> PageGeometry:
+    size = layout.page.size
+    if isinstance(size, str):
+        width, height = getattr(pagesizes, size.upper())
+    else:
+        width, height = size.width, size.height
+    if (layout.page.orientation == "landscape") == (width < height):
+        width, height = height, width
+    margins = layout.page.margins
+    return PageGeometry(width, height, margins.side("left"), margins.side("right"),
+                        margins.side("top"), margins.side("bottom"))
+
+
+def pdf_timestamp(reviewed: dt.date) -> float:
+    """Seconds since the epoch for the PDF's dates; SOURCE_DATE_EPOCH wins when set."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return float(epoch)
+    return dt.datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=dt.timezone.utc).timestamp()
+
+
+class PagedCanvas(Canvas):
+    """Holds pages back until the end so every footer can say "Page X of Y".
+
+    Bookmarks are held back with their page, because ReportLab ties a bookmark to the
+    page that is current in the PDF file, which only advances when a page is written.
+    """
+
+    def __init__(self, *args, decorate=None, timestamp: float = 0.0, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._held_pages: list[dict] = []
+        self._held_bookmarks: dict[int, list[str]] = {}
+        self._decorate = decorate
+        stamp = self._doc._timeStamp
+        stamp.t = timestamp
+        stamp.lt = stamp.YMDhms = dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).timetuple()[:6]
+        stamp.dhh = stamp.dmm = 0
+
+    def bookmarkPage(self, key, **kwargs):  # noqa: N802 - ReportLab's name
+        self._held_bookmarks.setdefault(len(self._held_pages), []).append(key)
+
+    def showPage(self):  # noqa: N802 - ReportLab's name
+        self._held_pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._held_pages)
+        for index, state in enumerate(self._held_pages):
+            self.__dict__.update(state)
+            for key in self._held_bookmarks.get(index, []):
+                Canvas.bookmarkPage(self, key, fit="XYZ", top=self._pagesize[1])
+            if self._decorate:
+                self._decorate(self, index + 1, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+class HandoutDocTemplate(BaseDocTemplate):
+    def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
+        outline = getattr(flowable, "outline", None)
+        if outline:
+            title, key = outline
+            self.canv.bookmarkPage(key)
+            self.canv.addOutlineEntry(title, key, level=0, closed=False)
+
+
+def render_handout(handout: Handout, layout: Layout) -> bytes:
+    geometry = page_geometry(layout)
+    ctx = Context(layout, styles_for(layout), str(handout.language),
+                  geometry.frame_width, geometry.frame_height)
+    story = handout_story(handout, ctx)
+    buffer = io.BytesIO()
+    title = inline(handout.title).plain
+    doc = HandoutDocTemplate(
+        buffer, pagesize=(geometry.width, geometry.height), title=title,
+        subject=inline(handout.subtitle).plain if handout.subtitle else "",
+        author=str(layout.brand.name or ""), creator=f"handoutgen {__version__}",
+        producer=f"handoutgen {__version__}", lang=str(handout.language), invariant=1,
+        leftMargin=geometry.left, rightMargin=geometry.right,
+        topMargin=geometry.top + HEADER_HEIGHT, bottomMargin=geometry.bottom + FOOTER_HEIGHT,
+        initialFontName=fonts.REGULAR, initialFontSize=layout.text.size,
+    )
+    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate("page", frames=[frame])])
+    values = band_values(handout, layout)
+    decorate = _decorator(layout, geometry, values)
+    timestamp = pdf_timestamp(handout.reviewed)
+    doc.build(story, canvasmaker=lambda *a, **kw: PagedCanvas(
+        *a, decorate=decorate, timestamp=timestamp, **kw))
+    return buffer.getvalue()
+
+
+def handout_story(handout: Handout, ctx: Context) -> list[Flowable]:
+    story: list[Flowable] = [ctx.para(handout.title, "title")]
+    if handout.subtitle:
+        story.append(ctx.para(handout.subtitle, "subtitle"))
+    if handout.summary:
+        story += [summary_box(handout.summary, ctx), Spacer(1, ctx.layout.text.size * 0.4)]
+    body: list[Flowable] = []
+    for number, section in enumerate(handout.sections, start=1):
+        body.append(heading(section.title, ctx, f"section-{number}"))
+        for block in section.blocks:
+            body.extend(block_flowables(block, ctx))
+    if ctx.layout.columns == 2:
+        body = [BalancedColumns(body, nCols=2, spaceBefore=0, innerPadding=ctx.layout.column_gap / 2,
+                                endSlack=0.1)]
+    story += body
+    if ctx.layout.disclaimer:
+        story += [Spacer(1, ctx.layout.text.size), HRFlowable(width="100%", thickness=0.5,
+                  color=ctx.color("rule"), spaceAfter=4), ctx.para(ctx.layout.disclaimer, "small")]
+    return story
+
+
+def band_values(handout: Handout, layout: Layout) -> dict[str, str]:
+    brand = layout.brand
+    language = str(handout.language)
+    contact = " · ".join(str(v) for v in (brand.phone, brand.web) if v)
+    return {
+        "title": inline(handout.title).plain,
+        "reviewed": label(language, "reviewed", date=long_date(language, handout.reviewed)),
+        "reviewed_date": long_date(language, handout.reviewed),
+        "brand.name": str(brand.name or ""),
+        "brand.phone": str(brand.phone or ""),
+        "brand.web": str(brand.web or ""),
+        "brand.address": str(brand.address or ""),
+        "brand.contact": contact,
+        "page_label": label(language, "page_label", page="{page}", pages="{pages}"),
+    }
+
+
+def fill(template: str | None, values: dict[str, str], page: int, pages: int) -> str:
+    if not template:
+        return ""
+    text = str(template)
+    for name, value in values.items():
+        text = text.replace("{" + name + "}", value)
+    text = text.replace("{page}", str(page)).replace("{pages}", str(pages))
+    return " ".join(text.split()).strip(" ·|-")
+
+
+def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str]):
+    muted = HexColor(layout.colors.muted)
+    heading_color = HexColor(layout.colors.heading)
+    rule = HexColor(layout.colors.rule)
+    logo = images.locate(layout.brand.logo) if layout.brand.logo else None
+    band_size = max(min(layout.text.size * 0.75, 11), 8.5)
+
+    def decorate(canvas: Canvas, page: int, pages: int) -> None:
+        left_x, right_x = geometry.left, geometry.width - geometry.right
+        top_y = geometry.height - geometry.top
+        canvas.saveState()
+        header_left = fill(layout.header.left, values, page, pages)
+        header_right = fill(layout.header.right, values, page, pages)
+        text_x = left_x
+        if logo:
+            picture = images.flowable(logo, 40 * mm, 10 * mm)
+            picture.drawOn(canvas, left_x, top_y - 10 * mm)
+            text_x += picture.width + 3 * mm
+        if header_left:
+            canvas.setFont(fonts.BOLD, band_size + 1.5)
+            canvas.setFillColor(heading_color)
+            canvas.drawString(text_x, top_y - 6.6 * mm, header_left)
+        if header_right:
+            canvas.setFont(fonts.REGULAR, band_size)
+            canvas.setFillColor(muted)
+            canvas.drawRightString(right_x, top_y - 6.6 * mm, header_right)
+        if logo or header_left or header_right:
+            canvas.setStrokeColor(rule)
+            canvas.setLineWidth(0.6)
+            canvas.line(left_x, top_y - HEADER_HEIGHT + 2 * mm, right_x, top_y - HEADER_HEIGHT + 2 * mm)
+        bottom_y = geometry.bottom
+        canvas.setStrokeColor(rule)
+        canvas.line(left_x, bottom_y + FOOTER_HEIGHT - 3 * mm, right_x, bottom_y + FOOTER_HEIGHT - 3 * mm)
+        canvas.setFont(fonts.REGULAR, band_size)
+        canvas.setFillColor(muted)
+        canvas.drawString(left_x, bottom_y + 1.5 * mm, fill(layout.footer.left, values, page, pages))
+        canvas.drawRightString(right_x, bottom_y + 1.5 * mm, fill(layout.footer.right, values, page, pages))
+        canvas.restoreState()
+
+    return decorate

@@ -1,0 +1,112 @@
+"""Pictures: find them safely, load each once, scale them to fit."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from ..errors import HandoutError
+from ..model.types import RelPath
+
+MAX_IMAGE_BYTES = 20 * 1024 * 1024
+RASTER = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
+KINDS = (*RASTER, ".svg")
+_EXTERNAL_REF = re.compile(rb"""(?:xlink:)?href\s*=\s*["'](?!#|data:image/)""", re.I)
+
+
+def locate(rel: RelPath) -> Path:
+    """The file a relative path names, relative to the YAML file it was written in."""
+    base = Path(rel.where.file).parent if rel.where else Path.cwd()
+    return (base / rel).resolve()
+
+
+def check(rel: RelPath, root: Path) -> Path:
+    """Refuse pictures outside the project folder, of unknown kinds, or unsafe SVG."""
+    path = locate(rel)
+    if not path.is_relative_to(root.resolve()):
+        raise HandoutError.at(rel.where, f"picture `{rel}` is outside the project folder {root}",
+                              "keep pictures inside the project, for example in `images/`")
+    if path.suffix.lower() not in KINDS:
+        raise HandoutError.at(rel.where, f"picture `{rel}` is not PNG, JPEG or SVG",
+                              "convert it to PNG or SVG")
+    if not path.is_file():
+        raise HandoutError.at(rel.where, f"picture `{rel}` not found (looked for {path})")
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        raise HandoutError.at(rel.where, f"picture `{rel}` is larger than 20 MB",
+                              "export it smaller: 300 dpi at the printed size is plenty")
+    head = path.read_bytes()
+    magic = RASTER.get(path.suffix.lower())
+    if magic and not head.startswith(magic):
+        raise HandoutError.at(rel.where, f"picture `{rel}` is not a real {path.suffix[1:].upper()} file")
+    if path.suffix.lower() == ".svg":
+        _check_svg(head, rel)
+    return path
+
+
+def _check_svg(data: bytes, rel: RelPath) -> None:
+    if b"<!ENTITY" in data or b"<!DOCTYPE" in data.upper():
+        raise HandoutError.at(rel.where, f"SVG `{rel}` declares a DOCTYPE or entities",
+                              "save it as plain SVG without a DOCTYPE")
+    if _EXTERNAL_REF.search(data):
+        raise HandoutError.at(rel.where, f"SVG `{rel}` refers to other files or web addresses",
+                              "embed everything in the SVG itself")
+    try:
+        svg_drawing(_file_key(Path(locate(rel))))
+    except Exception as exc:  # svglib raises many kinds for broken files
+        raise HandoutError.at(rel.where, f"SVG `{rel}` cannot be read: {exc}") from None
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=256)
+def svg_drawing(key: tuple[str, int, int]):
+    """Parse an SVG once; text in it is switched to the bundled (embedded) font."""
+    from reportlab.graphics.shapes import Group, String
+    from svglib.svglib import svg2rlg
+
+    from . import fonts
+
+    fonts.register()
+    drawing = svg2rlg(key[0])
+    if drawing is None or not drawing.width or not drawing.height:
+        raise ValueError("no drawing found")
+    stack: list = [drawing]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, String):
+            node.fontName = fonts.BOLD if "bold" in node.fontName.lower() else fonts.REGULAR
+        if isinstance(node, Group) or hasattr(node, "contents"):
+            stack.extend(node.contents)
+    return drawing
+
+
+@functools.lru_cache(maxsize=256)
+def raster_size(key: tuple[str, int, int]) -> tuple[int, int]:
+    from reportlab.lib.utils import ImageReader
+
+    return ImageReader(key[0]).getSize()
+
+
+def flowable(path: Path, max_width: float, max_height: float):
+    """A picture flowable scaled to fit the box, keeping its proportions."""
+    from . import fonts
+
+    key = _file_key(path)
+    if path.suffix.lower() == ".svg":
+        from reportlab.graphics.shapes import Drawing, Group
+
+        source = svg_drawing(key)
+        scale = min(max_width / source.width, max_height / source.height)
+        out = Drawing(source.width * scale, source.height * scale)
+        group = Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0))
+        out.add(group)
+        return fonts.use_in_drawing(out)
+    from reportlab.platypus import Image
+
+    width, height = raster_size(key)
+    scale = min(max_width / width, max_height / height)
+    return Image(str(path), width=width * scale, height=height * scale)

@@ -1,0 +1,210 @@
+"""Load a YAML file into a small tree of nodes that remember where they came from.
+
+Only the YAML *structure* is read here; no value is typed yet. Types come from the
+model declarations, so `NO` stays the text "NO" unless a field asks for a boolean.
+Aliases, tags, duplicate keys, deep nesting, huge files and non-UTF-8 bytes are errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import HandoutError, Where
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 40
+
+try:  # libyaml makes parsing several times faster; the pure-Python parser is the fallback.
+    _Parser: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = yaml.SafeLoader
+
+
+@dataclass
+class Scalar:
+    value: str
+    where: Where
+    quoted: bool = False
+
+
+@dataclass
+class Seq:
+    items: list[Node]
+    where: Where
+
+
+@dataclass
+class Map:
+    where: Where
+    entries: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
+
+    def get(self, key: str) -> Node | None:
+        entry = self.entries.get(key)
+        return entry[1] if entry else None
+
+
+Node = Scalar | Seq | Map
+
+
+def describe(node: Node) -> str:
+    if isinstance(node, Map):
+        return "a mapping"
+    if isinstance(node, Seq):
+        return "a list"
+    return f"the text {node.value!r}" if node.value else "an empty value"
+
+
+def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """Read a user file as UTF-8, refusing huge files and pointing at the first bad byte."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise HandoutError.at(
+                Where(name, 1, 1),
+                f"file is {size:,} bytes; the limit is {max_bytes:,} bytes",
+                "split the content into several files",
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise HandoutError.at(None, f"{name}: no such file") from None
+    except IsADirectoryError:
+        raise HandoutError.at(None, f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise HandoutError.at(None, f"{name}: cannot read: {exc.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise HandoutError.at(
+            Where(name, line, column),
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})",
+            "save the file as UTF-8 in your editor",
+        ) from None
+
+
+def load(path: Path) -> Node:
+    """Parse one YAML document from `path` into located nodes."""
+    return parse(read_text(path), str(path))
+
+
+def parse(text: str, name: str) -> Node:
+    try:
+        return _compose(yaml.parse(text, Loader=_Parser), name)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = Where(name, mark.line + 1, mark.column + 1) if mark else Where(name, 1, 1)
+        message = exc.problem or exc.context or "invalid YAML"
+        hint = _yaml_hint(message, text, mark)
+        raise HandoutError.at(where, f"invalid YAML: {message}", hint) from None
+
+
+def _yaml_hint(message: str, text: str, mark: yaml.Mark | None) -> str | None:
+    if "mapping values are not allowed" in message:
+        return 'put text that contains ": " in double quotes'
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        return "indent with spaces, not tabs"
+    if "could not find expected ':'" in message or "expected <block end>" in message:
+        return "check the indentation of this line and the one above"
+    return None
+
+
+def _where(name: str, event: yaml.Event) -> Where:
+    mark = event.start_mark
+    return Where(name, mark.line + 1, mark.column + 1)
+
+
+def _compose(events, name: str) -> Node:
+    """Build the node tree from parser events with an explicit stack (no recursion)."""
+    stack: list[Seq | Map] = []
+    pending_keys: list[Scalar | None] = []
+    root: Node | None = None
+    documents = 0
+    for event in events:
+        if isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise HandoutError.at(
+                    _where(name, event), "the file holds more than one YAML document",
+                    "remove the second `---` line",
+                )
+            continue
+        if isinstance(event, yaml.AliasEvent):
+            raise HandoutError.at(
+                _where(name, event), "YAML aliases (*name) are not allowed",
+                "write the value out in full",
+            )
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent,
+                              yaml.MappingStartEvent)):
+            _refuse_anchor_and_tag(event, name)
+        node: Node
+        if isinstance(event, yaml.ScalarEvent):
+            node = Scalar(event.value, _where(name, event), quoted=event.style not in (None, ""))
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if len(stack) >= MAX_DEPTH:
+                raise HandoutError.at(
+                    _where(name, event), f"nesting deeper than {MAX_DEPTH} levels",
+                    "content files are never this deep: check the indentation",
+                )
+            opened: Seq | Map = (Seq([], _where(name, event))
+                                 if isinstance(event, yaml.SequenceStartEvent)
+                                 else Map(_where(name, event)))
+            stack.append(opened)
+            pending_keys.append(None)
+            continue
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            node = stack.pop()
+            pending_keys.pop()
+        else:
+            continue
+        if not stack:
+            root = node
+        else:
+            _attach(stack[-1], node, pending_keys)
+    if root is None:
+        raise HandoutError.at(Where(name, 1, 1), "the file is empty")
+    return root
+
+
+def _attach(parent: Seq | Map, node: Node, pending_keys: list[Scalar | None]) -> None:
+    if isinstance(parent, Seq):
+        parent.items.append(node)
+        return
+    key = pending_keys[-1]
+    if key is None:
+        if not isinstance(node, Scalar):
+            raise HandoutError.at(node.where, "a key must be plain text, not "
+                                  + describe(node))
+        pending_keys[-1] = node
+        return
+    if key.value in parent.entries:
+        first = parent.entries[key.value][0].where
+        raise HandoutError.at(
+            key.where, f"duplicate key `{key.value}` (first given at line {first.line})",
+            "keep one of the two",
+        )
+    parent.entries[key.value] = (key, node)
+    pending_keys[-1] = None
+
+
+def _refuse_anchor_and_tag(event: yaml.NodeEvent, name: str) -> None:
+    if event.anchor is not None:
+        raise HandoutError.at(
+            _where(name, event), f"YAML anchors (&{event.anchor}) are not allowed",
+            "write each value out in full",
+        )
+    tag = getattr(event, "tag", None)
+    implicit = getattr(event, "implicit", True)
+    explicit = tag is not None and not (implicit is True or
+                                        (isinstance(implicit, tuple) and any(implicit)))
+    if explicit and tag not in ("!", "tag:yaml.org,2002:str"):
+        raise HandoutError.at(
+            _where(name, event), f"YAML tags ({tag}) are not allowed",
+            "remove the tag; each field already knows its type",
+        )
