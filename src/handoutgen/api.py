@@ -1,8 +1,8 @@
 """The Python API that the command line, scripts and clinic systems call.
 
-    import handoutgen
-    pdf = handoutgen.build("handouts/glute-soreness.yaml", layout="large-print")
-    report = handoutgen.check(pdf, content="handouts/glute-soreness.yaml")
+import handoutgen
+pdf = handoutgen.build("handouts/glute-soreness.yaml", layout="large-print")
+report = handoutgen.check(pdf, content="handouts/glute-soreness.yaml")
 """
 
 from __future__ import annotations
@@ -27,29 +27,31 @@ class Built:
 
     source: Path
     pdf: bytes
+    pages: int
     content: Handout
     layout: Layout
 
 
 def build(content: PathLike | Handout, layout: PathLike | Layout | None = None) -> bytes:
     """Build one handout to PDF bytes. Raises HandoutError for bad input."""
-    return render(_content(content), _layout(layout))
-
-
-def render(handout: Handout, layout: Layout) -> bytes:
     from .render.document import render_handout
 
-    return render_handout(handout, layout)
+    return render_handout(_content(content), _layout(layout)).pdf
 
 
 def build_file(source: Path, layout: PathLike | Layout | None = None) -> Built:
+    """Build one handout file, keeping what it was built from (for checks and reports)."""
+    from .render.document import render_handout
+
     handout = load_handout(source)
     resolved = _layout(layout)
-    return Built(source, render(handout, resolved), handout, resolved)
+    rendered = render_handout(handout, resolved)
+    return Built(source, rendered.pdf, rendered.pages, handout, resolved)
 
 
-def check(pdf: bytes | PathLike, content: PathLike | Handout | None = None,
-          layout: PathLike | Layout | None = None) -> Report:
+def check(
+    pdf: bytes | PathLike, content: PathLike | Handout | None = None, layout: PathLike | Layout | None = None
+) -> Report:
     """Check a PDF: fonts, metadata, text on the page, links; with content, every word."""
     from .check import check_pdf
 
@@ -76,4 +78,4 @@ def _layout(layout: PathLike | Layout | None) -> Layout:
     return load_layout(layout)
 
 
-__all__ = ["Built", "HandoutError", "build", "build_file", "check", "render", "validate"]
+__all__ = ["Built", "HandoutError", "build", "build_file", "check", "validate"]

@@ -49,8 +49,11 @@ def _expect_kind(node: Node, kind: str, path: Path) -> None:
     if kind not in node.entries:
         kinds = [k for k in ("handout", "exercise", "deck", "program") if k in node.entries]
         found = f"; this looks like a `{kinds[0]}` file" if kinds else ""
-        raise HandoutError.at(Where(str(path), 1, 1), f"expected a `{kind}:` key{found}",
-                              f"a {kind} file starts with `{kind}: <id>`")
+        raise HandoutError.at(
+            Where(str(path), 1, 1),
+            f"expected a `{kind}:` key{found}",
+            f"a {kind} file starts with `{kind}: <id>`",
+        )
 
 
 def load_layout(name_or_path: str | Path | None, content_path: Path | None = None) -> Layout:
@@ -80,8 +83,11 @@ def _layout_node(ref: str, at: Where | None, seen: list[str]) -> Node:
         base = Path(at.file).parent if at else Path.cwd()
         path = (base / ref).resolve()
         if path.suffix not in (".yaml", ".yml") or not path.is_file():
-            raise HandoutError.at(at, f"no layout `{ref}`: not a built-in layout nor a layout file",
-                                  closest(ref, builtins) or "built-in layouts: " + ", ".join(builtins))
+            raise HandoutError.at(
+                at,
+                f"no layout `{ref}`: not a built-in layout nor a layout file",
+                closest(ref, builtins) or "built-in layouts: " + ", ".join(builtins),
+            )
         node = load(path)
         key = str(path)
     if key in seen:
@@ -139,9 +145,13 @@ def check_model(model: Any, root: Path | None) -> None:
         lacking = fonts.missing(str(value))
         if lacking:
             shown = ", ".join(f"`{c}` (U+{ord(c):04X})" for c in lacking)
-            problems.append(Problem(
-                value.where, f"the font {fonts.DISPLAY_NAME} cannot print {shown} in "
-                f"{_quote(value)}", "replace the character, or remove it"))
+            problems.append(
+                Problem(
+                    value.where,
+                    f"the font {fonts.DISPLAY_NAME} cannot print {shown} in {_quote(value)}",
+                    "replace the character, or remove it",
+                )
+            )
         if isinstance(value, RelPath) and root is not None:
             try:
                 check(value, root)

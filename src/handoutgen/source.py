@@ -131,17 +131,18 @@ def _compose(events, name: str) -> Node:
             documents += 1
             if documents > 1:
                 raise HandoutError.at(
-                    _where(name, event), "the file holds more than one YAML document",
+                    _where(name, event),
+                    "the file holds more than one YAML document",
                     "remove the second `---` line",
                 )
             continue
         if isinstance(event, yaml.AliasEvent):
             raise HandoutError.at(
-                _where(name, event), "YAML aliases (*name) are not allowed",
+                _where(name, event),
+                "YAML aliases (*name) are not allowed",
                 "write the value out in full",
             )
-        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent,
-                              yaml.MappingStartEvent)):
+        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             _refuse_anchor_and_tag(event, name)
         node: Node
         if isinstance(event, yaml.ScalarEvent):
@@ -149,12 +150,15 @@ def _compose(events, name: str) -> Node:
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             if len(stack) >= MAX_DEPTH:
                 raise HandoutError.at(
-                    _where(name, event), f"nesting deeper than {MAX_DEPTH} levels",
+                    _where(name, event),
+                    f"nesting deeper than {MAX_DEPTH} levels",
                     "content files are never this deep: check the indentation",
                 )
-            opened: Seq | Map = (Seq([], _where(name, event))
-                                 if isinstance(event, yaml.SequenceStartEvent)
-                                 else Map(_where(name, event)))
+            opened: Seq | Map = (
+                Seq([], _where(name, event))
+                if isinstance(event, yaml.SequenceStartEvent)
+                else Map(_where(name, event))
+            )
             stack.append(opened)
             pending_keys.append(None)
             continue
@@ -179,14 +183,14 @@ def _attach(parent: Seq | Map, node: Node, pending_keys: list[Scalar | None]) ->
     key = pending_keys[-1]
     if key is None:
         if not isinstance(node, Scalar):
-            raise HandoutError.at(node.where, "a key must be plain text, not "
-                                  + describe(node))
+            raise HandoutError.at(node.where, "a key must be plain text, not " + describe(node))
         pending_keys[-1] = node
         return
     if key.value in parent.entries:
         first = parent.entries[key.value][0].where
         raise HandoutError.at(
-            key.where, f"duplicate key `{key.value}` (first given at line {first.line})",
+            key.where,
+            f"duplicate key `{key.value}` (first given at line {first.line})",
             "keep one of the two",
         )
     parent.entries[key.value] = (key, node)
@@ -196,15 +200,16 @@ def _attach(parent: Seq | Map, node: Node, pending_keys: list[Scalar | None]) ->
 def _refuse_anchor_and_tag(event: yaml.NodeEvent, name: str) -> None:
     if event.anchor is not None:
         raise HandoutError.at(
-            _where(name, event), f"YAML anchors (&{event.anchor}) are not allowed",
+            _where(name, event),
+            f"YAML anchors (&{event.anchor}) are not allowed",
             "write each value out in full",
         )
     tag = getattr(event, "tag", None)
     implicit = getattr(event, "implicit", True)
-    explicit = tag is not None and not (implicit is True or
-                                        (isinstance(implicit, tuple) and any(implicit)))
+    explicit = tag is not None and not (implicit is True or (isinstance(implicit, tuple) and any(implicit)))
     if explicit and tag not in ("!", "tag:yaml.org,2002:str"):
         raise HandoutError.at(
-            _where(name, event), f"YAML tags ({tag}) are not allowed",
+            _where(name, event),
+            f"YAML tags ({tag}) are not allowed",
             "remove the tag; each field already knows its type",
         )

@@ -19,8 +19,7 @@ class Language(Located):
     @classmethod
     def parse(cls, raw: str) -> str:
         if raw not in LANGUAGES:
-            raise ValueError(f"language `{raw}` is not supported yet; use one of: "
-                             + ", ".join(LANGUAGES))
+            raise ValueError(f"language `{raw}` is not supported yet; use one of: " + ", ".join(LANGUAGES))
         return raw
 
 
@@ -41,16 +40,20 @@ class FaqItem:
 class Callout:
     SHORTHAND: ClassVar[str] = "text"
     text: Text = field(metadata=doc("The message of the box."))
-    tone: Literal["info", "tip", "warning"] = field(default="info", metadata=doc("Colour and label of the box."))
+    tone: Literal["info", "tip", "warning"] = field(
+        default="info", metadata=doc("Colour and label of the box.")
+    )
     title: Text | None = field(default=None, metadata=doc("Replaces the tone's label."))
 
 
 @dataclass(frozen=True)
 class Image:
     path: RelPath = field(metadata=doc("PNG, JPEG or SVG file, relative to this file."))
-    alt: Plain = field(metadata=doc("What the picture shows, for readers who cannot see it."))
+    alt: Plain = field(metadata=doc("What the picture shows, for readers who cannot see it.", printed=False))
     caption: Text | None = field(default=None, metadata=doc("Printed under the picture."))
-    width: Length | None = field(default=None, metadata=doc("Printed width, like `80mm`; default: fits the column."))
+    width: Length | None = field(
+        default=None, metadata=doc("Printed width, like `80mm`; default: fits the column.")
+    )
     where: Where | None = where_field()
 
 
@@ -73,8 +76,13 @@ class Table:
         for row in self.rows:
             if len(row) != width:
                 at = row[0].where if row else self.where
-                found.append(Problem(at, f"table row has {len(row)} cells but the header has {width}",
-                                     "give every row one cell per heading"))
+                found.append(
+                    Problem(
+                        at,
+                        f"table row has {len(row)} cells but the header has {width}",
+                        "give every row one cell per heading",
+                    )
+                )
         if not self.rows:
             found.append(Problem(self.where, "table has no rows"))
         return found

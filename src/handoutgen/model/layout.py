@@ -41,18 +41,24 @@ class Margins:
 @dataclass(frozen=True)
 class Page:
     size: Literal["a4", "letter", "a5", "legal"] | PageDimensions = field(
-        default="a4", metadata=doc("`a4`, `letter`, `a5`, `legal`, or {width, height}."))
-    orientation: Literal["portrait", "landscape"] = field(
-        default="portrait", metadata=doc("Turn the page."))
-    margins: Margins = field(default_factory=Margins, metadata=doc("Page margins: one length or top/right/bottom/left."))
+        default="a4", metadata=doc("`a4`, `letter`, `a5`, `legal`, or {width, height}.")
+    )
+    orientation: Literal["portrait", "landscape"] = field(default="portrait", metadata=doc("Turn the page."))
+    margins: Margins = field(
+        default_factory=Margins, metadata=doc("Page margins: one length or top/right/bottom/left.")
+    )
 
 
 @dataclass(frozen=True)
 class TextStyle:
-    font: Literal["noto-sans"] = field(default="noto-sans", metadata=doc("Font family (bundled and embedded)."))
+    font: Literal["noto-sans"] = field(
+        default="noto-sans", metadata=doc("Font family (bundled and embedded).")
+    )
     size: FontSize = field(default=FontSize(12), metadata=doc("Body text size in points."))
     leading: float = field(default=1.4, metadata=doc("Line height as a multiple of the size."))
-    heading_scale: float = field(default=1.35, metadata=doc("Section heading size as a multiple of the body size."))
+    heading_scale: float = field(
+        default=1.35, metadata=doc("Section heading size as a multiple of the body size.")
+    )
 
 
 @dataclass(frozen=True)
@@ -71,7 +77,9 @@ class Colors:
 @dataclass(frozen=True)
 class Brand:
     name: Plain | None = field(default=None, metadata=doc("Clinic or club name."))
-    logo: RelPath | None = field(default=None, metadata=doc("Logo file (PNG, JPEG or SVG), relative to the layout file."))
+    logo: RelPath | None = field(
+        default=None, metadata=doc("Logo file (PNG, JPEG or SVG), relative to the layout file.")
+    )
     phone: Plain | None = field(default=None, metadata=doc("Phone number as printed."))
     web: Plain | None = field(default=None, metadata=doc("Web address as printed."))
     address: Plain | None = field(default=None, metadata=doc("Postal address as printed."))
@@ -85,7 +93,9 @@ class Band:
 
 @dataclass(frozen=True)
 class Layout:
-    extends: Plain | None = field(default=None, metadata=doc("A built-in layout name or a layout file to start from."))
+    extends: Plain | None = field(
+        default=None, metadata=doc("A built-in layout name or a layout file to start from.")
+    )
     description: Plain | None = field(default=None, metadata=doc("What this layout is for."))
     page: Page = field(default_factory=Page, metadata=doc("Page size, orientation and margins."))
     columns: int = field(default=1, metadata=doc("Text columns: 1 or 2."))
@@ -93,10 +103,14 @@ class Layout:
     text: TextStyle = field(default_factory=TextStyle, metadata=doc("Font, size and spacing."))
     colors: Colors = field(default_factory=Colors, metadata=doc("Colours as #rrggbb."))
     brand: Brand = field(default_factory=Brand, metadata=doc("Clinic branding in the header."))
-    header: Band = field(default_factory=lambda: Band(Template("{brand.name}"), Template("{brand.contact}")),
-                         metadata=doc("Top band of every page."))
-    footer: Band = field(default_factory=lambda: Band(Template("{title} · {reviewed}"), Template("{page_label}")),
-                         metadata=doc("Bottom band of every page."))
+    header: Band = field(
+        default_factory=lambda: Band(Template("{brand.name}"), Template("{brand.contact}")),
+        metadata=doc("Top band of every page."),
+    )
+    footer: Band = field(
+        default_factory=lambda: Band(Template("{title} · {reviewed}"), Template("{page_label}")),
+        metadata=doc("Bottom band of every page."),
+    )
     disclaimer: Text | None = field(default=None, metadata=doc("Small print at the end of every handout."))
     where: Where | None = where_field()
 
@@ -110,8 +124,19 @@ class Layout:
         return found
 
 
-PLACEHOLDERS = ("title", "reviewed", "reviewed_date", "page", "pages", "page_label",
-                "brand.name", "brand.phone", "brand.web", "brand.address", "brand.contact")
+PLACEHOLDERS = (
+    "title",
+    "reviewed",
+    "reviewed_date",
+    "page",
+    "pages",
+    "page_label",
+    "brand.name",
+    "brand.phone",
+    "brand.web",
+    "brand.address",
+    "brand.contact",
+)
 
 
 def _template_problems(template: Template | None) -> list[Problem]:
@@ -121,6 +146,11 @@ def _template_problems(template: Template | None) -> list[Problem]:
     for match in re.finditer(r"\{([^{}]*)\}", template):
         name = match.group(1).strip()
         if name not in PLACEHOLDERS:
-            found.append(Problem(template.where, f"unknown placeholder `{{{name}}}` in `{template}`",
-                                 closest(name, PLACEHOLDERS)))
+            found.append(
+                Problem(
+                    template.where,
+                    f"unknown placeholder `{{{name}}}` in `{template}`",
+                    closest(name, PLACEHOLDERS),
+                )
+            )
     return found

@@ -44,8 +44,12 @@ class Reader:
 
     def _read_union(self, node: Node, options: tuple[Any, ...], what: str) -> Any:
         real = [o for o in options if o is not type(None)]
-        if len(real) < len(options) and isinstance(node, Scalar) and not node.quoted \
-                and node.value in _NONE_WORDS:
+        if (
+            len(real) < len(options)
+            and isinstance(node, Scalar)
+            and not node.quoted
+            and node.value in _NONE_WORDS
+        ):
             return None
         if len(real) == 1:
             return self.read(node, real[0], what)
@@ -62,8 +66,11 @@ class Reader:
         if not isinstance(node, Scalar):
             return self.fail(node.where, f"{what} must be one of {_choices(choices)}, not {describe(node)}")
         if node.value not in choices:
-            return self.fail(node.where, f"{what} is `{node.value}`; expected one of {_choices(choices)}",
-                             closest(node.value, choices))
+            return self.fail(
+                node.where,
+                f"{what} is `{node.value}`; expected one of {_choices(choices)}",
+                closest(node.value, choices),
+            )
         return node.value
 
     def _read_list(self, node: Node, item_type: Any, what: str) -> Any:
@@ -71,20 +78,28 @@ class Reader:
             if isinstance(node, Scalar) and getattr(item_type, "LIST_SHORTHAND", False):
                 node = Seq([node], node.where)
             else:
-                return self.fail(node.where, f"{what} must be a list, not {describe(node)}",
-                                 "start each item on its own line with `- `")
-        items = [self.read(item, item_type, f"item {i} of {what}")
-                 for i, item in enumerate(node.items, start=1)]
+                return self.fail(
+                    node.where,
+                    f"{what} must be a list, not {describe(node)}",
+                    "start each item on its own line with `- `",
+                )
+        items = [
+            self.read(item, item_type, f"item {i} of {what}") for i, item in enumerate(node.items, start=1)
+        ]
         return items
 
     def _read_tagged(self, node: Node, tp: Any, what: str) -> Any:
         """A single-key mapping whose key names the kind, like `- bullets: [...]`."""
         kinds: dict[str, Any] = tp.KINDS
         if not isinstance(node, Map) or len(node.entries) != 1:
-            found = describe(node) if not isinstance(node, Map) else \
-                f"a mapping with {len(node.entries)} keys"
-            return self.fail(node.where, f"{what} must be one `kind: value` pair, not {found}",
-                             "kinds: " + ", ".join(f"`{k}`" for k in kinds))
+            found = (
+                describe(node) if not isinstance(node, Map) else f"a mapping with {len(node.entries)} keys"
+            )
+            return self.fail(
+                node.where,
+                f"{what} must be one `kind: value` pair, not {found}",
+                "kinds: " + ", ".join(f"`{k}`" for k in kinds),
+            )
         ((key, (key_node, value_node)),) = node.entries.items()
         if key not in kinds:
             return self.fail(key_node.where, f"unknown {tp.NOUN} `{key}`", closest(key, kinds))
@@ -98,8 +113,9 @@ class Reader:
         if isinstance(node, Scalar) and shorthand:
             node = _wrap(node, shorthand)
         if not isinstance(node, Map):
-            return self.fail(node.where, f"{what} must be a mapping of `key: value` lines, "
-                             f"not {describe(node)}")
+            return self.fail(
+                node.where, f"{what} must be a mapping of `key: value` lines, not {describe(node)}"
+            )
         fields = _fields(tp)
         values: dict[str, Any] = {}
         ok = True
@@ -115,8 +131,9 @@ class Reader:
         for name, spec in fields.items():
             if name not in values and _required(spec):
                 ok = False
-                self.fail(node.where, f"{what} is missing the required key `{name}`",
-                          spec.metadata.get("doc"))
+                self.fail(
+                    node.where, f"{what} is missing the required key `{name}`", spec.metadata.get("doc")
+                )
         if not ok:
             return _INVALID
         obj = tp(**values)
@@ -142,6 +159,7 @@ class Reader:
                 return float(raw)
             if tp is dt.date:
                 from .types import parse_date
+
                 return parse_date(raw)
             value = tp.parse(raw) if hasattr(tp, "parse") else raw
         except ValueError as exc:
@@ -204,6 +222,5 @@ def _choices(choices: tuple[str, ...]) -> str:
 
 
 def _a(tp: Any) -> str:
-    names = {bool: "true or false", int: "a whole number", float: "a number",
-             dt.date: "a date (YYYY-MM-DD)"}
+    names = {bool: "true or false", int: "a whole number", float: "a number", dt.date: "a date (YYYY-MM-DD)"}
     return names.get(tp, "text")

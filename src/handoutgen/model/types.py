@@ -31,7 +31,10 @@ class Located(str):
 class Text(Located):
     """User prose: inline Markdown (bold, italic, links); every other character is literal."""
 
-    schema: ClassVar[dict[str, Any]] = {"type": "string", "description": "Text; **bold**, *italic*, [link](https://...)"}
+    schema: ClassVar[dict[str, Any]] = {
+        "type": "string",
+        "description": "Text; **bold**, *italic*, [link](https://...)",
+    }
 
 
 class Plain(Located):
@@ -87,14 +90,18 @@ class Length(float):
     def parse(cls, raw: str) -> float:
         match = cls.pattern.fullmatch(raw)
         if not match:
-            raise ValueError(f"`{raw}` is not a length; write a number and a unit: mm, cm, in or pt (e.g. `15mm`)")
+            raise ValueError(
+                f"`{raw}` is not a length; write a number and a unit: mm, cm, in or pt (e.g. `15mm`)"
+            )
         return float(match.group(1)) * cls.units[match.group(2)]
 
 
 class FontSize(float):
     """A font size in points: `12` or `12pt`."""
 
-    schema: ClassVar[dict[str, Any]] = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\d+(\.\d+)?\s*pt$"}]}
+    schema: ClassVar[dict[str, Any]] = {
+        "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\d+(\.\d+)?\s*pt$"}]
+    }
 
     @classmethod
     def parse(cls, raw: str) -> float:
@@ -115,8 +122,9 @@ class Color(str):
     @classmethod
     def parse(cls, raw: str) -> str:
         if not raw:
-            raise ValueError('no colour given; quote it, like `"#0f5e6e"`: '
-                             "an unquoted # starts a YAML comment")
+            raise ValueError(
+                'no colour given; quote it, like `"#0f5e6e"`: an unquoted # starts a YAML comment'
+            )
         if not re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", raw):
             raise ValueError(f"`{raw}` is not a colour; write it as `#rrggbb`, like `#0f5e6e`")
         if len(raw) == 4:

@@ -64,33 +64,58 @@ def text_block(body: m.Text, ctx: Context) -> list[Flowable]:
 
 
 def bullet_list(items: list[m.Text], ctx: Context) -> Flowable:
+    """All bullets as one flowable (inside boxes, which do not split anyway)."""
+    return ListFlowable([ListItem(_bullet_para(item, ctx)) for item in items], **_bullet_options(ctx))
+
+
+def _bullet_para(item: m.Text, ctx: Context) -> Paragraph:
+    return ctx.para(item, spaceAfter=ctx.layout.text.size * 0.3)
+
+
+def _bullet_options(ctx: Context) -> dict[str, Any]:
     size = ctx.layout.text.size
-    return ListFlowable(
-        [ListItem(ctx.para(item, spaceAfter=size * 0.3)) for item in items],
-        bulletType="bullet", start="•", bulletFontName=fonts.BOLD, bulletFontSize=size,
-        bulletColor=ctx.color("accent"), leftIndent=size * 1.3, bulletOffsetY=0,
-    )
+    return {
+        "bulletType": "bullet",
+        "start": "•",
+        "bulletFontName": fonts.BOLD,
+        "bulletFontSize": size,
+        "bulletColor": ctx.color("accent"),
+        "leftIndent": size * 1.3,
+        "bulletOffsetY": 0,
+    }
 
 
 def bullets_block(body: list[m.Text], ctx: Context) -> list[Flowable]:
-    size = ctx.layout.text.size
-    return [bullet_list(body, ctx), Spacer(1, size * 0.4)]
+    # One list per item, so a page can break between items and a heading can be kept
+    # with the first item (ReportLab will not keep a heading with a whole list).
+    items = [ListFlowable([ListItem(_bullet_para(item, ctx))], **_bullet_options(ctx)) for item in body]
+    return [*items, Spacer(1, ctx.layout.text.size * 0.4)]
 
 
 def steps_block(body: list[m.Step], ctx: Context) -> list[Flowable]:
     size = ctx.layout.text.size
-    items = []
-    for step in body:
+    style = _variant(ctx.styles.body, spaceAfter=size * 0.5)
+    items: list[Flowable] = []
+    for number, step in enumerate(body, start=1):
         text = inline(step.text, ctx.layout.colors.heading).markup
         if step.title:
             title = inline(step.title, ctx.layout.colors.heading).markup
             text = f"<b>{title}</b><br/>{text}"
-        items.append(ListItem(Paragraph(text, _variant(ctx.styles.body, spaceAfter=size * 0.5))))
-    return [ListFlowable(
-        items, bulletType="1", bulletFormat="%s", bulletFontName=fonts.BOLD,
-        bulletFontSize=size * 1.15, bulletColor=ctx.color("accent"), leftIndent=size * 1.8,
-        bulletDedent=size * 1.6, bulletOffsetY=0,
-    ), Spacer(1, size * 0.3)]
+        items.append(
+            ListFlowable(
+                [ListItem(Paragraph(text, style))],
+                bulletType="1",
+                start=number,
+                bulletFormat="%s",
+                bulletFontName=fonts.BOLD,
+                bulletFontSize=size * 1.15,
+                bulletColor=ctx.color("accent"),
+                leftIndent=size * 1.8,
+                bulletDedent=size * 1.6,
+                bulletOffsetY=0,
+            )
+        )
+    return [*items, Spacer(1, size * 0.3)]
 
 
 def faq_block(body: list[m.FaqItem], ctx: Context) -> list[Flowable]:
@@ -118,15 +143,19 @@ def summary_box(items: list[m.Text], ctx: Context) -> Flowable:
 def _boxed(cell: list[Flowable], ctx: Context, background: Color, bar: Color) -> Table:
     pad = ctx.layout.text.size * 0.8
     table = Table([[cell]], colWidths=[ctx.width])
-    table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, -1), background),
-        ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
-        ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
-        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-        ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
-        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), background),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
+                ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ]
+        )
+    )
     return table
 
 
@@ -147,8 +176,9 @@ def table_block(body: m.Table, ctx: Context) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.9),
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
     ]
-    style += [("BACKGROUND", (0, r), (-1, r), tint(ctx.color("summary"), 0.4))
-              for r in range(2, len(rows) + 1, 2)]
+    style += [
+        ("BACKGROUND", (0, r), (-1, r), tint(ctx.color("summary"), 0.4)) for r in range(2, len(rows) + 1, 2)
+    ]
     table.setStyle(TableStyle(style))
     out: list[Flowable] = []
     if body.caption:
@@ -162,16 +192,19 @@ def _column_widths(body: m.Table, ctx: Context, pad: float) -> list[float]:
     columns = list(zip(body.header, *body.rows, strict=True))
     least, most = [], []
     for number, cells in enumerate(columns):
-        words = [(w, fonts.BOLD if i == 0 else fonts.REGULAR)
-                 for i, cell in enumerate(cells) for w in inline(cell).plain.split()]
+        words = [
+            (w, fonts.BOLD if i == 0 else fonts.REGULAR)
+            for i, cell in enumerate(cells)
+            for w in inline(cell).plain.split()
+        ]
         widest = max((stringWidth(w, f, size) for w, f in words), default=0)
         least.append(widest + 2 * pad + 1)
-        most.append(max(stringWidth(inline(c).plain, fonts.REGULAR, size) for c in cells)
-                    + 2 * pad + 1)
+        most.append(max(stringWidth(inline(c).plain, fonts.REGULAR, size) for c in cells) + 2 * pad + 1)
         if sum(least) > ctx.width:
             word = max(words, key=lambda wf: stringWidth(wf[0], wf[1], size))[0]
             raise HandoutError.at(
-                body.where, f"table is too wide for the page: column {number + 1} needs "
+                body.where,
+                f"table is too wide for the page: column {number + 1} needs "
                 f"{sum(least) / mm:.0f} mm for long words such as `{word}`; "
                 f"the text column is {ctx.width / mm:.0f} mm",
                 "use fewer columns, shorter words, or a wider or landscape layout",
@@ -189,7 +222,7 @@ def image_block(body: m.Image, ctx: Context) -> list[Flowable]:
     out: list[Flowable] = [picture]
     if body.caption:
         out.append(ctx.para(body.caption, "caption", alignment=1))
-    return [KeepTogether(out), Spacer(1, ctx.layout.text.size * 0.8)]
+    return [KeepTogether(out) if len(out) > 1 else picture, Spacer(1, ctx.layout.text.size * 0.8)]
 
 
 def qr_block(body: m.QrCode, ctx: Context) -> list[Flowable]:
@@ -203,12 +236,20 @@ def qr_block(body: m.QrCode, ctx: Context) -> list[Flowable]:
     drawing.add(widget)
     fonts.use_in_drawing(drawing)
     shown = inline(f"[{body.url}]({body.url})").markup
-    text = [ctx.para(body.label, "box_heading"),
-            Paragraph(f"{label(ctx.language, 'scan')}: {shown}", ctx.styles.small)]
+    text = [
+        ctx.para(body.label, "box_heading"),
+        Paragraph(f"{label(ctx.language, 'scan')}: {shown}", ctx.styles.small),
+    ]
     table = Table([[drawing, text]], colWidths=[side + 6 * mm, ctx.width - side - 6 * mm])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ]
+        )
+    )
     return [table, Spacer(1, ctx.layout.text.size * 0.8)]
 
 
@@ -228,8 +269,11 @@ def block_flowables(block: m.Block, ctx: Context) -> list[Flowable]:
     return RENDERERS[block.kind](block.body, ctx)
 
 
-def heading(title: m.Text, ctx: Context, key: str) -> Flowable:
-    para = ctx.para(title, "heading")
-    para.outline = (inline(title).plain, key)  # read by the document to add a bookmark
-    return para
-
+def section_flowables(title: m.Text, blocks: list[m.Block], ctx: Context, key: str) -> list[Flowable]:
+    """A heading and its blocks; the heading is kept on the page of what follows it."""
+    head = ctx.para(title, "heading")
+    head.outline = (inline(title).plain, key)  # read by the document to add a bookmark
+    body = [f for block in blocks for f in block_flowables(block, ctx)]
+    if not body:
+        return [head]
+    return [KeepTogether([head, body[0]]), *body[1:]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -10,15 +11,16 @@ from reportlab.lib import pagesizes
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Spacer
-from reportlab.platypus.flowables import BalancedColumns, HRFlowable
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, LayoutError, PageTemplate, Spacer
+from reportlab.platypus.flowables import HRFlowable
 
 from .. import __version__
+from ..errors import HandoutError
 from ..labels import label, long_date
 from ..model.handout import Handout
 from ..model.layout import Layout
 from . import fonts, images
-from .blocks import Context, block_flowables, heading, summary_box
+from .blocks import Context, section_flowables, summary_box
 from .markup import inline
 from .styles import styles_for
 
@@ -39,9 +41,11 @@ class PageGeometry:
     def frame_width(self) -> float:
         return self.width - self.left - self.right
 
+    header: float = HEADER_HEIGHT
+
     @property
     def frame_height(self) -> float:
-        return self.height - self.top - self.bottom - HEADER_HEIGHT - FOOTER_HEIGHT
+        return self.height - self.top - self.bottom - self.header - FOOTER_HEIGHT
 
 
 def page_geometry(layout: Layout) -> PageGeometry:
@@ -53,8 +57,14 @@ def page_geometry(layout: Layout) -> PageGeometry:
     if (layout.page.orientation == "landscape") == (width < height):
         width, height = height, width
     margins = layout.page.margins
-    return PageGeometry(width, height, margins.side("left"), margins.side("right"),
-                        margins.side("top"), margins.side("bottom"))
+    return PageGeometry(
+        width,
+        height,
+        margins.side("left"),
+        margins.side("right"),
+        margins.side("top"),
+        margins.side("bottom"),
+    )
 
 
 def pdf_timestamp(reviewed: dt.date) -> float:
@@ -76,7 +86,7 @@ class PagedCanvas(Canvas):
 
     def __init__(self, *args, decorate=None, timestamp: float = 0.0, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._held_pages: list[dict] = []
+        self.held_pages: list[dict] = []
         self._held_bookmarks: dict[int, list[str]] = {}
         self._decorate = decorate
         stamp = self._doc._timeStamp
@@ -85,15 +95,15 @@ class PagedCanvas(Canvas):
         stamp.dhh = stamp.dmm = 0
 
     def bookmarkPage(self, key, **kwargs):  # noqa: N802 - ReportLab's name
-        self._held_bookmarks.setdefault(len(self._held_pages), []).append(key)
+        self._held_bookmarks.setdefault(len(self.held_pages), []).append(key)
 
     def showPage(self):  # noqa: N802 - ReportLab's name
-        self._held_pages.append(dict(self.__dict__))
+        self.held_pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self):
-        total = len(self._held_pages)
-        for index, state in enumerate(self._held_pages):
+        total = len(self.held_pages)
+        for index, state in enumerate(self.held_pages):
             self.__dict__.update(state)
             for key in self._held_bookmarks.get(index, []):
                 Canvas.bookmarkPage(self, key, fit="XYZ", top=self._pagesize[1])
@@ -112,52 +122,134 @@ class HandoutDocTemplate(BaseDocTemplate):
             self.canv.addOutlineEntry(title, key, level=0, closed=False)
 
 
-def render_handout(handout: Handout, layout: Layout) -> bytes:
-    geometry = page_geometry(layout)
-    ctx = Context(layout, styles_for(layout), str(handout.language),
-                  geometry.frame_width, geometry.frame_height)
-    story = handout_story(handout, ctx)
-    buffer = io.BytesIO()
-    title = inline(handout.title).plain
-    doc = HandoutDocTemplate(
-        buffer, pagesize=(geometry.width, geometry.height), title=title,
-        subject=inline(handout.subtitle).plain if handout.subtitle else "",
-        author=str(layout.brand.name or ""), creator=f"handoutgen {__version__}",
-        producer=f"handoutgen {__version__}", lang=str(handout.language), invariant=1,
-        leftMargin=geometry.left, rightMargin=geometry.right,
-        topMargin=geometry.top + HEADER_HEIGHT, bottomMargin=geometry.bottom + FOOTER_HEIGHT,
-        initialFontName=fonts.REGULAR, initialFontSize=layout.text.size,
-    )
-    frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("page", frames=[frame])])
+@dataclass(frozen=True)
+class Rendered:
+    pdf: bytes
+    pages: int
+
+
+def render_handout(handout: Handout, layout: Layout) -> Rendered:
     values = band_values(handout, layout)
+    geometry = page_geometry(layout)
+    if not (
+        layout.brand.logo or fill(layout.header.left, values, 1, 1) or fill(layout.header.right, values, 1, 1)
+    ):
+        geometry = dataclasses.replace(geometry, header=0)
+    ctx = Context(
+        layout, styles_for(layout), str(handout.language), geometry.frame_width, geometry.frame_height
+    )
+    buffer = io.BytesIO()
+    doc = HandoutDocTemplate(
+        buffer,
+        pagesize=(geometry.width, geometry.height),
+        title=inline(handout.title).plain,
+        subject=inline(handout.subtitle).plain if handout.subtitle else "",
+        author=str(layout.brand.name or ""),
+        creator=f"handoutgen {__version__}",
+        producer=f"handoutgen {__version__}",
+        lang=str(handout.language),
+        invariant=1,
+        leftMargin=geometry.left,
+        rightMargin=geometry.right,
+        topMargin=geometry.top + geometry.header,
+        bottomMargin=geometry.bottom + FOOTER_HEIGHT,
+        initialFontName=fonts.REGULAR,
+        initialFontSize=layout.text.size,
+    )
+    top = title_flowables(handout, ctx)
+    if layout.columns == 2:
+        column_ctx = dataclasses.replace(ctx, width=(ctx.width - layout.column_gap) / 2)
+        story = two_column_pages(doc, top, body_flowables(handout, column_ctx), ctx)
+    else:
+        doc.addPageTemplates([PageTemplate("page", frames=[_frame(doc, 0, doc.width, doc.height)])])
+        story = [*top, *body_flowables(handout, ctx)]
     decorate = _decorator(layout, geometry, values)
     timestamp = pdf_timestamp(handout.reviewed)
-    doc.build(story, canvasmaker=lambda *a, **kw: PagedCanvas(
-        *a, decorate=decorate, timestamp=timestamp, **kw))
-    return buffer.getvalue()
+    canvases: list[PagedCanvas] = []
+
+    def make_canvas(*args, **kwargs) -> PagedCanvas:
+        canvases.append(PagedCanvas(*args, decorate=decorate, timestamp=timestamp, **kwargs))
+        return canvases[-1]
+
+    try:
+        doc.build(story, canvasmaker=make_canvas)
+    except LayoutError as exc:
+        raise HandoutError.at(
+            handout.where,
+            f"cannot fit a part of the handout on a page: {exc}",
+            "split very long boxes, tables or pictures into smaller ones",
+        ) from None
+    return Rendered(buffer.getvalue(), len(canvases[0].held_pages))
 
 
-def handout_story(handout: Handout, ctx: Context) -> list[Flowable]:
-    story: list[Flowable] = [ctx.para(handout.title, "title")]
+def _frame(doc: BaseDocTemplate, x: float, width: float, height: float, y: float | None = None) -> Frame:
+    return Frame(
+        doc.leftMargin + x,
+        doc.bottomMargin if y is None else y,
+        width,
+        height,
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+
+
+def two_column_pages(
+    doc: BaseDocTemplate, top: list[Flowable], body: list[Flowable], ctx: Context
+) -> list[Flowable]:
+    """Title and key points across the page, then two columns; later pages are all columns."""
+    gap = ctx.layout.column_gap
+    column = (doc.width - gap) / 2
+    top_height = _stacked_height(top, doc.width, doc.height) + 2
+    columns_height = doc.height - top_height
+    if columns_height < doc.height / 3:
+        raise HandoutError.at(
+            None,
+            "the title and key points leave too little room for two columns",
+            "shorten the key points or use one column",
+        )
+    first = [
+        _frame(doc, 0, doc.width, top_height, y=doc.bottomMargin + columns_height),
+        _frame(doc, 0, column, columns_height),
+        _frame(doc, column + gap, column, columns_height),
+    ]
+    rest = [_frame(doc, 0, column, doc.height), _frame(doc, column + gap, column, doc.height)]
+    doc.addPageTemplates(
+        [PageTemplate("first", frames=first, autoNextPageTemplate="rest"), PageTemplate("rest", frames=rest)]
+    )
+    return [*top, FrameBreak(), *body]
+
+
+def _stacked_height(flowables: list[Flowable], width: float, height: float) -> float:
+    total = 0.0
+    for index, flowable in enumerate(flowables):
+        total += flowable.wrap(width, height)[1] + flowable.getSpaceAfter()
+        if index:
+            total += flowable.getSpaceBefore()
+    return total
+
+
+def title_flowables(handout: Handout, ctx: Context) -> list[Flowable]:
+    top: list[Flowable] = [ctx.para(handout.title, "title")]
     if handout.subtitle:
-        story.append(ctx.para(handout.subtitle, "subtitle"))
+        top.append(ctx.para(handout.subtitle, "subtitle"))
     if handout.summary:
-        story += [summary_box(handout.summary, ctx), Spacer(1, ctx.layout.text.size * 0.4)]
+        top += [summary_box(handout.summary, ctx), Spacer(1, ctx.layout.text.size * 0.4)]
+    return top
+
+
+def body_flowables(handout: Handout, ctx: Context) -> list[Flowable]:
     body: list[Flowable] = []
     for number, section in enumerate(handout.sections, start=1):
-        body.append(heading(section.title, ctx, f"section-{number}"))
-        for block in section.blocks:
-            body.extend(block_flowables(block, ctx))
-    if ctx.layout.columns == 2:
-        body = [BalancedColumns(body, nCols=2, spaceBefore=0, innerPadding=ctx.layout.column_gap / 2,
-                                endSlack=0.1)]
-    story += body
+        body += section_flowables(section.title, section.blocks, ctx, f"section-{number}")
     if ctx.layout.disclaimer:
-        story += [Spacer(1, ctx.layout.text.size), HRFlowable(width="100%", thickness=0.5,
-                  color=ctx.color("rule"), spaceAfter=4), ctx.para(ctx.layout.disclaimer, "small")]
-    return story
+        body += [
+            Spacer(1, ctx.layout.text.size),
+            HRFlowable(width="100%", thickness=0.5, color=ctx.color("rule"), spaceAfter=4),
+            ctx.para(ctx.layout.disclaimer, "small"),
+        ]
+    return body
 
 
 def band_values(handout: Handout, layout: Layout) -> dict[str, str]:
@@ -213,7 +305,7 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str]):
             canvas.setFont(fonts.REGULAR, band_size)
             canvas.setFillColor(muted)
             canvas.drawRightString(right_x, top_y - 6.6 * mm, header_right)
-        if logo or header_left or header_right:
+        if geometry.header:
             canvas.setStrokeColor(rule)
             canvas.setLineWidth(0.6)
             canvas.line(left_x, top_y - HEADER_HEIGHT + 2 * mm, right_x, top_y - HEADER_HEIGHT + 2 * mm)

@@ -28,8 +28,7 @@ def register() -> None:
 
     for name, filename in FACES.values():
         pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
-    for bold, italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"),
-                               (1, 1, "bold_italic")):
+    for bold, italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold_italic")):
         addMapping(FAMILY, bold, italic, FACES[face][0])
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, ITALIC)

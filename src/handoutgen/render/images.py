@@ -25,16 +25,23 @@ def check(rel: RelPath, root: Path) -> Path:
     """Refuse pictures outside the project folder, of unknown kinds, or unsafe SVG."""
     path = locate(rel)
     if not path.is_relative_to(root.resolve()):
-        raise HandoutError.at(rel.where, f"picture `{rel}` is outside the project folder {root}",
-                              "keep pictures inside the project, for example in `images/`")
+        raise HandoutError.at(
+            rel.where,
+            f"picture `{rel}` is outside the project folder {root}",
+            "keep pictures inside the project, for example in `images/`",
+        )
     if path.suffix.lower() not in KINDS:
-        raise HandoutError.at(rel.where, f"picture `{rel}` is not PNG, JPEG or SVG",
-                              "convert it to PNG or SVG")
+        raise HandoutError.at(
+            rel.where, f"picture `{rel}` is not PNG, JPEG or SVG", "convert it to PNG or SVG"
+        )
     if not path.is_file():
         raise HandoutError.at(rel.where, f"picture `{rel}` not found (looked for {path})")
     if path.stat().st_size > MAX_IMAGE_BYTES:
-        raise HandoutError.at(rel.where, f"picture `{rel}` is larger than 20 MB",
-                              "export it smaller: 300 dpi at the printed size is plenty")
+        raise HandoutError.at(
+            rel.where,
+            f"picture `{rel}` is larger than 20 MB",
+            "export it smaller: 300 dpi at the printed size is plenty",
+        )
     head = path.read_bytes()
     magic = RASTER.get(path.suffix.lower())
     if magic and not head.startswith(magic):
@@ -46,11 +53,15 @@ def check(rel: RelPath, root: Path) -> Path:
 
 def _check_svg(data: bytes, rel: RelPath) -> None:
     if b"<!ENTITY" in data or b"<!DOCTYPE" in data.upper():
-        raise HandoutError.at(rel.where, f"SVG `{rel}` declares a DOCTYPE or entities",
-                              "save it as plain SVG without a DOCTYPE")
+        raise HandoutError.at(
+            rel.where, f"SVG `{rel}` declares a DOCTYPE or entities", "save it as plain SVG without a DOCTYPE"
+        )
     if _EXTERNAL_REF.search(data):
-        raise HandoutError.at(rel.where, f"SVG `{rel}` refers to other files or web addresses",
-                              "embed everything in the SVG itself")
+        raise HandoutError.at(
+            rel.where,
+            f"SVG `{rel}` refers to other files or web addresses",
+            "embed everything in the SVG itself",
+        )
     try:
         svg_drawing(_file_key(Path(locate(rel))))
     except Exception as exc:  # svglib raises many kinds for broken files

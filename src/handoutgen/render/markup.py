@@ -77,5 +77,5 @@ def _printed_address(href: str) -> str:
     """On paper a link is only useful if its address is printed too."""
     for prefix in ("https://", "http://", "mailto:", "tel:"):
         if href.lower().startswith(prefix):
-            return href[len(prefix):].rstrip("/")
+            return href[len(prefix) :].rstrip("/")
     return href

@@ -37,32 +37,69 @@ def styles_for(layout: Layout) -> Styles:
     muted = HexColor(layout.colors.muted)
 
     def style(name: str, **kw: object) -> ParagraphStyle:
-        base = {"fontName": fonts.REGULAR, "fontSize": size, "leading": size * text.leading,
-                "textColor": color, "splitLongWords": 1, "allowWidows": 0, "allowOrphans": 0}
+        base = {
+            "fontName": fonts.REGULAR,
+            "fontSize": size,
+            "leading": size * text.leading,
+            "textColor": color,
+            "splitLongWords": 1,
+            "allowWidows": 0,
+            "allowOrphans": 0,
+        }
         base.update(kw)
         return ParagraphStyle(name, **base)  # type: ignore[arg-type]
 
     heading_size = size * text.heading_scale
-    title_size = size * text.heading_scale ** 2.6
+    title_size = size * text.heading_scale**2.6
     small_size = max(size * 0.8, 9)
     return Styles(
         body=style("body", spaceAfter=size * 0.6),
-        title=style("title", fontName=fonts.BOLD, fontSize=title_size, leading=title_size * 1.15,
-                    textColor=heading_color, spaceAfter=size * 0.3),
-        subtitle=style("subtitle", fontSize=size * 1.2, leading=size * 1.2 * 1.3, textColor=muted,
-                       spaceAfter=size * 0.9),
-        heading=style("heading", fontName=fonts.BOLD, fontSize=heading_size,
-                      leading=heading_size * 1.2, textColor=heading_color,
-                      spaceBefore=size * 1.3, spaceAfter=size * 0.5, keepWithNext=1),
-        box_heading=style("box_heading", fontName=fonts.BOLD, textColor=heading_color,
-                          spaceAfter=size * 0.25, keepWithNext=1),
-        question=style("question", fontName=fonts.BOLD, textColor=heading_color,
-                       spaceBefore=size * 0.4, spaceAfter=size * 0.15, keepWithNext=1),
+        title=style(
+            "title",
+            fontName=fonts.BOLD,
+            fontSize=title_size,
+            leading=title_size * 1.15,
+            textColor=heading_color,
+            spaceAfter=size * 0.3,
+        ),
+        subtitle=style(
+            "subtitle", fontSize=size * 1.2, leading=size * 1.2 * 1.3, textColor=muted, spaceAfter=size * 0.9
+        ),
+        heading=style(
+            "heading",
+            fontName=fonts.BOLD,
+            fontSize=heading_size,
+            leading=heading_size * 1.2,
+            textColor=heading_color,
+            spaceBefore=size * 1.3,
+            spaceAfter=size * 0.5,
+            keepWithNext=1,
+        ),
+        box_heading=style(
+            "box_heading",
+            fontName=fonts.BOLD,
+            textColor=heading_color,
+            spaceAfter=size * 0.25,
+            keepWithNext=1,
+        ),
+        question=style(
+            "question",
+            fontName=fonts.BOLD,
+            textColor=heading_color,
+            spaceBefore=size * 0.4,
+            spaceAfter=size * 0.15,
+            keepWithNext=1,
+        ),
         small=style("small", fontSize=small_size, leading=small_size * 1.35, textColor=muted),
-        caption=style("caption", fontName=fonts.ITALIC, fontSize=small_size,
-                      leading=small_size * 1.35, textColor=muted, spaceBefore=size * 0.2),
+        caption=style(
+            "caption",
+            fontName=fonts.ITALIC,
+            fontSize=small_size,
+            leading=small_size * 1.35,
+            textColor=muted,
+            spaceBefore=size * 0.2,
+        ),
         table_head=style("table_head", fontName=fonts.BOLD, textColor=HexColor("#ffffff")),
         table_cell=style("table_cell"),
-        step_number=style("step_number", fontName=fonts.BOLD, textColor=HexColor("#ffffff"),
-                          alignment=1),
+        step_number=style("step_number", fontName=fonts.BOLD, textColor=HexColor("#ffffff"), alignment=1),
     )

@@ -1,0 +1,148 @@
+"""The `handoutgen` command: parse arguments, call the API, print, set the exit code.
+
+Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import HandoutError
+
+EXIT_CHECK_FAILED = 1
+EXIT_BAD_INPUT = 2
+
+
+def _report_errors(error: HandoutError) -> None:
+    for problem in error.problems:
+        click.echo(problem.format(), err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="handoutgen")
+def main() -> None:
+    """Turn YAML handouts into branded, printable PDFs and prove them complete.
+
+    \b
+    Quick start:
+      handoutgen build                       build every handout under ./handouts into ./out
+      handoutgen build my.yaml -l large-print -o my.pdf
+      handoutgen check out/my.pdf --content my.yaml
+      handoutgen validate handouts/          check files without building
+
+    Built-in layouts: a4 (default), letter, large-print; or a layout file of your own
+    that starts with `extends: a4`.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option(
+    "-l", "--layout", metavar="NAME|FILE", help="Built-in layout name or layout file [default: a4]."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="Output PDF file (one input) or folder [default: out/].",
+)
+@click.option(
+    "--check/--no-check",
+    default=True,
+    show_default=True,
+    help="Check every PDF written: fonts, metadata, every word present.",
+)
+def build(paths: tuple[Path, ...], layout: str | None, output: Path | None, check: bool) -> None:
+    """Build handouts to PDF.
+
+    PATHS are handout files or folders (every handout file inside is built);
+    with none, ./handouts is built. Files are written only when they built and
+    checked cleanly; a bad file is reported and the others are still built.
+    """
+    from .batch import BuildJob, find_content, run_build
+
+    sources, skipped, errors = find_content(paths or (Path("handouts"),))
+    for error in errors:
+        _report_errors(error)
+    for path, kind in skipped:
+        click.echo(f"skipped {path}: {kind} files are not built on their own", err=True)
+    if not sources and not errors:
+        raise click.UsageError("no handout files found in " + ", ".join(map(str, paths or ("handouts",))))
+    if output and output.suffix.lower() == ".pdf" and len(sources) > 1:
+        raise click.UsageError(
+            f"-o {output} names one file but {len(sources)} handouts were given; give a folder instead"
+        )
+    outcome = run_build(BuildJob(sources, layout, output, check))
+    for line in outcome.lines:
+        click.echo(line)
+    for error in outcome.errors:
+        _report_errors(error)
+    for name, report in outcome.failed_checks:
+        click.echo(report.format(name), err=True)
+    if errors or outcome.errors:
+        sys.exit(EXIT_BAD_INPUT)
+    if outcome.failed_checks:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+@main.command()
+@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "-c",
+    "--content",
+    type=click.Path(path_type=Path),
+    help="The YAML it was built from: also check that every word is present.",
+)
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Also check the page size against this layout.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool) -> None:
+    """Check a PDF: page size, embedded fonts, title and language, text on the page, links,
+    and with --content every word of the content.
+
+    Exit code 0 when every check passes, 1 when one fails.
+    """
+    from . import api
+
+    try:
+        report = api.check(pdf, content=content, layout=layout)
+    except HandoutError as error:
+        _report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    if as_json:
+        click.echo(json.dumps({"file": str(pdf), **report.to_dict()}, indent=2, ensure_ascii=False))
+    else:
+        click.echo(report.format(str(pdf)))
+    if not report.ok:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Also validate this layout.")
+def validate(paths: tuple[Path, ...], layout: str | None) -> None:
+    """Check content files (and a layout) for mistakes without building anything."""
+    from .batch import find_content
+    from .resolve import load_handout, load_layout
+
+    sources, _skipped, errors = find_content(paths)
+    if layout:
+        try:
+            load_layout(layout)
+            click.echo(f"ok  layout {layout}")
+        except HandoutError as error:
+            errors.append(error)
+    for source in sources:
+        try:
+            handout = load_handout(source)
+            click.echo(f"ok  {source} (handout `{handout.handout}`, {len(handout.sections)} sections)")
+        except HandoutError as error:
+            errors.append(error)
+    for error in errors:
+        _report_errors(error)
+    if errors:
+        sys.exit(EXIT_BAD_INPUT)

@@ -1,0 +1,157 @@
+"""Building handouts: what a reader of the PDF sees."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import CLINIC_LAYOUT, GLUTE, GLUTE_ES, MINIMAL, copy_examples, pdf_text, reader, run, write
+
+import handoutgen
+
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+
+
+def font_sizes(pdf: bytes) -> list[float]:
+    sizes: list[float] = []
+    for page in reader(pdf).pages:
+        page.extract_text(
+            visitor_text=lambda text, cm, tm, font, size: sizes.append(round(size * tm[0], 1))
+            if text.strip()
+            else None
+        )
+    return sizes
+
+
+def test_glute_handout_has_every_section_and_the_printed_labels() -> None:
+    pdf = handoutgen.build(GLUTE)
+    text = pdf_text(pdf)
+    for heading in ("Sore glutes from running", "Key points", "Why your glutes get sore",
+                    "How to prevent sore glutes", "Questions runners often ask", "When to get help"):
+        assert heading in text
+    assert "Reviewed 1 November 2026" in text
+    assert "Page 1 of 3" in text and "Page 3 of 3" in text
+
+
+def test_spanish_edition_prints_spanish_labels() -> None:
+    text = pdf_text(handoutgen.build(GLUTE_ES))
+    assert "Puntos clave" in text
+    assert "Revisado el 1 de noviembre de 2026" in text
+    assert "Página 1 de 3" in text
+    assert "¿" in text and "glúteos" in text
+
+
+def test_pdf_metadata_bookmarks_and_page_size() -> None:
+    pdf = reader(handoutgen.build(GLUTE))
+    assert pdf.metadata.title == "Sore glutes from running"
+    assert pdf.trailer["/Root"]["/Lang"] == "en"
+    assert [o.title for o in pdf.outline][:2] == ["Why your glutes get sore", "How to prevent sore glutes"]
+    assert pdf.get_destination_page_number(pdf.outline[-1]) == len(pdf.pages) - 1
+    for page in pdf.pages:
+        assert (float(page.mediabox.width), float(page.mediabox.height)) == pytest.approx(A4, abs=0.1)
+
+
+def test_every_font_is_embedded_and_subset() -> None:
+    pdf = reader(handoutgen.build(GLUTE, layout=CLINIC_LAYOUT))
+    names = set()
+    for page in pdf.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            names.add(str(font["/BaseFont"]))
+            assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
+    assert all("+" in name for name in names)  # subset prefix
+    assert {n.split("+")[1] for n in names} >= {"NotoSans-Regular", "NotoSans-Bold"}
+
+
+def test_letter_and_large_print_layouts() -> None:
+    letter = reader(handoutgen.build(GLUTE, layout="letter"))
+    assert (float(letter.pages[0].mediabox.width), float(letter.pages[0].mediabox.height)) == LETTER
+    large = handoutgen.build(GLUTE, layout="large-print")
+    sizes = font_sizes(large)
+    assert max(set(sizes), key=sizes.count) == 18.0  # body text
+    assert len(reader(large).pages) > len(reader(handoutgen.build(GLUTE)).pages)
+
+
+def test_body_text_is_12pt_by_default() -> None:
+    sizes = font_sizes(handoutgen.build(GLUTE))
+    assert max(set(sizes), key=sizes.count) == 12.0
+
+
+def test_clinic_layout_prints_brand_logo_and_disclaimer() -> None:
+    pdf = handoutgen.build(GLUTE, layout=CLINIC_LAYOUT)
+    text = pdf_text(pdf)
+    assert text.count("Riverside Physio & Sports Clinic") == len(reader(pdf).pages)
+    assert "01632 960 123" in text
+    assert "does not replace a check-up" in text
+    report = handoutgen.check(pdf, content=GLUTE, layout=CLINIC_LAYOUT)
+    assert report.ok, report.format("clinic")
+
+
+def test_custom_page_size_landscape_and_two_columns(project: Path) -> None:
+    layout = write(project / "layouts" / "wide.yaml", """\
+        extends: a4
+        page: {size: {width: 200mm, height: 150mm}, orientation: landscape, margins: 12mm}
+        columns: 2
+        """)
+    source = write(project / "handouts" / "h.yaml", MINIMAL)
+    pdf = reader(handoutgen.build(source, layout=layout))
+    box = pdf.pages[0].mediabox
+    assert float(box.width) == pytest.approx(200 / 25.4 * 72)
+    assert float(box.height) == pytest.approx(150 / 25.4 * 72)
+
+
+def test_two_columns_place_text_side_by_side(project: Path) -> None:
+    layout = write(project / "layouts" / "two.yaml", "extends: a4\ncolumns: 2\n")
+    para = " ".join(["Walking gently helps sore muscles recover."] * 4)
+    blocks = "\n".join(f"      - text: {para} Part {i}." for i in range(12))
+    source = write(project / "handouts" / "h.yaml", MINIMAL.replace(
+        "      - text: Rest your legs today.", blocks))
+    xs = set()
+    reader(handoutgen.build(source, layout=layout)).pages[0].extract_text(
+        visitor_text=lambda t, cm, tm, f, s: xs.add(round(tm[4] * cm[0] + cm[4])) if "Part" in t else None)
+    assert min(xs) < 100 < 300 < max(xs)
+
+
+def test_cli_build_folder_writes_each_handout(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    result = run("build")
+    assert result.exit_code == 0, result.output + result.stderr
+    assert "built out/glute-soreness.pdf" in result.output
+    assert sorted(p.name for p in (project / "out").glob("*.pdf")) == [
+        "glute-soreness.es.pdf", "glute-soreness.pdf"]
+    assert not list((project / "out").glob(".*"))  # no temporary files left
+
+
+def test_cli_build_one_file_to_named_output(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = write(project / "handouts" / "h.yaml", MINIMAL)
+    monkeypatch.chdir(project)
+    result = run("build", source, "--layout", "letter", "-o", "my.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "Rest your legs today." in pdf_text(project / "my.pdf")
+
+
+def test_cli_refuses_one_pdf_name_for_many_handouts(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    result = run("build", "handouts", "-o", "one.pdf")
+    assert result.exit_code == 2
+    assert "give a folder instead" in result.stderr
+
+
+def test_version_and_help() -> None:
+    assert run("--version").output.strip() == f"handoutgen, version {handoutgen.__version__}"
+    helped = run("--help").output
+    assert "handoutgen build" in helped and "large-print" in helped
+    assert "--no-check" in run("build", "--help").output
+
+
+def test_validate_reports_ok_and_problems(project: Path) -> None:
+    good = write(project / "handouts" / "good.yaml", MINIMAL)
+    bad = write(project / "handouts" / "bad.yaml", MINIMAL.replace("text:", "txet:"))
+    result = run("validate", good, bad)
+    assert result.exit_code == 2
+    assert f"ok  {good}" in result.output
+    assert f"{bad}:8:9: error: unknown block kind `txet`" in result.stderr
+    assert "did you mean `text`?" in result.stderr
