@@ -16,7 +16,7 @@ from .model import Handout, Layout
 from .resolve import load_handout, load_layout
 
 if TYPE_CHECKING:
-    from .check import Report
+    from .verify import Report
 
 PathLike = str | Path
 
@@ -53,7 +53,7 @@ def check(
     pdf: bytes | PathLike, content: PathLike | Handout | None = None, layout: PathLike | Layout | None = None
 ) -> Report:
     """Check a PDF: fonts, metadata, text on the page, links; with content, every word."""
-    from .check import check_pdf
+    from .verify import check_pdf
 
     data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
     handout = _content(content) if content is not None else None

@@ -10,7 +10,7 @@ from .errors import HandoutError
 from .source import Map, load
 
 if TYPE_CHECKING:
-    from .check import Report
+    from .verify import Report
 
 BUILDABLE = ("handout",)
 PARTS = ("exercise", "deck", "program")  # content kinds with builders of their own

@@ -80,8 +80,7 @@ def _layout_node(ref: str, at: Where | None, seen: list[str]) -> Node:
         node = _builtin_node(ref)
         key = f"builtin:{ref}"
     else:
-        base = Path(at.file).parent if at else Path.cwd()
-        path = (base / ref).resolve()
+        path = Path(at.file).parent / ref if at else Path(ref)
         if path.suffix not in (".yaml", ".yml") or not path.is_file():
             raise HandoutError.at(
                 at,
@@ -89,7 +88,7 @@ def _layout_node(ref: str, at: Where | None, seen: list[str]) -> Node:
                 closest(ref, builtins) or "built-in layouts: " + ", ".join(builtins),
             )
         node = load(path)
-        key = str(path)
+        key = str(path.resolve())
     if key in seen:
         raise HandoutError.at(at, f"layout `{ref}` extends itself (through {' → '.join(seen)})")
     if len(seen) >= MAX_EXTENDS:

@@ -1,0 +1,211 @@
+"""Bad input: one clear message at file:line:col, exit code 2, no traceback, no file written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, run, write
+
+PNG_1PX = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cfc0000003010100c9fe92ef0000000049454e44ae426082"
+)
+
+
+def handout(blocks: str = "      - text: Rest your legs today.\n", **top: str) -> str:
+    text = MINIMAL.replace("      - text: Rest your legs today.\n", blocks)
+    for key, value in top.items():
+        text = text.replace(f"{key}: ", f"{key}: {value}  # was: ", 1) if value else text
+    return text
+
+
+@dataclass
+class Case:
+    name: str
+    content: str | bytes
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+    layout: str | None = None  # layout file text
+    extra: dict[str, str | bytes] = field(default_factory=dict)
+    in_layout: bool = False  # the error points into the layout file
+
+
+CASES = [
+    Case("unknown-top-key", MINIMAL + "summry: [a]\n", 9, 1, "unknown key `summry` in the handout",
+         "did you mean `summary`?"),
+    Case("unknown-block-kind", handout("      - bulets: [a, b]\n"), 8, 9, "unknown block kind `bulets`",
+         "did you mean `bullets`?"),
+    Case("missing-title", MINIMAL.replace("title: A sample handout\n", ""), 1, 1,
+         "the handout is missing the required key `title`"),
+    Case("sections-not-a-list", MINIMAL.split("sections:")[0] + "sections: none\n", 5, 11,
+         "`sections` must be a list, not the text 'none'"),
+    Case("bullets-not-a-list", handout("      - bullets: just one\n"), 8, 18,
+         "`bullets` must be a list", "start each item on its own line"),
+    Case("duplicate-key", MINIMAL + "title: Again\n", 9, 1,
+         "duplicate key `title` (first given at line 2)"),
+    Case("alias", MINIMAL.replace("title: A sample handout", "title: &t A sample handout")
+         + "subtitle: *t\n", 2, 8, "YAML anchors (&t) are not allowed"),
+    Case("alias-bomb", 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\n', 1, 4,
+         "YAML anchors (&a) are not allowed"),
+    Case("python-tag", MINIMAL + "subtitle: !!python/object/apply:os.system [ls]\n", 9, 11,
+         "YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed"),
+    Case("deep-nesting", MINIMAL + "subtitle: " + "[" * 60 + "]" * 60 + "\n", 9, 50,
+         "nesting deeper than 40 levels"),
+    Case("huge-file", MINIMAL + "# " + "x" * (2 * 1024 * 1024) + "\n", 1, 1,
+         "the limit is 2,097,152 bytes"),
+    Case("not-utf8", MINIMAL.replace("A sample handout", "Caf\xe9").encode("latin-1"), 2, 11,
+         "the file is not UTF-8 text (byte 0xe9)", "save the file as UTF-8"),
+    Case("bad-indentation", MINIMAL.replace("    blocks:", "   blocks:"), 7, 4,
+         "invalid YAML"),
+    Case("tab-indentation", MINIMAL.replace("    blocks:", "\tblocks:"), 7, 1,
+         "invalid YAML", "indent with spaces, not tabs"),
+    Case("colon-in-text", handout("      - text: Note: rest today\n"), 8, 19,
+         "invalid YAML: mapping values are not allowed", 'put text that contains ": " in double quotes'),
+    Case("bad-date", MINIMAL.replace("2026-11-01", "2026-13-01"), 4, 11,
+         "`2026-13-01` is not a date; write it as YYYY-MM-DD"),
+    Case("slash-date", MINIMAL.replace("2026-11-01", "1/11/2026"), 4, 11, "`1/11/2026` is not a date"),
+    Case("unsupported-language", MINIMAL.replace("language: en", "language: fr"), 3, 11,
+         "language `fr` is not supported yet; use one of: en, es"),
+    Case("bad-id", MINIMAL.replace("handout: sample", "handout: Sample Handout"), 1, 10,
+         "an id uses lower-case letters, digits and hyphens"),
+    Case("bad-callout-tone", handout("      - callout: {tone: danger, text: Stop.}\n"), 8, 25,
+         "`tone` is `danger`; expected one of `info`, `tip`, `warning`"),
+    Case("table-row-mismatch", handout("      - table:\n          header: [a, b]\n"
+                                       "          rows:\n            - [1, 2]\n            - [3]\n"),
+         12, 16, "table row has 1 cells but the header has 2"),
+    Case("javascript-link", handout("      - text: Click [here](javascript:alert(1)) now.\n"), 8, 15,
+         "link `javascript:alert(1)` is not allowed"),
+    Case("file-link", handout('      - text: "See [notes](file:///etc/passwd)."\n'), 8, 15,
+         "link `file:///etc/passwd` is not allowed"),
+    Case("ftp-qr", handout("      - qr: {url: 'ftp://example.org/x', label: Files}\n"), 8, 19,
+         "link `ftp://example.org/x` is not allowed"),
+    Case("image-outside-project", handout("      - image: {path: ../../../etc/hosts.png, alt: x}\n"), 8, 23,
+         "is outside the project folder"),
+    Case("image-without-alt", handout("      - image: {path: images/dot.png}\n"), 8, 16,
+         "missing the required key `alt`", extra={"handouts/images/dot.png": PNG_1PX}),
+    Case("image-not-found", handout("      - image: {path: images/nope.png, alt: A dot}\n"), 8, 23,
+         "picture `images/nope.png` not found"),
+    Case("image-wrong-kind", handout("      - image: {path: images/a.gif, alt: A dot}\n"), 8, 23,
+         "is not PNG, JPEG or SVG", extra={"handouts/images/a.gif": b"GIF89a"}),
+    Case("image-fake-png", handout("      - image: {path: images/a.png, alt: A dot}\n"), 8, 23,
+         "is not a real PNG file", extra={"handouts/images/a.png": b"hello"}),
+    Case("svg-external-ref", handout("      - image: {path: images/a.svg, alt: A dot}\n"), 8, 23,
+         "refers to other files or web addresses",
+         extra={"handouts/images/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" '
+                'xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="/etc/passwd"/></svg>'}),
+    Case("svg-entity", handout("      - image: {path: images/a.svg, alt: A dot}\n"), 8, 23,
+         "declares a DOCTYPE or entities",
+         extra={"handouts/images/a.svg": '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                '<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>'}),
+    Case("missing-glyph", handout("      - text: Great job \U0001f600 keep going\n"), 8, 15,
+         "the font Noto Sans cannot print `\U0001f600` (U+1F600) in \"Great job"),
+    Case("empty-text", handout('      - text: ""\n'), 8, 15, "`text` is empty"),
+    Case("empty-file", "", 1, 1, "the file is empty"),
+    Case("two-documents", MINIMAL + "---\nhandout: two\n", 9, 1, "the file holds more than one YAML document"),
+    Case("top-level-list", "- handout: x\n", 1, 1, "a handout file must be a mapping"),
+    Case("exercise-file", "exercise: squat\nname: Squat\n", 1, 1,
+         "expected a `handout:` key; this looks like a `exercise` file"),
+    Case("table-too-wide", handout("      - table:\n          header: [" + ", ".join(
+        ["Supercalifragilistic"] * 9) + "]\n          rows: [[" + ", ".join(["x"] * 9) + "]]\n"), 9, 11,
+         "table is too wide for the page"),
+    # Layout files
+    Case("layout-unknown-key", MINIMAL, 2, 1, "unknown key `colours` in the layout", "did you mean `colors`",
+         layout="extends: a4\ncolours: {text: '#000000'}\n", in_layout=True),
+    Case("layout-length-without-unit", MINIMAL, 2, 17, "`15` is not a length",
+         layout="extends: a4\npage: {margins: 15}\n", in_layout=True),
+    Case("layout-unquoted-colour", MINIMAL, 3, 8, "no colour given; quote it",
+         layout="extends: a4\ncolors:\n  text: #1d2733\n", in_layout=True),
+    Case("layout-bad-colour", MINIMAL, 2, 16, "`teal` is not a colour",
+         layout="extends: a4\ncolors: {text: teal}\n", in_layout=True),
+    Case("layout-unknown-placeholder", MINIMAL, 2, 16, "unknown placeholder `{pag}`",
+         "did you mean `page` or `pages`?", layout="extends: a4\nfooter: {left: 'p. {pag}'}\n", in_layout=True),
+    Case("layout-extends-unknown", MINIMAL, 1, 10, "no layout `a3`", "expected one of: `a4`, `large-print`",
+         layout="extends: a3\n", in_layout=True),
+    Case("layout-extends-itself", MINIMAL, 1, 10, "extends itself",
+         layout="extends: layout.yaml\n", in_layout=True),
+    Case("layout-three-columns", MINIMAL, 1, 1, "a page has 1 or 2 columns",
+         layout="extends: a4\ncolumns: 3\n", in_layout=True),
+    Case("layout-font-size", MINIMAL, 2, 14, "font size 200 pt is outside 4 to 96 pt",
+         layout="extends: a4\ntext: {size: 200}\n", in_layout=True),
+    Case("layout-logo-outside", MINIMAL, 2, 15, "is outside the project folder",
+         layout="extends: a4\nbrand: {logo: ../../../../etc/x.png}\n", in_layout=True),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_bad_input_is_reported_cleanly(case: Case, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = project / "handouts" / "bad.yaml"
+    data = case.content if isinstance(case.content, bytes) else case.content.encode()
+    source.write_bytes(data)
+    for name, content in case.extra.items():
+        target = project / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content if isinstance(content, bytes) else content.encode())
+    args: list[str | Path] = ["build", "handouts/bad.yaml", "-o", "out/bad.pdf"]
+    where = "handouts/bad.yaml"
+    if case.layout is not None:
+        write(project / "layouts" / "layout.yaml", case.layout)
+        args += ["--layout", "layouts/layout.yaml"]
+        where = "layouts/layout.yaml" if case.in_layout else where
+    monkeypatch.chdir(project)
+    result = run(*args)
+    assert result.exit_code == 2, result.output + result.stderr
+    assert "Traceback" not in result.output + result.stderr
+    assert f"{where}:{case.line}:{case.column}: error: " in result.stderr, result.stderr
+    assert case.message in result.stderr
+    if case.hint:
+        assert f"hint: {case.hint}" in result.stderr
+    assert not (project / "out").exists() or not any((project / "out").iterdir())
+
+
+def test_there_are_at_least_25_distinct_bad_files() -> None:
+    assert len({c.name for c in CASES}) >= 25
+
+
+def test_every_problem_in_a_file_is_reported_at_once(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project / "handouts" / "bad.yaml", """\
+        handout: Bad Id
+        title: [not, text]
+        language: en
+        reviewed: tomorrow
+        sections:
+          - title: A
+            blocks:
+              - txt: hi
+        """)
+    monkeypatch.chdir(project)
+    result = run("validate", "handouts/bad.yaml")
+    assert result.exit_code == 2
+    assert result.stderr.count(": error: ") == 4
+
+
+def test_offending_line_is_shown_with_a_caret(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project / "handouts" / "bad.yaml", handout("      - callout: {tone: danger, text: Stop.}\n"))
+    monkeypatch.chdir(project)
+    stderr = run("validate", "handouts/bad.yaml").stderr
+    assert "   8 |       - callout: {tone: danger, text: Stop.}" in stderr
+    assert "     |                         ^" in stderr
+
+
+def test_good_files_build_while_bad_ones_are_reported(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project / "handouts" / "good.yaml", MINIMAL)
+    write(project / "handouts" / "bad.yaml", MINIMAL.replace("text:", "txt:"))
+    monkeypatch.chdir(project)
+    result = run("build", "handouts")
+    assert result.exit_code == 2
+    assert (project / "out" / "good.pdf").exists()
+    assert not (project / "out" / "bad.pdf").exists()
+    assert "bad.yaml:8:9: error: unknown block kind `txt`" in result.stderr
+
+
+def test_missing_path_and_bad_options_are_usage_errors(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    assert run("build", "nope.yaml").exit_code == 2
+    assert "nope.yaml: no such file or folder" in run("build", "nope.yaml").stderr
+    assert run("build", "--frobnicate").exit_code == 2
+    result = run("check", "missing.pdf")
+    assert result.exit_code == 2 and "does not exist" in result.stderr
