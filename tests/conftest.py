@@ -7,9 +7,16 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 from pypdf import PdfReader
 
 from handoutgen.cli import main
+
+# Property tests: 25 examples each in the everyday suite;
+# `pytest --hypothesis-profile=thorough` runs 400.
+settings.register_profile("everyday", max_examples=25)
+settings.register_profile("thorough", max_examples=400)
+settings.load_profile("everyday")
 
 REPO = Path(__file__).resolve().parent.parent
 GLUTE = REPO / "handouts" / "glute-soreness.yaml"

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+
 from conftest import MINIMAL, run, write
 
 PNG_1PX = bytes.fromhex(
@@ -35,104 +36,341 @@ class Case:
 
 
 CASES = [
-    Case("unknown-top-key", MINIMAL + "summry: [a]\n", 9, 1, "unknown key `summry` in the handout",
-         "did you mean `summary`?"),
-    Case("unknown-block-kind", handout("      - bulets: [a, b]\n"), 8, 9, "unknown block kind `bulets`",
-         "did you mean `bullets`?"),
-    Case("missing-title", MINIMAL.replace("title: A sample handout\n", ""), 1, 1,
-         "the handout is missing the required key `title`"),
-    Case("sections-not-a-list", MINIMAL.split("sections:")[0] + "sections: none\n", 5, 11,
-         "`sections` must be a list, not the text 'none'"),
-    Case("bullets-not-a-list", handout("      - bullets: just one\n"), 8, 18,
-         "`bullets` must be a list", "start each item on its own line"),
-    Case("duplicate-key", MINIMAL + "title: Again\n", 9, 1,
-         "duplicate key `title` (first given at line 2)"),
-    Case("alias", MINIMAL.replace("title: A sample handout", "title: &t A sample handout")
-         + "subtitle: *t\n", 2, 8, "YAML anchors (&t) are not allowed"),
-    Case("alias-bomb", 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\n', 1, 4,
-         "YAML anchors (&a) are not allowed"),
-    Case("python-tag", MINIMAL + "subtitle: !!python/object/apply:os.system [ls]\n", 9, 11,
-         "YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed"),
-    Case("deep-nesting", MINIMAL + "subtitle: " + "[" * 60 + "]" * 60 + "\n", 9, 50,
-         "nesting deeper than 40 levels"),
-    Case("huge-file", MINIMAL + "# " + "x" * (2 * 1024 * 1024) + "\n", 1, 1,
-         "the limit is 2,097,152 bytes"),
-    Case("not-utf8", MINIMAL.replace("A sample handout", "Caf\xe9").encode("latin-1"), 2, 11,
-         "the file is not UTF-8 text (byte 0xe9)", "save the file as UTF-8"),
-    Case("bad-indentation", MINIMAL.replace("    blocks:", "   blocks:"), 7, 4,
-         "invalid YAML"),
-    Case("tab-indentation", MINIMAL.replace("    blocks:", "\tblocks:"), 7, 1,
-         "invalid YAML", "indent with spaces, not tabs"),
-    Case("colon-in-text", handout("      - text: Note: rest today\n"), 8, 19,
-         "invalid YAML: mapping values are not allowed", 'put text that contains ": " in double quotes'),
-    Case("bad-date", MINIMAL.replace("2026-11-01", "2026-13-01"), 4, 11,
-         "`2026-13-01` is not a date; write it as YYYY-MM-DD"),
+    Case(
+        "unknown-top-key",
+        MINIMAL + "summry: [a]\n",
+        9,
+        1,
+        "unknown key `summry` in the handout",
+        "did you mean `summary`?",
+    ),
+    Case(
+        "unknown-block-kind",
+        handout("      - bulets: [a, b]\n"),
+        8,
+        9,
+        "unknown block kind `bulets`",
+        "did you mean `bullets`?",
+    ),
+    Case(
+        "missing-title",
+        MINIMAL.replace("title: A sample handout\n", ""),
+        1,
+        1,
+        "the handout is missing the required key `title`",
+    ),
+    Case(
+        "sections-not-a-list",
+        MINIMAL.split("sections:")[0] + "sections: none\n",
+        5,
+        11,
+        "`sections` must be a list, not the text 'none'",
+    ),
+    Case(
+        "bullets-not-a-list",
+        handout("      - bullets: just one\n"),
+        8,
+        18,
+        "`bullets` must be a list",
+        "start each item on its own line",
+    ),
+    Case("duplicate-key", MINIMAL + "title: Again\n", 9, 1, "duplicate key `title` (first given at line 2)"),
+    Case(
+        "alias",
+        MINIMAL.replace("title: A sample handout", "title: &t A sample handout") + "subtitle: *t\n",
+        2,
+        8,
+        "YAML anchors (&t) are not allowed",
+    ),
+    Case(
+        "alias-bomb",
+        'a: &a ["x","x"]\nb: &b [*a,*a]\nc: &c [*b,*b]\nd: &d [*c,*c]\n',
+        1,
+        4,
+        "YAML anchors (&a) are not allowed",
+    ),
+    Case(
+        "python-tag",
+        MINIMAL + "subtitle: !!python/object/apply:os.system [ls]\n",
+        9,
+        11,
+        "YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed",
+    ),
+    Case(
+        "deep-nesting",
+        MINIMAL + "subtitle: " + "[" * 60 + "]" * 60 + "\n",
+        9,
+        50,
+        "nesting deeper than 40 levels",
+    ),
+    Case("huge-file", MINIMAL + "# " + "x" * (2 * 1024 * 1024) + "\n", 1, 1, "the limit is 2,097,152 bytes"),
+    Case(
+        "not-utf8",
+        MINIMAL.replace("A sample handout", "Caf\xe9").encode("latin-1"),
+        2,
+        11,
+        "the file is not UTF-8 text (byte 0xe9)",
+        "save the file as UTF-8",
+    ),
+    Case("bad-indentation", MINIMAL.replace("    blocks:", "   blocks:"), 7, 4, "invalid YAML"),
+    Case(
+        "tab-indentation",
+        MINIMAL.replace("    blocks:", "\tblocks:"),
+        7,
+        1,
+        "invalid YAML",
+        "indent with spaces, not tabs",
+    ),
+    Case(
+        "colon-in-text",
+        handout("      - text: Note: rest today\n"),
+        8,
+        19,
+        "invalid YAML: mapping values are not allowed",
+        'put text that contains ": " in double quotes',
+    ),
+    Case(
+        "bad-date",
+        MINIMAL.replace("2026-11-01", "2026-13-01"),
+        4,
+        11,
+        "`2026-13-01` is not a date; write it as YYYY-MM-DD",
+    ),
     Case("slash-date", MINIMAL.replace("2026-11-01", "1/11/2026"), 4, 11, "`1/11/2026` is not a date"),
-    Case("unsupported-language", MINIMAL.replace("language: en", "language: fr"), 3, 11,
-         "language `fr` is not supported yet; use one of: en, es"),
-    Case("bad-id", MINIMAL.replace("handout: sample", "handout: Sample Handout"), 1, 10,
-         "an id uses lower-case letters, digits and hyphens"),
-    Case("bad-callout-tone", handout("      - callout: {tone: danger, text: Stop.}\n"), 8, 25,
-         "`tone` is `danger`; expected one of `info`, `tip`, `warning`"),
-    Case("table-row-mismatch", handout("      - table:\n          header: [a, b]\n"
-                                       "          rows:\n            - [1, 2]\n            - [3]\n"),
-         12, 16, "table row has 1 cells but the header has 2"),
-    Case("javascript-link", handout("      - text: Click [here](javascript:alert(1)) now.\n"), 8, 15,
-         "link `javascript:alert(1)` is not allowed"),
-    Case("file-link", handout('      - text: "See [notes](file:///etc/passwd)."\n'), 8, 15,
-         "link `file:///etc/passwd` is not allowed"),
-    Case("ftp-qr", handout("      - qr: {url: 'ftp://example.org/x', label: Files}\n"), 8, 19,
-         "link `ftp://example.org/x` is not allowed"),
-    Case("image-outside-project", handout("      - image: {path: ../../../etc/hosts.png, alt: x}\n"), 8, 23,
-         "is outside the project folder"),
-    Case("image-without-alt", handout("      - image: {path: images/dot.png}\n"), 8, 16,
-         "missing the required key `alt`", extra={"handouts/images/dot.png": PNG_1PX}),
-    Case("image-not-found", handout("      - image: {path: images/nope.png, alt: A dot}\n"), 8, 23,
-         "picture `images/nope.png` not found"),
-    Case("image-wrong-kind", handout("      - image: {path: images/a.gif, alt: A dot}\n"), 8, 23,
-         "is not PNG, JPEG or SVG", extra={"handouts/images/a.gif": b"GIF89a"}),
-    Case("image-fake-png", handout("      - image: {path: images/a.png, alt: A dot}\n"), 8, 23,
-         "is not a real PNG file", extra={"handouts/images/a.png": b"hello"}),
-    Case("svg-external-ref", handout("      - image: {path: images/a.svg, alt: A dot}\n"), 8, 23,
-         "refers to other files or web addresses",
-         extra={"handouts/images/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" '
-                'xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="/etc/passwd"/></svg>'}),
-    Case("svg-entity", handout("      - image: {path: images/a.svg, alt: A dot}\n"), 8, 23,
-         "declares a DOCTYPE or entities",
-         extra={"handouts/images/a.svg": '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                '<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>'}),
-    Case("missing-glyph", handout("      - text: Great job \U0001f600 keep going\n"), 8, 15,
-         "the font Noto Sans cannot print `\U0001f600` (U+1F600) in \"Great job"),
+    Case(
+        "unsupported-language",
+        MINIMAL.replace("language: en", "language: fr"),
+        3,
+        11,
+        "language `fr` is not supported yet; use one of: en, es",
+    ),
+    Case(
+        "bad-id",
+        MINIMAL.replace("handout: sample", "handout: Sample Handout"),
+        1,
+        10,
+        "an id uses lower-case letters, digits and hyphens",
+    ),
+    Case(
+        "bad-callout-tone",
+        handout("      - callout: {tone: danger, text: Stop.}\n"),
+        8,
+        25,
+        "`tone` is `danger`; expected one of `info`, `tip`, `warning`",
+    ),
+    Case(
+        "table-row-mismatch",
+        handout("      - table:\n          header: [a, b]\n          rows:\n            - [1, 2]\n            - [3]\n"),
+        12,
+        16,
+        "table row has 1 cells but the header has 2",
+    ),
+    Case(
+        "javascript-link",
+        handout("      - text: Click [here](javascript:alert(1)) now.\n"),
+        8,
+        15,
+        "link `javascript:alert(1)` is not allowed",
+    ),
+    Case(
+        "file-link",
+        handout('      - text: "See [notes](file:///etc/passwd)."\n'),
+        8,
+        15,
+        "link `file:///etc/passwd` is not allowed",
+    ),
+    Case(
+        "ftp-qr",
+        handout("      - qr: {url: 'ftp://example.org/x', label: Files}\n"),
+        8,
+        19,
+        "link `ftp://example.org/x` is not allowed",
+    ),
+    Case(
+        "image-outside-project",
+        handout("      - image: {path: ../../../etc/hosts.png, alt: x}\n"),
+        8,
+        23,
+        "is outside the project folder",
+    ),
+    Case(
+        "image-without-alt",
+        handout("      - image: {path: images/dot.png}\n"),
+        8,
+        16,
+        "missing the required key `alt`",
+        extra={"handouts/images/dot.png": PNG_1PX},
+    ),
+    Case(
+        "image-not-found",
+        handout("      - image: {path: images/nope.png, alt: A dot}\n"),
+        8,
+        23,
+        "picture `images/nope.png` not found",
+    ),
+    Case(
+        "image-wrong-kind",
+        handout("      - image: {path: images/a.gif, alt: A dot}\n"),
+        8,
+        23,
+        "is not PNG, JPEG or SVG",
+        extra={"handouts/images/a.gif": b"GIF89a"},
+    ),
+    Case(
+        "image-fake-png",
+        handout("      - image: {path: images/a.png, alt: A dot}\n"),
+        8,
+        23,
+        "is not a real PNG file",
+        extra={"handouts/images/a.png": b"hello"},
+    ),
+    Case(
+        "svg-external-ref",
+        handout("      - image: {path: images/a.svg, alt: A dot}\n"),
+        8,
+        23,
+        "refers to other files or web addresses",
+        extra={
+            "handouts/images/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" '
+            'xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="/etc/passwd"/></svg>'
+        },
+    ),
+    Case(
+        "svg-entity",
+        handout("      - image: {path: images/a.svg, alt: A dot}\n"),
+        8,
+        23,
+        "declares a DOCTYPE or entities",
+        extra={
+            "handouts/images/a.svg": '<!DOCTYPE svg [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            '<svg xmlns="http://www.w3.org/2000/svg"><text>&x;</text></svg>'
+        },
+    ),
+    Case(
+        "missing-glyph",
+        handout("      - text: Great job \U0001f600 keep going\n"),
+        8,
+        15,
+        'the font Noto Sans cannot print `\U0001f600` (U+1F600) in "Great job',
+    ),
     Case("empty-text", handout('      - text: ""\n'), 8, 15, "`text` is empty"),
     Case("empty-file", "", 1, 1, "the file is empty"),
     Case("two-documents", MINIMAL + "---\nhandout: two\n", 9, 1, "the file holds more than one YAML document"),
     Case("top-level-list", "- handout: x\n", 1, 1, "a handout file must be a mapping"),
-    Case("exercise-file", "exercise: squat\nname: Squat\n", 1, 1,
-         "expected a `handout:` key; this looks like a `exercise` file"),
-    Case("table-too-wide", handout("      - table:\n          header: [" + ", ".join(
-        ["Supercalifragilistic"] * 9) + "]\n          rows: [[" + ", ".join(["x"] * 9) + "]]\n"), 9, 11,
-         "table is too wide for the page"),
+    Case(
+        "exercise-file",
+        "exercise: squat\nname: Squat\n",
+        1,
+        1,
+        "expected a `handout:` key; this looks like a `exercise` file",
+    ),
+    Case(
+        "table-too-wide",
+        handout(
+            "      - table:\n          header: ["
+            + ", ".join(["Supercalifragilistic"] * 9)
+            + "]\n          rows: [["
+            + ", ".join(["x"] * 9)
+            + "]]\n"
+        ),
+        9,
+        11,
+        "table is too wide for the page",
+    ),
     # Layout files
-    Case("layout-unknown-key", MINIMAL, 2, 1, "unknown key `colours` in the layout", "did you mean `colors`",
-         layout="extends: a4\ncolours: {text: '#000000'}\n", in_layout=True),
-    Case("layout-length-without-unit", MINIMAL, 2, 17, "`15` is not a length",
-         layout="extends: a4\npage: {margins: 15}\n", in_layout=True),
-    Case("layout-unquoted-colour", MINIMAL, 3, 8, "no colour given; quote it",
-         layout="extends: a4\ncolors:\n  text: #1d2733\n", in_layout=True),
-    Case("layout-bad-colour", MINIMAL, 2, 16, "`teal` is not a colour",
-         layout="extends: a4\ncolors: {text: teal}\n", in_layout=True),
-    Case("layout-unknown-placeholder", MINIMAL, 2, 16, "unknown placeholder `{pag}`",
-         "did you mean `page` or `pages`?", layout="extends: a4\nfooter: {left: 'p. {pag}'}\n", in_layout=True),
-    Case("layout-extends-unknown", MINIMAL, 1, 10, "no layout `a3`", "expected one of: `a4`, `large-print`",
-         layout="extends: a3\n", in_layout=True),
-    Case("layout-extends-itself", MINIMAL, 1, 10, "extends itself",
-         layout="extends: layout.yaml\n", in_layout=True),
-    Case("layout-three-columns", MINIMAL, 1, 1, "a page has 1 or 2 columns",
-         layout="extends: a4\ncolumns: 3\n", in_layout=True),
-    Case("layout-font-size", MINIMAL, 2, 14, "font size 200 pt is outside 4 to 96 pt",
-         layout="extends: a4\ntext: {size: 200}\n", in_layout=True),
-    Case("layout-logo-outside", MINIMAL, 2, 15, "is outside the project folder",
-         layout="extends: a4\nbrand: {logo: ../../../../etc/x.png}\n", in_layout=True),
+    Case(
+        "layout-unknown-key",
+        MINIMAL,
+        2,
+        1,
+        "unknown key `colours` in the layout",
+        "did you mean `colors`",
+        layout="extends: a4\ncolours: {text: '#000000'}\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-length-without-unit",
+        MINIMAL,
+        2,
+        17,
+        "`15` is not a length",
+        layout="extends: a4\npage: {margins: 15}\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-unquoted-colour",
+        MINIMAL,
+        3,
+        8,
+        "no colour given; quote it",
+        layout="extends: a4\ncolors:\n  text: #1d2733\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-bad-colour",
+        MINIMAL,
+        2,
+        16,
+        "`teal` is not a colour",
+        layout="extends: a4\ncolors: {text: teal}\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-unknown-placeholder",
+        MINIMAL,
+        2,
+        16,
+        "unknown placeholder `{pag}`",
+        "did you mean `page` or `pages`?",
+        layout="extends: a4\nfooter: {left: 'p. {pag}'}\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-extends-unknown",
+        MINIMAL,
+        1,
+        10,
+        "no layout `a3`",
+        "expected one of: `a4`, `large-print`",
+        layout="extends: a3\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-extends-itself",
+        MINIMAL,
+        1,
+        10,
+        "extends itself",
+        layout="extends: layout.yaml\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-three-columns",
+        MINIMAL,
+        1,
+        1,
+        "a page has 1 or 2 columns",
+        layout="extends: a4\ncolumns: 3\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-font-size",
+        MINIMAL,
+        2,
+        14,
+        "font size 200 pt is outside 4 to 96 pt",
+        layout="extends: a4\ntext: {size: 200}\n",
+        in_layout=True,
+    ),
+    Case(
+        "layout-logo-outside",
+        MINIMAL,
+        2,
+        15,
+        "is outside the project folder",
+        layout="extends: a4\nbrand: {logo: ../../../../etc/x.png}\n",
+        in_layout=True,
+    ),
 ]
 
 
@@ -167,7 +405,9 @@ def test_there_are_at_least_25_distinct_bad_files() -> None:
 
 
 def test_every_problem_in_a_file_is_reported_at_once(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    write(project / "handouts" / "bad.yaml", """\
+    write(
+        project / "handouts" / "bad.yaml",
+        """\
         handout: Bad Id
         title: [not, text]
         language: en
@@ -176,7 +416,8 @@ def test_every_problem_in_a_file_is_reported_at_once(project: Path, monkeypatch:
           - title: A
             blocks:
               - txt: hi
-        """)
+        """,
+    )
     monkeypatch.chdir(project)
     result = run("validate", "handouts/bad.yaml")
     assert result.exit_code == 2

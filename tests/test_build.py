@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CLINIC_LAYOUT, GLUTE, GLUTE_ES, MINIMAL, copy_examples, pdf_text, reader, run, write
 
 import handoutgen
+from conftest import CLINIC_LAYOUT, GLUTE, GLUTE_ES, MINIMAL, copy_examples, pdf_text, reader, run, write
 
 A4 = (595.28, 841.89)
 LETTER = (612.0, 792.0)
@@ -17,9 +17,7 @@ def font_sizes(pdf: bytes) -> list[float]:
     sizes: list[float] = []
     for page in reader(pdf).pages:
         page.extract_text(
-            visitor_text=lambda text, cm, tm, font, size: sizes.append(round(size * tm[0], 1))
-            if text.strip()
-            else None
+            visitor_text=lambda text, cm, tm, font, size: sizes.append(round(size * tm[0], 1)) if text.strip() else None
         )
     return sizes
 
@@ -27,8 +25,14 @@ def font_sizes(pdf: bytes) -> list[float]:
 def test_glute_handout_has_every_section_and_the_printed_labels() -> None:
     pdf = handoutgen.build(GLUTE)
     text = pdf_text(pdf)
-    for heading in ("Sore glutes from running", "Key points", "Why your glutes get sore",
-                    "How to prevent sore glutes", "Questions runners often ask", "When to get help"):
+    for heading in (
+        "Sore glutes from running",
+        "Key points",
+        "Why your glutes get sore",
+        "How to prevent sore glutes",
+        "Questions runners often ask",
+        "When to get help",
+    ):
         assert heading in text
     assert "Reviewed 1 November 2026" in text
     assert "Page 1 of 3" in text and "Page 3 of 3" in text
@@ -89,11 +93,14 @@ def test_clinic_layout_prints_brand_logo_and_disclaimer() -> None:
 
 
 def test_custom_page_size_landscape_and_two_columns(project: Path) -> None:
-    layout = write(project / "layouts" / "wide.yaml", """\
+    layout = write(
+        project / "layouts" / "wide.yaml",
+        """\
         extends: a4
         page: {size: {width: 200mm, height: 150mm}, orientation: landscape, margins: 12mm}
         columns: 2
-        """)
+        """,
+    )
     source = write(project / "handouts" / "h.yaml", MINIMAL)
     pdf = reader(handoutgen.build(source, layout=layout))
     box = pdf.pages[0].mediabox
@@ -105,11 +112,11 @@ def test_two_columns_place_text_side_by_side(project: Path) -> None:
     layout = write(project / "layouts" / "two.yaml", "extends: a4\ncolumns: 2\n")
     para = " ".join(["Walking gently helps sore muscles recover."] * 4)
     blocks = "\n".join(f"      - text: {para} Part {i}." for i in range(12))
-    source = write(project / "handouts" / "h.yaml", MINIMAL.replace(
-        "      - text: Rest your legs today.", blocks))
+    source = write(project / "handouts" / "h.yaml", MINIMAL.replace("      - text: Rest your legs today.", blocks))
     xs = set()
     reader(handoutgen.build(source, layout=layout)).pages[0].extract_text(
-        visitor_text=lambda t, cm, tm, f, s: xs.add(round(tm[4] * cm[0] + cm[4])) if "Part" in t else None)
+        visitor_text=lambda t, cm, tm, f, s: xs.add(round(tm[4] * cm[0] + cm[4])) if "Part" in t else None
+    )
     assert min(xs) < 100 < 300 < max(xs)
 
 
@@ -120,7 +127,9 @@ def test_cli_build_folder_writes_each_handout(project: Path, monkeypatch: pytest
     assert result.exit_code == 0, result.output + result.stderr
     assert "built out/glute-soreness.pdf" in result.output
     assert sorted(p.name for p in (project / "out").glob("*.pdf")) == [
-        "glute-soreness.es.pdf", "glute-soreness.pdf"]
+        "glute-soreness.es.pdf",
+        "glute-soreness.pdf",
+    ]
     assert not list((project / "out").glob(".*"))  # no temporary files left
 
 

@@ -42,9 +42,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "-l", "--layout", metavar="NAME|FILE", help="Built-in layout name or layout file [default: a4]."
-)
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Built-in layout name or layout file [default: a4].")
 @click.option(
     "-o",
     "--output",

@@ -155,9 +155,7 @@ def _compose(events, name: str) -> Node:
                     "content files are never this deep: check the indentation",
                 )
             opened: Seq | Map = (
-                Seq([], _where(name, event))
-                if isinstance(event, yaml.SequenceStartEvent)
-                else Map(_where(name, event))
+                Seq([], _where(name, event)) if isinstance(event, yaml.SequenceStartEvent) else Map(_where(name, event))
             )
             stack.append(opened)
             pending_keys.append(None)

@@ -141,9 +141,7 @@ def _check_fonts(report: Report, pages: list) -> None:
         _fonts_of(page.get("/Resources"), report.fonts)
     missing = sorted(name for name, embedded in report.fonts.items() if not embedded)
     if missing:
-        report.add(
-            "fonts", False, "not embedded: " + ", ".join(missing) + " (a printer may substitute another font)"
-        )
+        report.add("fonts", False, "not embedded: " + ", ".join(missing) + " (a printer may substitute another font)")
     elif not report.fonts:
         report.add("fonts", True, "no fonts used")
     else:

@@ -40,9 +40,7 @@ class FaqItem:
 class Callout:
     SHORTHAND: ClassVar[str] = "text"
     text: Text = field(metadata=doc("The message of the box."))
-    tone: Literal["info", "tip", "warning"] = field(
-        default="info", metadata=doc("Colour and label of the box.")
-    )
+    tone: Literal["info", "tip", "warning"] = field(default="info", metadata=doc("Colour and label of the box."))
     title: Text | None = field(default=None, metadata=doc("Replaces the tone's label."))
 
 
@@ -51,9 +49,7 @@ class Image:
     path: RelPath = field(metadata=doc("PNG, JPEG or SVG file, relative to this file."))
     alt: Plain = field(metadata=doc("What the picture shows, for readers who cannot see it.", printed=False))
     caption: Text | None = field(default=None, metadata=doc("Printed under the picture."))
-    width: Length | None = field(
-        default=None, metadata=doc("Printed width, like `80mm`; default: fits the column.")
-    )
+    width: Length | None = field(default=None, metadata=doc("Printed width, like `80mm`; default: fits the column."))
     where: Where | None = where_field()
 
 

@@ -51,14 +51,10 @@ class Page:
 
 @dataclass(frozen=True)
 class TextStyle:
-    font: Literal["noto-sans"] = field(
-        default="noto-sans", metadata=doc("Font family (bundled and embedded).")
-    )
+    font: Literal["noto-sans"] = field(default="noto-sans", metadata=doc("Font family (bundled and embedded)."))
     size: FontSize = field(default=FontSize(12), metadata=doc("Body text size in points."))
     leading: float = field(default=1.4, metadata=doc("Line height as a multiple of the size."))
-    heading_scale: float = field(
-        default=1.35, metadata=doc("Section heading size as a multiple of the body size.")
-    )
+    heading_scale: float = field(default=1.35, metadata=doc("Section heading size as a multiple of the body size."))
 
 
 @dataclass(frozen=True)
@@ -93,9 +89,7 @@ class Band:
 
 @dataclass(frozen=True)
 class Layout:
-    extends: Plain | None = field(
-        default=None, metadata=doc("A built-in layout name or a layout file to start from.")
-    )
+    extends: Plain | None = field(default=None, metadata=doc("A built-in layout name or a layout file to start from."))
     description: Plain | None = field(default=None, metadata=doc("What this layout is for."))
     page: Page = field(default_factory=Page, metadata=doc("Page size, orientation and margins."))
     columns: int = field(default=1, metadata=doc("Text columns: 1 or 2."))

@@ -44,12 +44,7 @@ class Reader:
 
     def _read_union(self, node: Node, options: tuple[Any, ...], what: str) -> Any:
         real = [o for o in options if o is not type(None)]
-        if (
-            len(real) < len(options)
-            and isinstance(node, Scalar)
-            and not node.quoted
-            and node.value in _NONE_WORDS
-        ):
+        if len(real) < len(options) and isinstance(node, Scalar) and not node.quoted and node.value in _NONE_WORDS:
             return None
         if len(real) == 1:
             return self.read(node, real[0], what)
@@ -83,18 +78,14 @@ class Reader:
                     f"{what} must be a list, not {describe(node)}",
                     "start each item on its own line with `- `",
                 )
-        items = [
-            self.read(item, item_type, f"item {i} of {what}") for i, item in enumerate(node.items, start=1)
-        ]
+        items = [self.read(item, item_type, f"item {i} of {what}") for i, item in enumerate(node.items, start=1)]
         return items
 
     def _read_tagged(self, node: Node, tp: Any, what: str) -> Any:
         """A single-key mapping whose key names the kind, like `- bullets: [...]`."""
         kinds: dict[str, Any] = tp.KINDS
         if not isinstance(node, Map) or len(node.entries) != 1:
-            found = (
-                describe(node) if not isinstance(node, Map) else f"a mapping with {len(node.entries)} keys"
-            )
+            found = describe(node) if not isinstance(node, Map) else f"a mapping with {len(node.entries)} keys"
             return self.fail(
                 node.where,
                 f"{what} must be one `kind: value` pair, not {found}",
@@ -113,9 +104,7 @@ class Reader:
         if isinstance(node, Scalar) and shorthand:
             node = _wrap(node, shorthand)
         if not isinstance(node, Map):
-            return self.fail(
-                node.where, f"{what} must be a mapping of `key: value` lines, not {describe(node)}"
-            )
+            return self.fail(node.where, f"{what} must be a mapping of `key: value` lines, not {describe(node)}")
         fields = _fields(tp)
         values: dict[str, Any] = {}
         ok = True
@@ -131,9 +120,7 @@ class Reader:
         for name, spec in fields.items():
             if name not in values and _required(spec):
                 ok = False
-                self.fail(
-                    node.where, f"{what} is missing the required key `{name}`", spec.metadata.get("doc")
-                )
+                self.fail(node.where, f"{what} is missing the required key `{name}`", spec.metadata.get("doc"))
         if not ok:
             return _INVALID
         obj = tp(**values)

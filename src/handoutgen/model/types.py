@@ -90,9 +90,7 @@ class Length(float):
     def parse(cls, raw: str) -> float:
         match = cls.pattern.fullmatch(raw)
         if not match:
-            raise ValueError(
-                f"`{raw}` is not a length; write a number and a unit: mm, cm, in or pt (e.g. `15mm`)"
-            )
+            raise ValueError(f"`{raw}` is not a length; write a number and a unit: mm, cm, in or pt (e.g. `15mm`)")
         return float(match.group(1)) * cls.units[match.group(2)]
 
 
@@ -122,9 +120,7 @@ class Color(str):
     @classmethod
     def parse(cls, raw: str) -> str:
         if not raw:
-            raise ValueError(
-                'no colour given; quote it, like `"#0f5e6e"`: an unquoted # starts a YAML comment'
-            )
+            raise ValueError('no colour given; quote it, like `"#0f5e6e"`: an unquoted # starts a YAML comment')
         if not re.fullmatch(r"#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})", raw):
             raise ValueError(f"`{raw}` is not a colour; write it as `#rrggbb`, like `#0f5e6e`")
         if len(raw) == 4:

@@ -44,13 +44,37 @@ class Context:
         style = getattr(self.styles, style_name)
         if overrides:
             style = _variant(style, **overrides)
-        return Paragraph(inline(text, self.layout.colors.heading).markup, style)
+        return paragraph(inline(text, self.layout.colors.heading).markup, style)
+
+
+_PARSED: dict[tuple[str, int], tuple[Any, list[Any]]] = {}
+
+
+def paragraph(markup: str, style: Any) -> Paragraph:
+    """A Paragraph whose markup is parsed once per process (parsing is a fifth of a build).
+
+    Keyed by the style object, which the cache entry keeps alive so that its id is never
+    reused by another style. Styles are made once per layout (see styles.py).
+    """
+    if getattr(style, "one_off", False):
+        return Paragraph(markup, style)
+    key = (markup, id(style))
+    cached = _PARSED.get(key)
+    if cached is not None:
+        return Paragraph(markup, style, frags=cached[1])
+    if len(_PARSED) > 20_000:
+        _PARSED.clear()
+    made = Paragraph(markup, style)
+    _PARSED[key] = (style, made.frags)
+    return made
 
 
 def _variant(style: Any, **overrides: Any) -> Any:
     from reportlab.lib.styles import ParagraphStyle
 
-    return ParagraphStyle(style.name + "+", parent=style, **overrides)
+    variant = ParagraphStyle(style.name + "+", parent=style, **overrides)
+    variant.one_off = True  # not worth caching parsed text for
+    return variant
 
 
 def tint(color: Color, amount: float) -> Color:
@@ -69,7 +93,7 @@ def bullet_list(items: list[m.Text], ctx: Context) -> Flowable:
 
 
 def _bullet_para(item: m.Text, ctx: Context) -> Paragraph:
-    return ctx.para(item, spaceAfter=ctx.layout.text.size * 0.3)
+    return ctx.para(item, "item")
 
 
 def _bullet_options(ctx: Context) -> dict[str, Any]:
@@ -94,7 +118,7 @@ def bullets_block(body: list[m.Text], ctx: Context) -> list[Flowable]:
 
 def steps_block(body: list[m.Step], ctx: Context) -> list[Flowable]:
     size = ctx.layout.text.size
-    style = _variant(ctx.styles.body, spaceAfter=size * 0.5)
+    style = ctx.styles.step
     items: list[Flowable] = []
     for number, step in enumerate(body, start=1):
         text = inline(step.text, ctx.layout.colors.heading).markup
@@ -119,10 +143,9 @@ def steps_block(body: list[m.Step], ctx: Context) -> list[Flowable]:
 
 
 def faq_block(body: list[m.FaqItem], ctx: Context) -> list[Flowable]:
-    size = ctx.layout.text.size
     out: list[Flowable] = []
     for item in body:
-        answer = ctx.para(item.a, leftIndent=size * 0.9, spaceAfter=size * 0.7)
+        answer = ctx.para(item.a, "answer")
         out.append(KeepTogether([ctx.para(item.q, "question"), answer]))
     return out
 
@@ -131,7 +154,7 @@ def callout_block(body: m.Callout, ctx: Context) -> list[Flowable]:
     size = ctx.layout.text.size
     tone = ctx.color(body.tone)
     heading = body.title or label(ctx.language, body.tone)
-    cell = [ctx.para(heading, "box_heading", textColor=tone), ctx.para(body.text, spaceAfter=0)]
+    cell = [ctx.para(heading, "box_heading", textColor=tone), ctx.para(body.text, "box_text")]
     return [_boxed(cell, ctx, background=tint(tone, 0.9), bar=tone), Spacer(1, size * 0.7)]
 
 
@@ -176,9 +199,7 @@ def table_block(body: m.Table, ctx: Context) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.9),
         ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
     ]
-    style += [
-        ("BACKGROUND", (0, r), (-1, r), tint(ctx.color("summary"), 0.4)) for r in range(2, len(rows) + 1, 2)
-    ]
+    style += [("BACKGROUND", (0, r), (-1, r), tint(ctx.color("summary"), 0.4)) for r in range(2, len(rows) + 1, 2)]
     table.setStyle(TableStyle(style))
     out: list[Flowable] = []
     if body.caption:
@@ -192,14 +213,12 @@ def _column_widths(body: m.Table, ctx: Context, pad: float) -> list[float]:
     columns = list(zip(body.header, *body.rows, strict=True))
     least, most = [], []
     for number, cells in enumerate(columns):
-        words = [
-            (w, fonts.BOLD if i == 0 else fonts.REGULAR)
-            for i, cell in enumerate(cells)
-            for w in inline(cell).plain.split()
-        ]
+        faces = [fonts.BOLD] + [fonts.REGULAR] * (len(cells) - 1)  # the header row is bold
+        words = [(w, face) for cell, face in zip(cells, faces, strict=True) for w in inline(cell).plain.split()]
         widest = max((stringWidth(w, f, size) for w, f in words), default=0)
+        whole = max(stringWidth(inline(c).plain, f, size) for c, f in zip(cells, faces, strict=True))
         least.append(widest + 2 * pad + 1)
-        most.append(max(stringWidth(inline(c).plain, fonts.REGULAR, size) for c in cells) + 2 * pad + 1)
+        most.append(max(whole, widest) + 2 * pad + 1)
         if sum(least) > ctx.width:
             word = max(words, key=lambda wf: stringWidth(wf[0], wf[1], size))[0]
             raise HandoutError.at(

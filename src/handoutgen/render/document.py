@@ -128,16 +128,25 @@ class Rendered:
     pages: int
 
 
+def uses_italic(handout: Handout, layout: Layout) -> bool:
+    """Whether any text is set in italic: captions, or *emphasis* in the content or layout."""
+    from ..model.handout import Image
+    from ..model.types import Text
+    from ..resolve import walk_located
+
+    if any(isinstance(b.body, Image) and b.body.caption for s in handout.sections for b in s.blocks):
+        return True
+    texts = (*walk_located(handout), *walk_located(layout))
+    return any("<i>" in inline(t).markup for t in texts if isinstance(t, Text))
+
+
 def render_handout(handout: Handout, layout: Layout) -> Rendered:
+    fonts.register(italic=uses_italic(handout, layout))
     values = band_values(handout, layout)
     geometry = page_geometry(layout)
-    if not (
-        layout.brand.logo or fill(layout.header.left, values, 1, 1) or fill(layout.header.right, values, 1, 1)
-    ):
+    if not (layout.brand.logo or fill(layout.header.left, values, 1, 1) or fill(layout.header.right, values, 1, 1)):
         geometry = dataclasses.replace(geometry, header=0)
-    ctx = Context(
-        layout, styles_for(layout), str(handout.language), geometry.frame_width, geometry.frame_height
-    )
+    ctx = Context(layout, styles_for(layout), str(handout.language), geometry.frame_width, geometry.frame_height)
     buffer = io.BytesIO()
     doc = HandoutDocTemplate(
         buffer,
@@ -195,9 +204,7 @@ def _frame(doc: BaseDocTemplate, x: float, width: float, height: float, y: float
     )
 
 
-def two_column_pages(
-    doc: BaseDocTemplate, top: list[Flowable], body: list[Flowable], ctx: Context
-) -> list[Flowable]:
+def two_column_pages(doc: BaseDocTemplate, top: list[Flowable], body: list[Flowable], ctx: Context) -> list[Flowable]:
     """Title and key points across the page, then two columns; later pages are all columns."""
     gap = ctx.layout.column_gap
     column = (doc.width - gap) / 2

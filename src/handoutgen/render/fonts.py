@@ -20,29 +20,41 @@ DISPLAY_NAME = "Noto Sans"
 
 
 @functools.cache
-def register() -> None:
-    """Register the four faces and the family so <b> and <i> pick the right face."""
-    from reportlab.lib.fonts import addMapping
+def register_face(face: str) -> None:
+    """Parse one face (about 20 ms each, so faces nobody uses are never loaded)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    for name, filename in FACES.values():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+    name, filename = FACES[face]
+    pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+
+
+@functools.cache
+def _map_family() -> None:
+    from reportlab.lib.fonts import addMapping
+
     for bold, italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold_italic")):
         addMapping(FAMILY, bold, italic, FACES[face][0])
-    addMapping(REGULAR, 1, 0, BOLD)
-    addMapping(REGULAR, 0, 1, ITALIC)
-    addMapping(REGULAR, 1, 1, FACES["bold_italic"][0])
+        addMapping(REGULAR, bold, italic, FACES[face][0])
+
+
+def register(italic: bool = True) -> None:
+    """Register the faces a document needs; <b> and <i> in text then pick the right one."""
+    _map_family()
+    for face in ("regular", "bold", "italic", "bold_italic") if italic else ("regular", "bold"):
+        register_face(face)
 
 
 @functools.cache
 def covered() -> frozenset[int]:
-    """Code points every face can draw: text outside this set would print as boxes."""
+    """Code points the fonts can draw: text outside this set would print as boxes.
+
+    The four bundled faces cover exactly the same characters, so the regular one speaks for all.
+    """
     from reportlab.pdfbase import pdfmetrics
 
-    register()
-    sets = [set(pdfmetrics.getFont(name).face.charToGlyph) for name, _ in FACES.values()]
-    return frozenset(set.intersection(*sets))
+    register_face("regular")
+    return frozenset(pdfmetrics.getFont(REGULAR).face.charToGlyph)
 
 
 def missing(text: str) -> list[str]:

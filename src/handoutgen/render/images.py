@@ -31,9 +31,7 @@ def check(rel: RelPath, root: Path) -> Path:
             "keep pictures inside the project, for example in `images/`",
         )
     if path.suffix.lower() not in KINDS:
-        raise HandoutError.at(
-            rel.where, f"picture `{rel}` is not PNG, JPEG or SVG", "convert it to PNG or SVG"
-        )
+        raise HandoutError.at(rel.where, f"picture `{rel}` is not PNG, JPEG or SVG", "convert it to PNG or SVG")
     if not path.is_file():
         raise HandoutError.at(rel.where, f"picture `{rel}` not found (looked for {path})")
     if path.stat().st_size > MAX_IMAGE_BYTES:
@@ -81,7 +79,7 @@ def svg_drawing(key: tuple[str, int, int]):
 
     from . import fonts
 
-    fonts.register()
+    fonts.register(italic=False)
     drawing = svg2rlg(key[0])
     if drawing is None or not drawing.width or not drawing.height:
         raise ValueError("no drawing found")

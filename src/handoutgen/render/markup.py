@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from ..model.types import check_url
 
@@ -23,8 +23,12 @@ class Inline:
     links: tuple[str, ...]
 
 
+def escape(text: str) -> str:
+    return _html_escape(text, quote=False)
+
+
 def attr(value: str) -> str:
-    return escape(value, {'"': "&quot;"})
+    return _html_escape(value, quote=True)
 
 
 @functools.cache

@@ -15,6 +15,10 @@ from . import fonts
 @dataclass(frozen=True)
 class Styles:
     body: ParagraphStyle
+    item: ParagraphStyle
+    step: ParagraphStyle
+    answer: ParagraphStyle
+    box_text: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
     heading: ParagraphStyle
@@ -29,7 +33,6 @@ class Styles:
 
 @functools.lru_cache(maxsize=32)
 def styles_for(layout: Layout) -> Styles:
-    fonts.register()
     text = layout.text
     size = text.size
     color = HexColor(layout.colors.text)
@@ -54,6 +57,10 @@ def styles_for(layout: Layout) -> Styles:
     small_size = max(size * 0.8, 9)
     return Styles(
         body=style("body", spaceAfter=size * 0.6),
+        item=style("item", spaceAfter=size * 0.3),
+        step=style("step", spaceAfter=size * 0.5),
+        answer=style("answer", leftIndent=size * 0.9, spaceAfter=size * 0.7),
+        box_text=style("box_text"),
         title=style(
             "title",
             fontName=fonts.BOLD,

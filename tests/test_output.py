@@ -1,0 +1,127 @@
+"""Same inputs, same bytes; literal text; safe fonts; pictures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import handoutgen
+from conftest import GLUTE, MINIMAL, pdf_text, reader, run, write
+
+
+def test_two_builds_are_byte_identical() -> None:
+    assert handoutgen.build(GLUTE) == handoutgen.build(GLUTE)
+
+
+def test_cli_rebuild_is_byte_identical(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project / "handouts" / "h.yaml", MINIMAL)
+    monkeypatch.chdir(project)
+    run("build", "handouts/h.yaml", "-o", "one.pdf")
+    run("build", "handouts/h.yaml", "-o", "two.pdf")
+    assert (project / "one.pdf").read_bytes() == (project / "two.pdf").read_bytes()
+
+
+def test_pdf_is_dated_from_reviewed_or_source_date_epoch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert reader(handoutgen.build(GLUTE)).metadata["/CreationDate"].startswith("D:20261101000000")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # 2023-11-14 22:13:20 UTC
+    pdf = handoutgen.build(GLUTE)
+    assert reader(pdf).metadata["/CreationDate"].startswith("D:20231114221320")
+    assert pdf == handoutgen.build(GLUTE)
+
+
+def test_special_characters_print_literally(project: Path) -> None:
+    source = write(
+        project / "handouts" / "h.yaml",
+        MINIMAL.replace("Rest your legs today.", '"AT&T x<y and z>w <b>not bold</b> 5 * 3 = 15, 50% & more"'),
+    )
+    text = pdf_text(handoutgen.build(source))
+    assert "AT&T x<y and z>w <b>not bold</b> 5 * 3 = 15, 50% & more" in text
+
+
+def test_yaml_11_surprises_stay_text(project: Path) -> None:
+    source = write(
+        project / "handouts" / "h.yaml",
+        MINIMAL.replace("- text: Rest your legs today.", "- bullets: [NO, 1:30, 0755, yes, ~]"),
+    )
+    text = pdf_text(handoutgen.build(source))
+    for word in ("NO", "1:30", "0755", "yes", "~"):
+        assert word in text
+
+
+def test_markdown_bold_italic_and_links(project: Path) -> None:
+    source = write(
+        project / "handouts" / "h.yaml",
+        MINIMAL.replace(
+            "Rest your legs today.",
+            '"**Rest** your *legs*; call [us](tel:+441632960123) or see [our page](https://example.org/help)."',
+        ),
+    )
+    pdf = reader(handoutgen.build(source))
+    text = pdf.pages[0].extract_text()
+    assert "Rest your legs; call us (+441632960123) or see our page (example.org/help)." in text
+    uris = sorted(a.get_object()["/A"]["/URI"] for a in pdf.pages[0]["/Annots"])
+    assert uris == ["https://example.org/help", "tel:+441632960123"]
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[1] for f in pdf.pages[0]["/Resources"]["/Font"].values()}
+    assert {"NotoSans-Bold", "NotoSans-Italic"} <= fonts
+
+
+def test_accented_and_greek_text_uses_the_embedded_font(project: Path) -> None:
+    source = write(
+        project / "handouts" / "h.yaml",
+        MINIMAL.replace("Rest your legs today.", "Ñandú, crème brûlée, Ωμέγα, Straße, “quotes” — dash"),
+    )
+    assert "Ñandú, crème brûlée, Ωμέγα, Straße, “quotes” — dash" in pdf_text(handoutgen.build(source))
+
+
+def test_svg_and_png_pictures_are_drawn_with_captions(project: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), "#cc3300").save(project / "handouts" / "images" / "red.png")
+    write(
+        project / "handouts" / "images" / "dot.svg",
+        '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50" viewBox="0 0 100 50">'
+        '<circle cx="25" cy="25" r="20" fill="#0f5e6e"/></svg>',
+    )
+    source = write(
+        project / "handouts" / "h.yaml",
+        MINIMAL
+        + """\
+      - image: {path: images/red.png, alt: A red block, caption: The red block, width: 40mm}
+      - image: {path: images/dot.svg, alt: A teal dot, caption: The teal dot}
+""",
+    )
+    pdf = handoutgen.build(source)
+    text = pdf_text(pdf)
+    assert "The red block" in text and "The teal dot" in text
+    assert "A red block" not in text  # alt text describes, it is not printed
+    assert handoutgen.check(pdf, content=source).ok
+    xobjects = reader(pdf).pages[0]["/Resources"]["/XObject"]
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+
+
+def test_qr_code_block_prints_label_and_address(project: Path) -> None:
+    source = write(
+        project / "handouts" / "h.yaml",
+        MINIMAL
+        + """\
+      - qr: {url: "https://example.org/video", label: Watch the exercise}
+""",
+    )
+    pdf = handoutgen.build(source)
+    text = pdf_text(pdf)
+    assert "Watch the exercise" in text and "example.org/video" in text
+    assert handoutgen.check(pdf, content=source).ok
+
+
+def test_output_folder_gets_only_finished_files(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from handoutgen.output import write_atomic
+
+    target = project / "out" / "x.pdf"
+
+    write_atomic(target, b"%PDF first")
+    with pytest.raises(TypeError):
+        write_atomic(target, object())  # type: ignore[arg-type]
+    assert target.read_bytes() == b"%PDF first"
+    assert [p.name for p in target.parent.iterdir()] == ["x.pdf"]
