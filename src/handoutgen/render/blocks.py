@@ -295,4 +295,5 @@ def section_flowables(title: m.Text, blocks: list[m.Block], ctx: Context, key: s
     body = [f for block in blocks for f in block_flowables(block, ctx)]
     if not body:
         return [head]
-    return [KeepTogether([head, body[0]]), *body[1:]]
+    first = body[0]._content if isinstance(body[0], KeepTogether) else [body[0]]
+    return [KeepTogether([head, *first]), *body[1:]]
