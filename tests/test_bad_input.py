@@ -258,11 +258,11 @@ CASES = [
     Case("two-documents", MINIMAL + "---\nhandout: two\n", 9, 1, "the file holds more than one YAML document"),
     Case("top-level-list", "- handout: x\n", 1, 1, "a handout file must be a mapping"),
     Case(
-        "exercise-file",
-        "exercise: squat\nname: Squat\n",
+        "program-file",
+        "program: rehab\ntitle: Rehab\n",
         1,
         1,
-        "expected a `handout:` key; this looks like a `exercise` file",
+        "expected a `handout:` key; this looks like a `program` file",
     ),
     Case(
         "table-too-wide",
@@ -331,7 +331,7 @@ CASES = [
         1,
         10,
         "no layout `a3`",
-        "expected one of: `a4`, `large-print`",
+        "expected one of: `a4`, `cards-a6`",
         layout="extends: a3\n",
         in_layout=True,
     ),

@@ -129,7 +129,10 @@ def test_cli_build_folder_writes_each_handout(project: Path, monkeypatch: pytest
     assert sorted(p.name for p in (project / "out").glob("*.pdf")) == [
         "glute-soreness.es.pdf",
         "glute-soreness.pdf",
+        "glute-stretches.es.pdf",  # the example card decks
+        "glute-stretches.pdf",
     ]
+    assert "built out/glute-stretches.pdf (2 pages, checked: 4 cards)" in result.output
     assert not list((project / "out").glob(".*"))  # no temporary files left
 
 

@@ -2,6 +2,7 @@
 
 import handoutgen
 pdf = handoutgen.build("handouts/glute-soreness.yaml", layout="large-print")
+cards = handoutgen.build("handouts/decks/glute-stretches.yaml", layout="cards-a6")
 report = handoutgen.check(pdf, content="handouts/glute-soreness.yaml")
 """
 
@@ -13,12 +14,25 @@ from typing import TYPE_CHECKING
 
 from .errors import HandoutError
 from .model import Handout, Layout
+from .model.exercise import Deck, Exercise
 from .resolve import load_handout, load_layout
 
 if TYPE_CHECKING:
     from .verify import Report
 
 PathLike = str | Path
+DEFAULT_CARD_LAYOUT = "cards-a6"
+
+
+@dataclass(frozen=True)
+class CardSet:
+    """A deck (or one exercise) with its exercises looked up in the library."""
+
+    deck: Deck
+    exercises: list[Exercise]
+
+
+Content = Handout | CardSet
 
 
 @dataclass(frozen=True)
@@ -28,48 +42,70 @@ class Built:
     source: Path
     pdf: bytes
     pages: int
-    content: Handout
+    content: Content
     layout: Layout
+    one_per_page: bool = False
 
 
-def build(content: PathLike | Handout, layout: PathLike | Layout | None = None) -> bytes:
-    """Build one handout to PDF bytes. Raises HandoutError for bad input."""
-    from .render.document import render_handout
-
-    return render_handout(_content(content), _layout(layout)).pdf
+def build(content: PathLike | Content, layout: PathLike | Layout | None = None, one_per_page: bool = False) -> bytes:
+    """Build a handout, a deck or an exercise card to PDF bytes. Raises HandoutError for bad input."""
+    return render(load_content(content), _layout(layout), one_per_page)[0]
 
 
-def build_file(source: Path, layout: PathLike | Layout | None = None) -> Built:
-    """Build one handout file, keeping what it was built from (for checks and reports)."""
-    from .render.document import render_handout
+def render(content: Content, layout: Layout, one_per_page: bool = False) -> tuple[bytes, int, Layout]:
+    """PDF bytes, page count and the layout actually used (cards need a card layout)."""
+    if isinstance(content, Handout):
+        from .render.document import render_handout
 
-    handout = load_handout(source)
-    resolved = _layout(layout)
-    rendered = render_handout(handout, resolved)
-    return Built(source, rendered.pdf, rendered.pages, handout, resolved)
+        rendered = render_handout(content, layout)
+        return rendered.pdf, rendered.pages, layout
+    from .render.deck import render_deck
+
+    if layout.cards is None:
+        layout = load_layout(DEFAULT_CARD_LAYOUT)
+    rendered = render_deck(content.deck, content.exercises, layout, one_per_page)
+    return rendered.pdf, rendered.pages, layout
+
+
+def build_file(source: Path, layout: PathLike | Layout | None = None, one_per_page: bool = False) -> Built:
+    """Build one content file, keeping what it was built from (for checks and reports)."""
+    content = load_content(source)
+    pdf, pages, used = render(content, _layout(layout), one_per_page)
+    return Built(source, pdf, pages, content, used, one_per_page)
 
 
 def check(
-    pdf: bytes | PathLike, content: PathLike | Handout | None = None, layout: PathLike | Layout | None = None
+    pdf: bytes | PathLike, content: PathLike | Content | None = None, layout: PathLike | Layout | None = None
 ) -> Report:
-    """Check a PDF: fonts, metadata, text on the page, links; with content, every word."""
+    """Check a PDF: fonts, metadata, text on the page, links; given the content, every word of it
+    (and for cards, every card's words inside that card)."""
     from .verify import check_pdf
 
     data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
-    handout = _content(content) if content is not None else None
+    loaded = load_content(content) if content is not None else None
     resolved = _layout(layout) if layout is not None else None
-    return check_pdf(data, handout, resolved)
+    if isinstance(loaded, CardSet) and (resolved is None or resolved.cards is None):
+        resolved = load_layout(DEFAULT_CARD_LAYOUT)
+    return check_pdf(data, loaded, resolved)
 
 
-def validate(content: PathLike) -> Handout:
+def validate(content: PathLike) -> Content:
     """Load and check a content file without building it."""
-    return _content(content)
+    return load_content(content)
 
 
-def _content(content: PathLike | Handout) -> Handout:
-    if isinstance(content, Handout):
+def load_content(content: PathLike | Content) -> Content:
+    """A handout, or a deck or exercise file as a set of cards."""
+    if isinstance(content, (Handout, CardSet)):
         return content
-    return load_handout(Path(content))
+    from .batch import content_kind
+
+    path = Path(content)
+    if content_kind(path) in ("deck", "exercise"):
+        from .library import load_deck
+
+        return CardSet(*load_deck(path))
+    return load_handout(path)
 
 
 def _layout(layout: PathLike | Layout | None) -> Layout:
@@ -78,4 +114,4 @@ def _layout(layout: PathLike | Layout | None) -> Layout:
     return load_layout(layout)
 
 
-__all__ = ["Built", "HandoutError", "build", "build_file", "check", "validate"]
+__all__ = ["Built", "CardSet", "HandoutError", "build", "build_file", "check", "load_content", "validate"]

@@ -12,21 +12,25 @@ from .source import Map, load
 if TYPE_CHECKING:
     from .verify import Report
 
-BUILDABLE = ("handout",)
-PARTS = ("exercise", "deck", "program")  # content kinds with builders of their own
+BUILDABLE = ("handout", "deck")  # built when found in a folder
+LIBRARY = ("exercise",)  # built when named; in folders they are the library that decks use
+PARTS = ("program",)  # not built on their own
 
 
 def content_kind(path: Path) -> str | None:
     node = load(path)
     if isinstance(node, Map):
-        for kind in (*BUILDABLE, *PARTS):
+        for kind in (*BUILDABLE, *LIBRARY, *PARTS):
             if kind in node.entries:
                 return kind
     return None
 
 
-def find_content(paths: tuple[Path, ...]) -> tuple[list[Path], list[tuple[Path, str]], list[HandoutError]]:
-    """Handout files named or found under folders; other kinds are listed as skipped."""
+def find_content(
+    paths: tuple[Path, ...], include_library: bool = False
+) -> tuple[list[Path], list[tuple[Path, str]], list[HandoutError]]:
+    """Content files named, or found under folders (handouts and decks, and exercise files
+    with `include_library`); programmes are listed as skipped."""
     sources: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     errors: list[HandoutError] = []
@@ -39,7 +43,7 @@ def find_content(paths: tuple[Path, ...]) -> tuple[list[Path], list[tuple[Path, 
                 except HandoutError as error:
                     errors.append(error)
                     continue
-                if kind in BUILDABLE:
+                if kind in BUILDABLE or (include_library and kind in LIBRARY):
                     sources.append(file)
                 elif kind in PARTS:
                     skipped.append((file, kind))
@@ -56,6 +60,7 @@ class BuildJob:
     layout: str | None
     output: Path | None
     check: bool
+    one_per_page: bool = False
 
 
 @dataclass
@@ -85,17 +90,18 @@ def run_build(job: BuildJob) -> BuildOutcome:
     for source in job.sources:
         target = output_path(source, job.output)
         try:
-            built = api.build_file(source, layout)
+            built = api.build_file(source, layout, job.one_per_page)
         except HandoutError as error:
             outcome.errors.append(error)
             continue
         summary = ""
         if job.check:
-            report = api.check(built.pdf, content=built.content, layout=layout)
+            report = api.check(built.pdf, content=built.content, layout=built.layout)
             if not report.ok:
                 outcome.failed_checks.append((str(target), report))
                 continue
-            summary = f", checked: {report.words_expected} words"
+            checked = f"{report.cards} cards" if report.cards is not None else f"{report.words_expected} words"
+            summary = f", checked: {checked}"
         write_atomic(target, built.pdf)
         outcome.lines.append(f"built {target} ({built.pages} pages{summary})")
     return outcome

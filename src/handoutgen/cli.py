@@ -32,11 +32,13 @@ def main() -> None:
     Quick start:
       handoutgen build                       build every handout under ./handouts into ./out
       handoutgen build my.yaml -l large-print -o my.pdf
+      handoutgen build handouts/decks/glute-stretches.yaml -l cards-a6 -o cards.pdf
       handoutgen check out/my.pdf --content my.yaml
       handoutgen validate handouts/          check files without building
 
-    Built-in layouts: a4 (default), letter, large-print; or a layout file of your own
-    that starts with `extends: a4`.
+    Built-in layouts: a4 (default), letter, large-print; cards-a6, cards-letter,
+    cards-wallet for exercise cards; or a layout file of your own that starts with
+    `extends: a4` (or a card layout).
     """
 
 
@@ -55,12 +57,19 @@ def main() -> None:
     show_default=True,
     help="Check every PDF written: fonts, metadata, every word present.",
 )
-def build(paths: tuple[Path, ...], layout: str | None, output: Path | None, check: bool) -> None:
-    """Build handouts to PDF.
+@click.option(
+    "--one-per-page",
+    is_flag=True,
+    help="Cards: each face on its own page with bleed, crop marks, TrimBox and BleedBox (for print shops).",
+)
+def build(paths: tuple[Path, ...], layout: str | None, output: Path | None, check: bool, one_per_page: bool) -> None:
+    """Build handouts and card decks to PDF.
 
-    PATHS are handout files or folders (every handout file inside is built);
-    with none, ./handouts is built. Files are written only when they built and
-    checked cleanly; a bad file is reported and the others are still built.
+    PATHS are handout, deck or exercise files, or folders (every handout and deck
+    inside is built); with none, ./handouts is built. Decks and exercises are
+    printed as cards with a card layout (cards-a6 unless --layout names one).
+    Files are written only when they built and checked cleanly; a bad file is
+    reported and the others are still built.
     """
     from .batch import BuildJob, find_content, run_build
 
@@ -75,7 +84,7 @@ def build(paths: tuple[Path, ...], layout: str | None, output: Path | None, chec
         raise click.UsageError(
             f"-o {output} names one file but {len(sources)} handouts were given; give a folder instead"
         )
-    outcome = run_build(BuildJob(sources, layout, output, check))
+    outcome = run_build(BuildJob(sources, layout, output, check, one_per_page))
     for line in outcome.lines:
         click.echo(line)
     for error in outcome.errors:
@@ -124,10 +133,11 @@ def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool) ->
 @click.option("-l", "--layout", metavar="NAME|FILE", help="Also validate this layout.")
 def validate(paths: tuple[Path, ...], layout: str | None) -> None:
     """Check content files (and a layout) for mistakes without building anything."""
+    from .api import CardSet, load_content
     from .batch import find_content
-    from .resolve import load_handout, load_layout
+    from .resolve import load_layout
 
-    sources, _skipped, errors = find_content(paths)
+    sources, _skipped, errors = find_content(paths, include_library=True)
     if layout:
         try:
             load_layout(layout)
@@ -136,10 +146,14 @@ def validate(paths: tuple[Path, ...], layout: str | None) -> None:
             errors.append(error)
     for source in sources:
         try:
-            handout = load_handout(source)
-            click.echo(f"ok  {source} (handout `{handout.handout}`, {len(handout.sections)} sections)")
+            content = load_content(source)
         except HandoutError as error:
             errors.append(error)
+            continue
+        if isinstance(content, CardSet):
+            click.echo(f"ok  {source} ({len(content.exercises)} card{'s' if len(content.exercises) != 1 else ''})")
+        else:
+            click.echo(f"ok  {source} (handout `{content.handout}`, {len(content.sections)} sections)")
     for error in errors:
         _report_errors(error)
     if errors:

@@ -37,13 +37,13 @@ def project_root(path: Path) -> Path:
 
 def load_handout(path: Path) -> Handout:
     node = load(path)
-    _expect_kind(node, "handout", path)
+    expect_kind(node, "handout", path)
     handout: Handout = read(node, Handout, "the handout")
     check_model(handout, project_root(path))
     return handout
 
 
-def _expect_kind(node: Node, kind: str, path: Path) -> None:
+def expect_kind(node: Node, kind: str, path: Path) -> None:
     if not isinstance(node, Map):
         raise HandoutError.at(node.where, f"a {kind} file must be a mapping of `key: value` lines")
     if kind not in node.entries:
@@ -168,7 +168,7 @@ def _quote(text: str) -> str:
 def parse_handout(text: str, name: str = "<string>", root: Path | None = None) -> Handout:
     """A handout from YAML text (for the API); pictures resolve against `root`."""
     node = parse(text, name)
-    _expect_kind(node, "handout", Path(name))
+    expect_kind(node, "handout", Path(name))
     handout: Handout = read(node, Handout, "the handout")
     check_model(handout, root or Path.cwd())
     return handout

@@ -40,6 +40,7 @@ class Report:
     bookmarks: int = 0
     words_expected: int | None = None
     words_missing: list[str] = field(default_factory=list)
+    cards: int | None = None
     findings: list[Finding] = field(default_factory=list)
 
     @property
@@ -79,13 +80,19 @@ def check_pdf(data: bytes, content: Any = None, layout: Any = None) -> Report:
     texts = _check_text_positions(report, pages)
     _check_links(report, pages)
     report.bookmarks = len(reader.outline)
-    if content is not None:
+    if content is not None and hasattr(content, "exercises"):
+        from .cardcheck import check_cards
+
+        check_cards(report, pages, content.exercises, layout)
+    elif content is not None:
         extra = layout.disclaimer if layout is not None else None
         _check_words(report, "\n".join(texts), [content, extra])
     return report
 
 
 def _check_pages(report: Report, pages: list, layout: Any) -> None:
+    if layout is not None and layout.cards is not None and pages and "/TrimBox" in pages[0]:
+        layout = None  # one card per page: the page is the card plus bleed and marks, checked with the cards
     if not pages:
         report.add("pages", False, "the PDF has no pages")
         return

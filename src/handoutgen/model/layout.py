@@ -88,6 +88,38 @@ class Band:
 
 
 @dataclass(frozen=True)
+class Grid:
+    columns: int = field(default=2, metadata=doc("Cards across the sheet."))
+    rows: int = field(default=2, metadata=doc("Cards down the sheet."))
+
+
+@dataclass(frozen=True)
+class Offset:
+    x: Length = field(default=Length(0), metadata=doc("Move the backs right (negative: left), like `1.5mm`."))
+    y: Length = field(default=Length(0), metadata=doc("Move the backs up (negative: down)."))
+
+
+@dataclass(frozen=True)
+class Cards:
+    size: PageDimensions = field(metadata=doc("The trimmed card, like {width: 105mm, height: 148mm}."))
+    grid: Grid = field(default_factory=Grid, metadata=doc("Cards per sheet: columns and rows."))
+    gutter: Length = field(default=Length(0), metadata=doc("Space between cards on the sheet."))
+    bleed: Length = field(default=Length(0), metadata=doc("Background beyond the trim, like `3mm`, for print shops."))
+    marks: Literal["crop", "cut-lines", "none"] = field(default="cut-lines", metadata=doc("Cutting guides."))
+    duplex: Literal["long-edge", "short-edge", "fold", "single"] = field(
+        default="long-edge", metadata=doc("How fronts and backs are printed.")
+    )
+    back_offset: Offset = field(default_factory=Offset, metadata=doc("Shift of the back sheets, from `calibrate`."))
+    font_size: FontSize = field(default=FontSize(10), metadata=doc("Card text size before shrinking."))
+    min_font_size: FontSize = field(default=FontSize(8), metadata=doc("Text shrinks down to this size, then fails."))
+    padding: Length = field(default=Length(5 * MM), metadata=doc("Space between the card edge and its text."))
+    back: tuple[Literal["steps", "tips", "avoid", "caution", "video"], ...] = field(
+        default=("steps", "tips", "avoid", "caution", "video"),
+        metadata=doc("What the back of a card shows, in order; small cards may leave out tips."),
+    )
+
+
+@dataclass(frozen=True)
 class Layout:
     extends: Plain | None = field(default=None, metadata=doc("A built-in layout name or a layout file to start from."))
     description: Plain | None = field(default=None, metadata=doc("What this layout is for."))
@@ -106,12 +138,15 @@ class Layout:
         metadata=doc("Bottom band of every page."),
     )
     disclaimer: Text | None = field(default=None, metadata=doc("Small print at the end of every handout."))
+    cards: Cards | None = field(default=None, metadata=doc("Makes this a card layout: card size, grid, marks, duplex."))
     where: Where | None = where_field()
 
     def problems(self) -> list[Problem]:
         found = []
         if self.columns not in (1, 2):
             found.append(Problem(self.where, f"`columns` is {self.columns}; a page has 1 or 2 columns"))
+        if self.cards is not None:
+            found.extend(_card_problems(self.cards, self.where))
         for band in (self.header, self.footer):
             for template in (band.left, band.right):
                 found.extend(_template_problems(template))
@@ -147,4 +182,19 @@ def _template_problems(template: Template | None) -> list[Problem]:
                     closest(name, PLACEHOLDERS),
                 )
             )
+    return found
+
+
+def _card_problems(cards: Cards, where: Where | None) -> list[Problem]:
+    found = []
+    if not (1 <= cards.grid.columns <= 10 and 1 <= cards.grid.rows <= 10):
+        found.append(Problem(where, "a card grid has 1 to 10 columns and rows"))
+    if cards.min_font_size > cards.font_size:
+        found.append(
+            Problem(
+                where, f"`min_font_size` {cards.min_font_size:g} pt is larger than `font_size` {cards.font_size:g} pt"
+            )
+        )
+    if cards.size.width < 30 * MM or cards.size.height < 30 * MM:
+        found.append(Problem(where, "cards smaller than 30 mm across cannot hold readable text"))
     return found

@@ -36,6 +36,9 @@ class Reader:
             return self._read_literal(node, typing.get_args(tp), what)
         if origin is list:
             return self._read_list(node, typing.get_args(tp)[0], what)
+        if origin is tuple:  # tuple[X, ...]: a list that must stay hashable (layouts are cache keys)
+            items = self._read_list(node, typing.get_args(tp)[0], what)
+            return items if items is _INVALID else tuple(items)
         if hasattr(tp, "KINDS"):
             return self._read_tagged(node, tp, what)
         if dataclasses.is_dataclass(tp):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -75,6 +76,27 @@ def _variant(style: Any, **overrides: Any) -> Any:
     variant = ParagraphStyle(style.name + "+", parent=style, **overrides)
     variant.one_off = True  # not worth caching parsed text for
     return variant
+
+
+def stacked_height(flowables: list[Flowable], width: float, height: float) -> float:
+    """The height a frame needs for `flowables` stacked at `width` (spaces included)."""
+    total = 0.0
+    canvas = _measuring_canvas()
+    for index, flowable in enumerate(flowables):
+        total += flowable.wrapOn(canvas, width, height)[1] + flowable.getSpaceAfter()
+        if index:
+            total += flowable.getSpaceBefore()
+    return total
+
+
+@functools.cache
+def _measuring_canvas() -> Any:
+    """A canvas that is never saved: some flowables need one to measure themselves."""
+    import io
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    return Canvas(io.BytesIO())
 
 
 def tint(color: Color, amount: float) -> Color:
@@ -244,16 +266,33 @@ def image_block(body: m.Image, ctx: Context) -> list[Flowable]:
     return [KeepTogether(out) if len(out) > 1 else picture, Spacer(1, ctx.layout.text.size * 0.8)]
 
 
-def qr_block(body: m.QrCode, ctx: Context) -> list[Flowable]:
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
+class QrCode(Flowable):
+    """A QR code for `url`, with a link over it so the PDF is clickable too."""
 
+    def __init__(self, url: str, side: float) -> None:
+        super().__init__()
+        self.url, self.width, self.height = url, side, side
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        from reportlab.graphics import renderPDF
+        from reportlab.graphics.barcode.qr import QrCodeWidget
+        from reportlab.graphics.shapes import Drawing
+
+        widget = QrCodeWidget(self.url, barLevel="M", barBorder=2)
+        x0, y0, x1, y1 = widget.getBounds()
+        side = self.width
+        drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+        drawing.add(widget)
+        renderPDF.draw(fonts.use_in_drawing(drawing), self.canv, 0, 0)
+        self.canv.linkURL(self.url, (0, 0, side, side), relative=1)
+
+
+def qr_block(body: m.QrCode, ctx: Context) -> list[Flowable]:
     side = 28 * mm
-    widget = QrCodeWidget(str(body.url), barLevel="M", barBorder=2)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    fonts.use_in_drawing(drawing)
+    drawing = QrCode(str(body.url), side)
     shown = inline(f"[{body.url}]({body.url})").markup
     text = [
         ctx.para(body.label, "box_heading"),

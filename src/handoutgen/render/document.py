@@ -20,7 +20,7 @@ from ..labels import label, long_date
 from ..model.handout import Handout
 from ..model.layout import Layout
 from . import fonts, images
-from .blocks import Context, section_flowables, summary_box
+from .blocks import Context, section_flowables, stacked_height, summary_box
 from .markup import inline
 from .styles import styles_for
 
@@ -67,14 +67,24 @@ def page_geometry(layout: Layout) -> PageGeometry:
     )
 
 
-def pdf_timestamp(reviewed: dt.date) -> float:
-    """Seconds since the epoch for the PDF's dates; SOURCE_DATE_EPOCH wins when set."""
+def pdf_timestamp(reviewed: dt.date | None) -> float:
+    """Seconds since the epoch for the PDF's dates: SOURCE_DATE_EPOCH when set, else the
+    content's review date, else a fixed date; never the clock, so rebuilds are identical."""
     import os
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return float(epoch)
-    return dt.datetime(reviewed.year, reviewed.month, reviewed.day, tzinfo=dt.timezone.utc).timestamp()
+    day = reviewed or dt.date(2000, 1, 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()
+
+
+def set_timestamp(canvas: Canvas, timestamp: float) -> None:
+    """Date the PDF (creation and modification) at `timestamp`."""
+    stamp = canvas._doc._timeStamp
+    stamp.t = timestamp
+    stamp.lt = stamp.YMDhms = dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).timetuple()[:6]
+    stamp.dhh = stamp.dmm = 0
 
 
 class PagedCanvas(Canvas):
@@ -89,10 +99,7 @@ class PagedCanvas(Canvas):
         self.held_pages: list[dict] = []
         self._held_bookmarks: dict[int, list[str]] = {}
         self._decorate = decorate
-        stamp = self._doc._timeStamp
-        stamp.t = timestamp
-        stamp.lt = stamp.YMDhms = dt.datetime.fromtimestamp(timestamp, dt.timezone.utc).timetuple()[:6]
-        stamp.dhh = stamp.dmm = 0
+        set_timestamp(self, timestamp)
 
     def bookmarkPage(self, key, **kwargs):  # noqa: N802 - ReportLab's name
         self._held_bookmarks.setdefault(len(self.held_pages), []).append(key)
@@ -208,7 +215,7 @@ def two_column_pages(doc: BaseDocTemplate, top: list[Flowable], body: list[Flowa
     """Title and key points across the page, then two columns; later pages are all columns."""
     gap = ctx.layout.column_gap
     column = (doc.width - gap) / 2
-    top_height = _stacked_height(top, doc.width, doc.height) + 2
+    top_height = stacked_height(top, doc.width, doc.height) + 2
     columns_height = doc.height - top_height
     if columns_height < doc.height / 3:
         raise HandoutError.at(
@@ -226,15 +233,6 @@ def two_column_pages(doc: BaseDocTemplate, top: list[Flowable], body: list[Flowa
         [PageTemplate("first", frames=first, autoNextPageTemplate="rest"), PageTemplate("rest", frames=rest)]
     )
     return [*top, FrameBreak(), *body]
-
-
-def _stacked_height(flowables: list[Flowable], width: float, height: float) -> float:
-    total = 0.0
-    for index, flowable in enumerate(flowables):
-        total += flowable.wrap(width, height)[1] + flowable.getSpaceAfter()
-        if index:
-            total += flowable.getSpaceBefore()
-    return total
 
 
 def title_flowables(handout: Handout, ctx: Context) -> list[Flowable]:

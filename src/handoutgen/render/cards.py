@@ -1,0 +1,390 @@
+"""The faces of an exercise card, fitted to the card: shrink to the minimum size, never spill."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import Literal
+
+from reportlab.lib.colors import Color, HexColor, white
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Frame, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+
+from ..errors import HandoutError
+from ..labels import dose_words, label
+from ..model.exercise import Exercise
+from ..model.layout import Cards, Layout
+from . import fonts, images
+from .blocks import QrCode, paragraph, stacked_height, tint
+from .markup import escape, inline
+
+Face = Literal["front", "back", "all"]
+MIN_PICTURE = 16 * mm
+SHRINK_STEP = 0.5
+EPSILON = 0.5  # points of slack so that rounding never rejects what was measured to fit
+
+
+@dataclass(frozen=True)
+class CardStyles:
+    size: float
+    body: ParagraphStyle
+    name: ParagraphStyle
+    kind: ParagraphStyle
+    heading: ParagraphStyle
+    small: ParagraphStyle
+    dose: ParagraphStyle
+    caption: ParagraphStyle
+
+
+@functools.lru_cache(maxsize=256)
+def card_styles(layout: Layout, size: float) -> CardStyles:
+    ink = HexColor(layout.colors.text)
+    head = HexColor(layout.colors.heading)
+
+    def style(name: str, scale: float = 1.0, **kw: object) -> ParagraphStyle:
+        base = {
+            "fontName": fonts.REGULAR,
+            "fontSize": size * scale,
+            "leading": size * scale * 1.28,
+            "textColor": ink,
+            "splitLongWords": 1,
+        }
+        base.update(kw)
+        return ParagraphStyle(f"card-{name}-{size}", **base)  # type: ignore[arg-type]
+
+    return CardStyles(
+        size=size,
+        body=style("body", spaceAfter=size * 0.25),
+        name=style("name", 1.45, fontName=fonts.BOLD, textColor=white, leading=size * 1.45 * 1.15),
+        kind=style("kind", 0.85, textColor=white),
+        heading=style(
+            "heading", 1.0, fontName=fonts.BOLD, textColor=head, spaceBefore=size * 0.5, spaceAfter=size * 0.2
+        ),
+        small=style("small", 0.85, textColor=HexColor(layout.colors.muted)),
+        dose=style("dose", 1.0, fontName=fonts.BOLD, textColor=head),
+        caption=style("caption", 0.8, textColor=HexColor(layout.colors.muted), alignment=1),
+    )
+
+
+def _para(text: str, style: ParagraphStyle, layout: Layout) -> Paragraph:
+    return paragraph(inline(text, layout.colors.heading).markup, style)
+
+
+@dataclass
+class FittedFace:
+    """A face laid out at one font size: a coloured band and the flowables below it."""
+
+    exercise: Exercise
+    face: Face
+    size: float
+    band: list[Flowable]
+    band_height: float
+    body: list[Flowable]
+
+
+def fit_face(exercise: Exercise, face: Face, layout: Layout) -> FittedFace:
+    """The largest font size at which the face fits its card, or an error saying how much too long."""
+    cards = _cards(layout)
+    width = cards.size.width - 2 * cards.padding
+    height = cards.size.height - 2 * cards.padding
+    size = cards.font_size
+    shortfall = 0.0
+    while size >= cards.min_font_size - 1e-6:
+        styles = card_styles(layout, size)
+        if face == "back":  # the title flows with the rest, in one frame
+            band: list[Flowable] = []
+            band_height = 0.0
+            room = height
+            body, needed = _body(exercise, face, styles, layout, width, room)
+            body = [_back_title(exercise, styles, layout), *body]
+            needed = stacked_height(body, width, room)
+        else:
+            band = _band(exercise, face, styles, layout)
+            band_height = stacked_height(band, width, height)
+            room = height - band_height - cards.padding * 1.2
+            body, needed = _body(exercise, face, styles, layout, width, room)
+        if needed <= room:
+            return FittedFace(exercise, face, size, band, band_height, body)
+        shortfall = needed - room
+        size = round(size - SHRINK_STEP, 2)
+    side = {"front": "front", "back": "back", "all": "face"}[face]
+    raise HandoutError.at(
+        exercise.where,
+        f"the {side} of the card for `{exercise.exercise}` ({inline(exercise.name).plain}) does not fit: "
+        f"at the smallest size allowed, {cards.min_font_size:g} pt, it needs {shortfall / mm:.0f} mm more "
+        f"than the card's {height / mm:.0f} mm (about {100 * shortfall / height:.0f}% too long)",
+        "shorten the steps or tips, use a bigger card layout, or lower `cards.min_font_size`",
+    )
+
+
+def _cards(layout: Layout) -> Cards:
+    if layout.cards is None:
+        raise HandoutError.at(
+            layout.where,
+            "this is a page layout; cards need a card layout",
+            "use --layout cards-a6, cards-letter or cards-wallet",
+        )
+    return layout.cards
+
+
+def _band(exercise: Exercise, face: Face, styles: CardStyles, layout: Layout) -> list[Flowable]:
+    language = str(exercise.language)
+    kind = label(language, exercise.category)
+    if exercise.position:
+        kind += " · " + label(language, exercise.position)
+    return [_para(exercise.name, styles.name, layout), paragraph(escape(kind), styles.kind)]
+
+
+def _back_title(exercise: Exercise, styles: CardStyles, layout: Layout) -> Flowable:
+    return _para(exercise.name, card_styles(layout, styles.size).dose, layout)
+
+
+def _body(
+    exercise: Exercise, face: Face, styles: CardStyles, layout: Layout, width: float, room: float
+) -> tuple[list[Flowable], float]:
+    """The flowables under the band and the height they need (pictures take what is left)."""
+    front_text = _front_text(exercise, styles, layout, width) if face != "back" else []
+    back = _back_parts(exercise, styles, layout, width) if face != "front" else []
+    if face == "back":
+        return back, stacked_height(back, width, room)
+    text = [*front_text, *back]
+    pictures_room = room - stacked_height(text, width, room) - (styles.size if face == "all" else 0)
+    if face == "all":
+        pictures_room = min(pictures_room, room * 0.3)
+    pictures = _pictures(exercise, styles, width, pictures_room)
+    if pictures is None:
+        return [], stacked_height(text, width, room) + MIN_PICTURE
+    body = [pictures, *text]
+    needed = stacked_height(body, width, room)
+    if face == "front":  # centre the pictures in the room they leave, text at the foot of the card
+        spare = max(0.0, room - needed - 1)
+        body = [Spacer(width, spare / 2), pictures, Spacer(width, spare / 2), *text]
+        needed = stacked_height(body, width, room)
+    return body, needed
+
+
+def _front_text(exercise: Exercise, styles: CardStyles, layout: Layout, width: float) -> list[Flowable]:
+    language = str(exercise.language)
+    out: list[Flowable] = []
+    facts = []
+    if exercise.targets:
+        facts.append(f"<b>{label(language, 'works')}:</b> " + ", ".join(_markup(t) for t in exercise.targets))
+    if exercise.equipment:
+        facts.append(f"<b>{label(language, 'you_need')}:</b> " + ", ".join(_markup(t) for t in exercise.equipment))
+    if facts:
+        out.append(paragraph("<br/>".join(facts), styles.small))
+    words = dose_words(language, exercise.dose)
+    if words:
+        box = Table([[paragraph(escape(words), styles.dose)]], colWidths=[width])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), tint(HexColor(layout.colors.heading), 0.88)),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(layout.colors.accent)),
+                    ("LEFTPADDING", (0, 0), (-1, -1), styles.size * 0.7),
+                    ("TOPPADDING", (0, 0), (-1, -1), styles.size * 0.35),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.5),
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                ]
+            )
+        )
+        out += [Spacer(1, styles.size * 0.4), box]
+    return out
+
+
+def _markup(text: str) -> str:
+    return inline(text).markup
+
+
+def _back_parts(exercise: Exercise, styles: CardStyles, layout: Layout, width: float) -> list[Flowable]:
+    language = str(exercise.language)
+    parts = _cards(layout).back
+    out: list[Flowable] = []
+    if "steps" in parts:
+        out.append(paragraph(escape(label(language, "steps")), styles.heading))
+        out.append(_numbered(exercise.steps, styles, layout))
+    for key in ("tips", "avoid"):
+        items = getattr(exercise, key)
+        if key in parts and items:
+            out.append(paragraph(escape(label(language, key)), styles.heading))
+            out.append(_bulleted(items, styles, layout))
+    if "caution" in parts and exercise.caution:
+        warning = HexColor(layout.colors.warning)
+        cell = [paragraph(f"<b>{escape(label(language, 'caution'))}:</b> {_markup(exercise.caution)}", styles.body)]
+        box = Table([[cell]], colWidths=[width])
+        box.setStyle(_box_style(tint(warning, 0.9), warning, styles.size))
+        out += [Spacer(1, styles.size * 0.5), box]
+    if "video" in parts and exercise.video:
+        side = max(14 * mm, styles.size * 5)
+        text = [
+            paragraph(escape(label(language, "video")), styles.heading),
+            paragraph(escape(str(exercise.video).split("://", 1)[-1]), styles.small),
+        ]
+        row = Table([[QrCode(str(exercise.video), side), text]], colWidths=[side + 3 * mm, width - side - 3 * mm])
+        row.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                ]
+            )
+        )
+        out += [Spacer(1, styles.size * 0.5), row]
+    return out
+
+
+def _box_style(background: Color, bar: Color, size: float) -> TableStyle:
+    return TableStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), background),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, bar),
+            ("LEFTPADDING", (0, 0), (-1, -1), size * 0.7),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.35),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.35),
+            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+        ]
+    )
+
+
+def _numbered(items: list, styles: CardStyles, layout: Layout) -> Flowable:
+    return ListFlowable(
+        [ListItem(_para(item, styles.body, layout)) for item in items],
+        bulletType="1",
+        bulletFormat="%s",
+        bulletFontName=fonts.BOLD,
+        bulletFontSize=styles.size,
+        bulletColor=HexColor(layout.colors.accent),
+        leftIndent=styles.size * 1.3,
+        bulletDedent=styles.size * 1.2,
+        bulletOffsetY=0,
+    )
+
+
+def _bulleted(items: list, styles: CardStyles, layout: Layout) -> Flowable:
+    return ListFlowable(
+        [ListItem(_para(item, styles.body, layout)) for item in items],
+        bulletType="bullet",
+        start="•",
+        bulletFontName=fonts.BOLD,
+        bulletFontSize=styles.size,
+        bulletColor=HexColor(layout.colors.accent),
+        leftIndent=styles.size * 1.3,
+        bulletOffsetY=0,
+    )
+
+
+def _pictures(exercise: Exercise, styles: CardStyles, width: float, room: float) -> Flowable | None:
+    """Start and end pictures with their labels, side by side or one above the other,
+    whichever shows them larger in the room there is."""
+    language = str(exercise.language)
+    shown = [
+        (p, label(language, key))
+        for key, p in (("start", exercise.images.start), ("end", exercise.images.end))
+        if p is not None
+    ]
+    caption_height = styles.caption.leading + 2
+    if room - caption_height < MIN_PICTURE:
+        return None
+    if not shown:
+        return Spacer(width, 0)
+    gap = 3 * mm
+    paths = [images.locate(p.path) for p, _ in shown]
+    captions = [paragraph(escape(text), styles.caption) for _, text in shown]
+    across = (width - gap * (len(shown) - 1)) / len(shown), room - caption_height - 4
+    down = width, (room - len(shown) * (caption_height + 4)) / len(shown)
+    if len(shown) > 1 and _picture_area(paths[0], *down) > 1.15 * _picture_area(paths[0], *across):
+        cells = [[images.flowable(path, down[0], min(down[1], 70 * mm))] for path in paths]
+        rows = [row for cell, caption in zip(cells, captions, strict=True) for row in (cell, [caption])]
+        table = Table(rows, colWidths=[width])
+    else:
+        box = across[0], min(across[1], 70 * mm)
+        table = Table(
+            [[images.flowable(path, *box) for path in paths], captions],
+            colWidths=[across[0] + (gap if i < len(shown) - 1 else 0) for i in range(len(shown))],
+        )
+    table.setStyle(
+        TableStyle(
+            [
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ]
+        )
+    )
+    return table
+
+
+def _picture_area(path, width: float, height: float) -> float:
+    """The printed area of a picture scaled to fit width x height."""
+    picture = images.flowable(path, width, height)
+    return picture.width * picture.height
+
+
+def draw_face(canvas: Canvas, fitted: FittedFace, layout: Layout, x: float, y: float, bleed: float) -> None:
+    """Draw a fitted face with its trimmed card's lower-left corner at (x, y)."""
+    cards = _cards(layout)
+    width, height, pad = cards.size.width, cards.size.height, cards.padding
+    inner = width - 2 * pad
+    top = y + height
+    if fitted.face != "back":
+        band_bottom = top - pad - fitted.band_height - pad * 0.6
+        canvas.saveState()
+        canvas.setFillColor(HexColor(layout.colors.heading))
+        canvas.rect(x - bleed, band_bottom, width + 2 * bleed, top + bleed - band_bottom, stroke=0, fill=1)
+        canvas.restoreState()
+        _flow(canvas, fitted.band, x + pad, band_bottom + pad * 0.6, inner, fitted.band_height + EPSILON, fitted)
+        _flow(canvas, fitted.body, x + pad, y + pad, inner, band_bottom - pad * 0.6 - (y + pad) + EPSILON, fitted)
+    else:
+        canvas.saveState()
+        canvas.setFillColor(HexColor(layout.colors.accent))
+        canvas.rect(x - bleed, top - 1.6 * mm, width + 2 * bleed, 1.6 * mm + bleed, stroke=0, fill=1)
+        canvas.restoreState()
+        _flow(canvas, [*fitted.band, *fitted.body], x + pad, y + pad, inner, height - 2 * pad + EPSILON, fitted)
+
+
+def _flow(
+    canvas: Canvas, flowables: list[Flowable], x: float, y: float, width: float, height: float, fitted: FittedFace
+) -> None:
+    frame = Frame(x, y, width, height, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    left = list(flowables)
+    frame.addFromList(left, canvas)
+    if left:  # measured to fit, so this means a bug: never let text silently disappear
+        raise HandoutError.at(
+            fitted.exercise.where,
+            f"internal layout error: the {fitted.face} of `{fitted.exercise.exercise}` "
+            "did not fit where it was measured to fit",
+        )
+
+
+def face_texts(exercise: Exercise, face: Face, layout: Layout) -> list[str]:
+    """The plain text a face prints, for the checker: it mirrors what the face functions draw."""
+    language = str(exercise.language)
+    texts = [inline(exercise.name).plain]
+    if face != "back":
+        kind = label(language, exercise.category)
+        texts.append(kind + (" · " + label(language, exercise.position) if exercise.position else ""))
+        if exercise.targets:
+            texts += [label(language, "works"), *(inline(t).plain for t in exercise.targets)]
+        if exercise.equipment:
+            texts += [label(language, "you_need"), *(inline(t).plain for t in exercise.equipment)]
+        texts.append(dose_words(language, exercise.dose))
+        texts += [label(language, key) for key in ("start", "end") if getattr(exercise.images, key)]
+    if face != "front":
+        parts = _cards(layout).back
+        if "steps" in parts:
+            texts += [label(language, "steps"), *(inline(t).plain for t in exercise.steps)]
+        for key in ("tips", "avoid"):
+            if key in parts and getattr(exercise, key):
+                texts += [label(language, key), *(inline(t).plain for t in getattr(exercise, key))]
+        if "caution" in parts and exercise.caution:
+            texts += [label(language, "caution"), inline(exercise.caution).plain]
+        if "video" in parts and exercise.video:
+            texts += [label(language, "video"), str(exercise.video).split("://", 1)[-1]]
+    return texts
