@@ -158,3 +158,34 @@ def validate(paths: tuple[Path, ...], layout: str | None) -> None:
         _report_errors(error)
     if errors:
         sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+@click.option(
+    "-l", "--layout", metavar="NAME|FILE", default="cards-a6", show_default=True, help="The card layout to calibrate."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("out/calibrate.pdf"),
+    show_default=True,
+    help="Where to write the test sheet.",
+)
+def calibrate(layout: str, output: Path) -> None:
+    """Print a two-sided test sheet to measure how far your printer shifts the backs.
+
+    Print it double-sided, hold it to a light, read the front's cross on the back's
+    scales, and put the numbers in your layout as `cards: back_offset: {x: .., y: ..}`.
+    """
+    from .output import write_atomic
+    from .render.calibrate import render_calibration
+    from .resolve import load_layout
+
+    try:
+        pdf = render_calibration(load_layout(layout))
+    except HandoutError as error:
+        _report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    write_atomic(output, pdf)
+    click.echo(f"wrote {output}: print it on both sides of one sheet")

@@ -1,0 +1,109 @@
+"""A two-sided test sheet from which a user reads their printer's front-to-back offset."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import __version__
+from ..errors import HandoutError
+from ..model.layout import MM, Layout
+from . import fonts
+from .document import page_geometry, pdf_timestamp, set_timestamp
+from .imposition import Box, plan
+
+INK = HexColor("#1d2733")
+GUIDE = HexColor("#9aa5ad")
+
+INSTRUCTIONS = {
+    "en": [
+        "Printer calibration for {layout}: print this file on both sides of one sheet ({duplex}).",
+        "Turn the sheet over, hold it up to a light, and find the cross from the front on the scales.",
+        "The numbers there are your offset in mm. Add them to your layout:",
+        "cards: {{back_offset: {{x: 1.5mm, y: -0.5mm}}}} (with your own numbers).",
+    ],
+}
+
+
+def render_calibration(layout: Layout) -> bytes:
+    fonts.register(italic=False)
+    geometry = page_geometry(layout)
+    sheet = (geometry.width, geometry.height)
+    cards = layout.cards
+    if cards is None or cards.duplex not in ("long-edge", "short-edge"):
+        raise HandoutError.at(
+            layout.where,
+            "calibration is for card layouts printed on both sides",
+            "use a card layout with `duplex: long-edge` or `short-edge`",
+        )
+    slots = plan(layout, sheet, cards.grid.columns * cards.grid.rows)
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=sheet, invariant=1, initialFontName=fonts.REGULAR, lang="en")
+    set_timestamp(canvas, pdf_timestamp(None))
+    canvas.setTitle("handoutgen printer calibration")
+    canvas.setCreator(f"handoutgen {__version__}")
+    for page in range(2):
+        for placement in slots.on_page(page):
+            box = placement.trim
+            cx, cy = box.x + box.width / 2, box.y + box.height / 2
+            canvas.setStrokeColor(GUIDE)
+            canvas.setLineWidth(0.3)
+            canvas.rect(box.x, box.y, box.width, box.height)
+            if placement.face == "front":
+                _cross(canvas, cx, cy)
+            else:
+                _scales(canvas, cx, cy)
+        if page == 0:
+            _instructions(canvas, layout, slots.on_page(0)[0].trim)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _cross(canvas: Canvas, cx: float, cy: float) -> None:
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(0.35)
+    canvas.line(cx - 10 * MM, cy, cx + 10 * MM, cy)
+    canvas.line(cx, cy - 10 * MM, cx, cy + 10 * MM)
+    canvas.circle(cx, cy, 1.5 * MM)
+    canvas.setFont(fonts.BOLD, 8)
+    canvas.setFillColor(INK)
+    canvas.drawCentredString(cx, cy + 12 * MM, "FRONT")
+
+
+def _scales(canvas: Canvas, cx: float, cy: float) -> None:
+    """Two mm scales crossing at the slot centre, numbered in back-page directions."""
+    canvas.setStrokeColor(INK)
+    canvas.setFillColor(INK)
+    canvas.setFont(fonts.REGULAR, 5.5)
+    for step in range(-10, 11):
+        value = step / 2
+        tick = (2.2 if step % 2 == 0 else 1.2) * MM
+        canvas.setLineWidth(0.25)
+        canvas.line(cx + value * MM, cy - tick / 2, cx + value * MM, cy + tick / 2)
+        canvas.line(cx - tick / 2, cy + value * MM, cx + tick / 2, cy + value * MM)
+        if step % 4 == 0 and step:
+            canvas.drawCentredString(cx + value * MM, cy - 7.5 * MM, f"{value:+.0f}")
+            canvas.drawString(cx + 6.2 * MM, cy + value * MM - 1.9, f"{value:+.0f}")
+    canvas.setFont(fonts.BOLD, 7)
+    canvas.drawCentredString(cx, cy + 8 * MM, "BACK: x + to the right, y + upwards")
+
+
+def _instructions(canvas: Canvas, layout: Layout, box: Box) -> None:
+    """How to read the sheet, under the cross of the first card."""
+    from reportlab.lib.utils import simpleSplit
+
+    cards = layout.cards
+    assert cards is not None
+    duplex = {"long-edge": "flip on the long edge", "short-edge": "flip on the short edge"}[cards.duplex]
+    text = " ".join(INSTRUCTIONS["en"]).format(layout=layout.description or "this layout", duplex=duplex)
+    size = 5.5
+    lines = simpleSplit(text, fonts.REGULAR, size, box.width - 6 * MM)
+    canvas.setFont(fonts.REGULAR, size)
+    canvas.setFillColor(INK)
+    y = box.y + box.height / 2 - 14 * MM
+    for line in lines:
+        canvas.drawString(box.x + 3 * MM, y, line)
+        y -= size * 1.25
