@@ -25,6 +25,7 @@ def font_sizes(pdf: bytes) -> list[float]:
 def test_glute_handout_has_every_section_and_the_printed_labels() -> None:
     pdf = handoutgen.build(GLUTE)
     text = pdf_text(pdf)
+    pages = len(reader(pdf).pages)
     for heading in (
         "Sore glutes from running",
         "Key points",
@@ -35,14 +36,19 @@ def test_glute_handout_has_every_section_and_the_printed_labels() -> None:
     ):
         assert heading in text
     assert "Reviewed 1 November 2026" in text
-    assert "Page 1 of 3" in text and "Page 3 of 3" in text
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+    assert 3 <= pages <= 4
+    for exercise in ("Squat", "Lunge", "Hip thrust"):  # the exercises block in the prevention section
+        assert exercise in text
 
 
 def test_spanish_edition_prints_spanish_labels() -> None:
-    text = pdf_text(handoutgen.build(GLUTE_ES))
+    pdf = handoutgen.build(GLUTE_ES)
+    text = pdf_text(pdf)
     assert "Puntos clave" in text
     assert "Revisado el 1 de noviembre de 2026" in text
-    assert "Página 1 de 3" in text
+    assert f"Página 1 de {len(reader(pdf).pages)}" in text
+    assert "Sentadilla" in text and "3 series de 10" in text
     assert "¿" in text and "glúteos" in text
 
 
@@ -167,3 +173,36 @@ def test_validate_reports_ok_and_problems(project: Path) -> None:
     assert f"ok  {good}" in result.output
     assert f"{bad}:8:9: error: unknown block kind `txet`" in result.stderr
     assert "did you mean `text`?" in result.stderr
+
+
+def test_bold_survives_any_font_loading_order(tmp_path: Path) -> None:
+    """A fresh process that loads an SVG logo before rendering still sets step titles in bold."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "clinic.pdf"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "handoutgen",
+            "build",
+            str(GLUTE),
+            "-l",
+            str(CLINIC_LAYOUT),
+            "-o",
+            str(out),
+            "--no-check",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    fonts: dict[str, str] = {}
+    for page in reader(out).pages:
+        page.extract_text(
+            visitor_text=lambda t, cm, tm, f, s: (
+                fonts.setdefault(t.strip(), str(f["/BaseFont"])) if f and t.strip() else None
+            )
+        )
+    for title in ("Make your glutes stronger", "Warm up and cool down", "Build up slowly", "Rest"):
+        assert fonts[title].endswith("NotoSans-Bold"), (title, fonts.get(title))

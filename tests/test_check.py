@@ -80,7 +80,7 @@ def test_cli_check_text_and_json(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert "ok   words" in result.output and "ok   fonts" in result.output
     data = json.loads(run("check", pdf, "--json").output)
-    assert data["ok"] is True and data["pages"] == 3 and data["language"] == "en"
+    assert data["ok"] is True and data["pages"] >= 3 and data["language"] == "en"
     assert data["page_size_mm"] == [210.0, 297.0]
 
 

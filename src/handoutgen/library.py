@@ -86,6 +86,14 @@ def find_exercises(ids: list[Id], language: str, folder: Path) -> list[Exercise]
     return found
 
 
+def exercises_for(ids: list[Id], language: str) -> list[Exercise]:
+    """Exercises named in a content file, looked up in that file's library."""
+    if not ids:
+        return []
+    source = ids[0].where.file if ids[0].where else "."
+    return find_exercises(ids, language, library_folder(Path(source)))
+
+
 def _unknown(ident: Id, language: str, known: dict[tuple[str, str], Path], folder: Path) -> Problem:
     languages = sorted(lang for (other, lang) in known if other == ident)
     if languages:

@@ -40,7 +40,24 @@ def load_handout(path: Path) -> Handout:
     expect_kind(node, "handout", path)
     handout: Handout = read(node, Handout, "the handout")
     check_model(handout, project_root(path))
+    check_exercise_blocks(handout)
     return handout
+
+
+def check_exercise_blocks(handout: Handout) -> None:
+    """Every id in an `exercises` block names an exercise in the library, in the handout's language."""
+    from .library import exercises_for
+
+    problems: list[Problem] = []
+    for section in handout.sections:
+        for block in section.blocks:
+            if block.kind == "exercises":
+                try:
+                    exercises_for(block.body, str(handout.language))
+                except HandoutError as error:
+                    problems.extend(error.problems)
+    if problems:
+        raise HandoutError(problems)
 
 
 def expect_kind(node: Node, kind: str, path: Path) -> None:

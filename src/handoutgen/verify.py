@@ -258,13 +258,28 @@ def printed_texts(obj: Any) -> list[Located]:
     return []
 
 
+def _panel_texts(content: Any) -> list[Located]:
+    """Texts printed by `exercises` blocks, located at the block's ids."""
+    from .library import exercises_for
+    from .render.panels import panel_texts
+
+    found: list[Located] = []
+    handout = content[0] if isinstance(content, list) else content
+    for section in getattr(handout, "sections", []):
+        for block in section.blocks:
+            if block.kind == "exercises":
+                for ident, exercise in zip(block.body, exercises_for(block.body, str(handout.language)), strict=True):
+                    found += [Located(text, ident.where) for text in panel_texts(exercise)]
+    return found
+
+
 def _check_words(report: Report, extracted: str, content: Any) -> None:
     from .render.markup import inline
 
     have = Counter(words(extracted))
     need: Counter[str] = Counter()
     first_at: dict[str, Located] = {}
-    for value in printed_texts(content):
+    for value in [*printed_texts(content), *_panel_texts(content)]:
         plain = inline(value).plain if isinstance(value, Text) else str(value)
         for word in words(plain):
             need[word] += 1

@@ -98,6 +98,7 @@ class Block:
         "image": Image,
         "qr": QrCode,
         "table": Table,
+        "exercises": list[Id],
     }
     kind: str
     body: Any

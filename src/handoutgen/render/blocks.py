@@ -324,6 +324,10 @@ RENDERERS: dict[str, Callable[[Any, Context], list[Flowable]]] = {
 
 
 def block_flowables(block: m.Block, ctx: Context) -> list[Flowable]:
+    if block.kind == "exercises":
+        from .panels import exercises_block
+
+        return exercises_block(block.body, ctx)
     return RENDERERS[block.kind](block.body, ctx)
 
 

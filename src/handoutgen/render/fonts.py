@@ -29,8 +29,9 @@ def register_face(face: str) -> None:
     pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
 
 
-@functools.cache
 def _map_family() -> None:
+    # After every registration: ReportLab maps a newly registered TTF's bold and italic to
+    # itself, which would silently turn <b> in body text back into the regular face.
     from reportlab.lib.fonts import addMapping
 
     for bold, italic, face in ((0, 0, "regular"), (1, 0, "bold"), (0, 1, "italic"), (1, 1, "bold_italic")):
@@ -40,9 +41,9 @@ def _map_family() -> None:
 
 def register(italic: bool = True) -> None:
     """Register the faces a document needs; <b> and <i> in text then pick the right one."""
-    _map_family()
     for face in ("regular", "bold", "italic", "bold_italic") if italic else ("regular", "bold"):
         register_face(face)
+    _map_family()
 
 
 @functools.cache
