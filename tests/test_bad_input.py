@@ -450,3 +450,291 @@ def test_missing_path_and_bad_options_are_usage_errors(project: Path, monkeypatc
     assert run("build", "--frobnicate").exit_code == 2
     result = run("check", "missing.pdf")
     assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+# Exercise, deck and card-layout files. `path` is where the bad file goes; the build target is
+# that file unless `target` says otherwise; errors may point into another file (`where`).
+GOOD_EXERCISE = """\
+exercise: side-step
+name: Side step
+language: en
+category: strength
+position: standing
+images:
+  start: {path: ../images/squat-start.svg, alt: Standing}
+steps:
+  - Stand with a band around your knees.
+  - Step to the side and back.
+dose:
+  sets: 3
+  reps: 10
+  hold: 2s
+"""
+DECK_HEAD = "deck: club\ntitle: Club cards\nlanguage: en\n"
+
+
+@dataclass
+class CardCase:
+    name: str
+    path: str
+    content: str
+    line: int
+    column: int
+    message: str
+    hint: str | None = None
+    target: str | None = None
+    layout: str | None = None
+
+
+CARD_CASES = [
+    CardCase(
+        "deck-unknown-exercise",
+        "handouts/decks/bad.yaml",
+        DECK_HEAD + "exercises: [squat, pigeon]\n",
+        4,
+        20,
+        "unknown exercise `pigeon`",
+        "did you mean `pigeon-pose`?",
+    ),
+    CardCase(
+        "deck-missing-language-version",
+        "handouts/decks/bad.yaml",
+        DECK_HEAD.replace("language: en", "language: es") + "exercises:\n  - squat\n  - side-step\n",
+        6,
+        5,
+        "exercise `side-step` has no `es` version",
+        "found: en",
+    ),
+    CardCase(
+        "deck-without-exercises",
+        "handouts/decks/bad.yaml",
+        DECK_HEAD,
+        1,
+        1,
+        "the deck is missing the required key `exercises`",
+    ),
+    CardCase(
+        "deck-exercises-not-a-list",
+        "handouts/decks/bad.yaml",
+        DECK_HEAD + "exercises: squat\n",
+        4,
+        12,
+        "`exercises` must be a list",
+    ),
+    CardCase(
+        "deck-misspelt-key",
+        "handouts/decks/bad.yaml",
+        DECK_HEAD + "excercises: [squat]\n",
+        4,
+        1,
+        "unknown key `excercises` in the deck",
+        "did you mean `exercises`?",
+    ),
+    CardCase(
+        "deck-bad-id",
+        "handouts/decks/bad.yaml",
+        DECK_HEAD + "exercises: [Squat Deep]\n",
+        4,
+        13,
+        "an id uses lower-case letters",
+    ),
+    CardCase(
+        "exercise-bad-category",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("category: strength", "category: stretching"),
+        4,
+        11,
+        "`category` is `stretching`",
+        "did you mean `stretch`",
+    ),
+    CardCase(
+        "exercise-bad-position",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("position: standing", "position: prone"),
+        5,
+        11,
+        "`position` is `prone`",
+    ),
+    CardCase(
+        "exercise-hold-without-unit",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("hold: 2s", "hold: 30"),
+        14,
+        9,
+        "`30` is not a duration",
+    ),
+    CardCase(
+        "exercise-hold-in-words",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("hold: 2s", "hold: 30 sec"),
+        14,
+        9,
+        "`30 sec` is not a duration",
+    ),
+    CardCase(
+        "exercise-zero-sets",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("sets: 3", "sets: 0"),
+        12,
+        9,
+        "`0` is not a whole number from 1 to 100",
+    ),
+    CardCase(
+        "exercise-eight-days",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("hold: 2s", "hold: 2s\n  days: 8"),
+        15,
+        9,
+        "`8` is not a number of days a week",
+    ),
+    CardCase(
+        "exercise-bad-sides",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("hold: 2s", "hold: 2s\n  sides: left"),
+        15,
+        10,
+        "`sides` is `left`",
+    ),
+    CardCase(
+        "exercise-picture-without-alt",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace(", alt: Standing}", "}"),
+        7,
+        10,
+        "missing the required key `alt`",
+    ),
+    CardCase(
+        "exercise-picture-outside",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("../images/squat-start.svg", "../../../../etc/a.svg"),
+        7,
+        17,
+        "is outside the project folder",
+    ),
+    CardCase(
+        "exercise-javascript-video",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE + "video: 'javascript:alert(1)'\n",
+        15,
+        8,
+        "link `javascript:alert(1)` is not allowed",
+    ),
+    CardCase(
+        "exercise-unknown-key",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE + "instructions: [x]\n",
+        15,
+        1,
+        "unknown key `instructions` in the exercise",
+    ),
+    CardCase(
+        "exercise-without-steps",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("steps:\n  - Stand with a band around your knees.\n  - Step to the side and back.\n", ""),
+        1,
+        1,
+        "the exercise is missing the required key `steps`",
+    ),
+    CardCase(
+        "exercise-dose-misspelt",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE.replace("reps: 10", "repetitions: 10"),
+        13,
+        3,
+        "unknown key `repetitions` in `dose`",
+        "expected one of: `days`, `hold`",
+    ),
+    CardCase(
+        "exercise-duplicate-key",
+        "handouts/exercises/bad.yaml",
+        GOOD_EXERCISE + "name: Again\n",
+        15,
+        1,
+        "duplicate key `name` (first given at line 2)",
+    ),
+    CardCase(
+        "handout-unknown-exercise",
+        "handouts/bad.yaml",
+        MINIMAL + "      - exercises: [squat, lungee]\n",
+        9,
+        28,
+        "unknown exercise `lungee`",
+        "did you mean `lunge`?",
+    ),
+    CardCase(
+        "cards-grid-too-big",
+        "layouts/bad.yaml",
+        "extends: cards-a6\ncards: {grid: {columns: 3, rows: 2}}\n",
+        1,
+        1,
+        "3 × 2 cards of 105.0 × 148.0 mm need 315 × 296 mm, more than the 210 × 297 mm sheet",
+        target="handouts/decks/glute-stretches.yaml",
+        layout="layouts/bad.yaml",
+    ),
+    CardCase(
+        "cards-min-above-size",
+        "layouts/bad.yaml",
+        "extends: cards-a6\ncards: {min_font_size: 12}\n",
+        1,
+        1,
+        "`min_font_size` 12 pt is larger than `font_size` 10 pt",
+        target="handouts/decks/glute-stretches.yaml",
+        layout="layouts/bad.yaml",
+    ),
+    CardCase(
+        "cards-bad-duplex",
+        "layouts/bad.yaml",
+        "extends: cards-a6\ncards: {duplex: double}\n",
+        2,
+        17,
+        "`duplex` is `double`",
+        target="handouts/decks/glute-stretches.yaml",
+        layout="layouts/bad.yaml",
+    ),
+    CardCase(
+        "cards-bad-marks",
+        "layouts/bad.yaml",
+        "extends: cards-a6\ncards: {marks: crops}\n",
+        2,
+        16,
+        "`marks` is `crops`",
+        "did you mean `crop`?",
+        target="handouts/decks/glute-stretches.yaml",
+        layout="layouts/bad.yaml",
+    ),
+    CardCase(
+        "cards-bad-back-part",
+        "layouts/bad.yaml",
+        "extends: cards-a6\ncards: {back: [steps, notes]}\n",
+        2,
+        23,
+        "is `notes`",
+        target="handouts/decks/glute-stretches.yaml",
+        layout="layouts/bad.yaml",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CARD_CASES, ids=[c.name for c in CARD_CASES])
+def test_bad_exercise_deck_and_card_files(case: CardCase, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import copy_examples
+
+    copy_examples(project)
+    write(project / "handouts" / "exercises" / "side-step.yaml", GOOD_EXERCISE)
+    write(project / case.path, case.content)
+    monkeypatch.chdir(project)
+    args: list[str] = ["build", case.target or case.path, "-o", "out/bad.pdf"]
+    if case.layout:
+        args += ["--layout", case.layout]
+    result = run(*args)
+    assert result.exit_code == 2, result.output + result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"{case.path}:{case.line}:{case.column}: error: " in result.stderr, result.stderr
+    assert case.message in result.stderr, result.stderr
+    if case.hint:
+        assert f"hint: {case.hint}" in result.stderr, result.stderr
+    assert not (project / "out" / "bad.pdf").exists()
+
+
+def test_there_are_at_least_15_bad_exercise_and_deck_files() -> None:
+    assert len([c for c in CARD_CASES if "exercise" in c.path or "decks" in c.path]) >= 15

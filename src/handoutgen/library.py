@@ -24,8 +24,16 @@ def library_folder(content: Path) -> Path:
         content.resolve().parent.parent / LIBRARY_FOLDER,
     ):
         if candidate.is_dir():
-            return candidate
-    return content.resolve().parent
+            return shown(candidate)
+    return shown(content.resolve().parent)
+
+
+def shown(path: Path) -> Path:
+    """`path` relative to the working folder when it is inside it, as people write paths in messages."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
@@ -64,7 +72,7 @@ def _load_exercise(path: Path, mtime: int) -> Exercise:
 
 
 def load_exercise(path: Path) -> Exercise:
-    return _load_exercise(path.resolve(), path.stat().st_mtime_ns)
+    return _load_exercise(shown(path), path.stat().st_mtime_ns)
 
 
 def find_exercises(ids: list[Id], language: str, folder: Path) -> list[Exercise]:

@@ -154,8 +154,8 @@ def _body(
     if face == "all":
         pictures_room = min(pictures_room, room * 0.3)
     pictures = _pictures(exercise, styles, width, pictures_room)
-    if pictures is None:
-        return [], stacked_height(text, width, room) + MIN_PICTURE
+    if pictures is None:  # too little room left for pictures: report the shortfall so the text shrinks
+        return text, room + max(1.0, MIN_PICTURE + styles.caption.leading + 6 - pictures_room)
     body = [pictures, *text]
     needed = stacked_height(body, width, room)
     if face == "front":  # centre the pictures in the room they leave, text at the foot of the card
