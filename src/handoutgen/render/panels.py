@@ -98,7 +98,7 @@ def _pictures(exercise: Exercise, ctx: Context, width: float) -> list[Flowable]:
         picture = getattr(exercise.images, key)
         if picture is None:
             continue
-        drawing = images.flowable(images.locate(picture.path), width, 32 * mm)
+        drawing = images.flowable(images.locate(picture.path), width, 26 * mm)
         drawing.hAlign = "CENTER"
         out += [drawing, paragraph(escape(label(ctx.language, key)), caption)]
     return out
