@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib import pagesizes
@@ -15,7 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, Lay
 from reportlab.platypus.flowables import HRFlowable
 
 from .. import __version__
-from ..errors import HandoutError
+from ..errors import HandoutError, Where
 from ..labels import label, long_date
 from ..model.handout import Handout
 from ..model.layout import Layout
@@ -147,23 +148,51 @@ def uses_italic(handout: Handout, layout: Layout) -> bool:
     return any("<i>" in inline(t).markup for t in texts if isinstance(t, Text))
 
 
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the pages and the PDF metadata say about a document."""
+
+    title: str  # plain text, for the metadata and {title}
+    subject: str
+    language: str
+    date: dt.date | None  # the content's own date: {reviewed} and the PDF's date
+    where: Where | None  # for layout errors
+
+
 def render_handout(handout: Handout, layout: Layout) -> Rendered:
     fonts.register(italic=uses_italic(handout, layout))
-    values = band_values(handout, layout)
+    info = DocumentInfo(inline(handout.title).plain, inline(handout.subtitle).plain if handout.subtitle else "",
+                        str(handout.language), handout.reviewed, handout.where)
+
+    def story(doc: BaseDocTemplate, ctx: Context) -> list[Flowable]:
+        top = title_flowables(handout, ctx)
+        if layout.columns == 2:
+            column_ctx = dataclasses.replace(ctx, width=(ctx.width - layout.column_gap) / 2)
+            return two_column_pages(doc, top, body_flowables(handout, column_ctx), ctx)
+        doc.addPageTemplates([PageTemplate("page", frames=[_frame(doc, 0, doc.width, doc.height)])])
+        return [*top, *body_flowables(handout, ctx)]
+
+    return render_pages(layout, info, story)
+
+
+def render_pages(layout: Layout, info: DocumentInfo,
+                 story: Callable[[BaseDocTemplate, Context], list[Flowable]]) -> Rendered:
+    """Lay out a story on the layout's pages with header, footer, bookmarks and metadata."""
+    values = band_values(info, layout)
     geometry = page_geometry(layout)
     if not (layout.brand.logo or fill(layout.header.left, values, 1, 1) or fill(layout.header.right, values, 1, 1)):
         geometry = dataclasses.replace(geometry, header=0)
-    ctx = Context(layout, styles_for(layout), str(handout.language), geometry.frame_width, geometry.frame_height)
+    ctx = Context(layout, styles_for(layout), info.language, geometry.frame_width, geometry.frame_height)
     buffer = io.BytesIO()
     doc = HandoutDocTemplate(
         buffer,
         pagesize=(geometry.width, geometry.height),
-        title=inline(handout.title).plain,
-        subject=inline(handout.subtitle).plain if handout.subtitle else "",
+        title=info.title,
+        subject=info.subject,
         author=str(layout.brand.name or ""),
         creator=f"handoutgen {__version__}",
         producer=f"handoutgen {__version__}",
-        lang=str(handout.language),
+        lang=info.language,
         invariant=1,
         leftMargin=geometry.left,
         rightMargin=geometry.right,
@@ -172,15 +201,9 @@ def render_handout(handout: Handout, layout: Layout) -> Rendered:
         initialFontName=fonts.REGULAR,
         initialFontSize=layout.text.size,
     )
-    top = title_flowables(handout, ctx)
-    if layout.columns == 2:
-        column_ctx = dataclasses.replace(ctx, width=(ctx.width - layout.column_gap) / 2)
-        story = two_column_pages(doc, top, body_flowables(handout, column_ctx), ctx)
-    else:
-        doc.addPageTemplates([PageTemplate("page", frames=[_frame(doc, 0, doc.width, doc.height)])])
-        story = [*top, *body_flowables(handout, ctx)]
+    flowables = story(doc, ctx)
     decorate = _decorator(layout, geometry, values)
-    timestamp = pdf_timestamp(handout.reviewed)
+    timestamp = pdf_timestamp(info.date)
     canvases: list[PagedCanvas] = []
 
     def make_canvas(*args, **kwargs) -> PagedCanvas:
@@ -188,11 +211,11 @@ def render_handout(handout: Handout, layout: Layout) -> Rendered:
         return canvases[-1]
 
     try:
-        doc.build(story, canvasmaker=make_canvas)
+        doc.build(flowables, canvasmaker=make_canvas)
     except LayoutError as exc:
         raise HandoutError.at(
-            handout.where,
-            f"cannot fit a part of the handout on a page: {exc}",
+            info.where,
+            f"cannot fit a part of the document on a page: {exc}",
             "split very long boxes, tables or pictures into smaller ones",
         ) from None
     return Rendered(buffer.getvalue(), len(canvases[0].held_pages))
@@ -257,14 +280,14 @@ def body_flowables(handout: Handout, ctx: Context) -> list[Flowable]:
     return body
 
 
-def band_values(handout: Handout, layout: Layout) -> dict[str, str]:
+def band_values(info: DocumentInfo, layout: Layout) -> dict[str, str]:
     brand = layout.brand
-    language = str(handout.language)
+    language = info.language
     contact = " · ".join(str(v) for v in (brand.phone, brand.web) if v)
     return {
-        "title": inline(handout.title).plain,
-        "reviewed": label(language, "reviewed", date=long_date(language, handout.reviewed)),
-        "reviewed_date": long_date(language, handout.reviewed),
+        "title": info.title,
+        "reviewed": label(language, "reviewed", date=long_date(language, info.date)) if info.date else "",
+        "reviewed_date": long_date(language, info.date) if info.date else "",
         "brand.name": str(brand.name or ""),
         "brand.phone": str(brand.phone or ""),
         "brand.web": str(brand.web or ""),
