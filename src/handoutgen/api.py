@@ -13,26 +13,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import HandoutError
+from .library import CardSet
 from .model import Handout, Layout
-from .model.exercise import Deck, Exercise
+from .programs import ProgramContent
 from .resolve import load_handout, load_layout
 
 if TYPE_CHECKING:
+    from .merge import Row
     from .verify import Report
 
 PathLike = str | Path
 DEFAULT_CARD_LAYOUT = "cards-a6"
 
 
-@dataclass(frozen=True)
-class CardSet:
-    """A deck (or one exercise) with its exercises looked up in the library."""
-
-    deck: Deck
-    exercises: list[Exercise]
-
-
-Content = Handout | CardSet
+Content = Handout | CardSet | ProgramContent
 
 
 @dataclass(frozen=True)
@@ -47,31 +41,55 @@ class Built:
     one_per_page: bool = False
 
 
-def build(content: PathLike | Content, layout: PathLike | Layout | None = None, one_per_page: bool = False) -> bytes:
-    """Build a handout, a deck or an exercise card to PDF bytes. Raises HandoutError for bad input."""
-    return render(load_content(content), _layout(layout), one_per_page)[0]
+def build(
+    content: PathLike | Content,
+    layout: PathLike | Layout | None = None,
+    one_per_page: bool = False,
+    metadata_name: bool = False,
+) -> bytes:
+    """Build a handout, a deck, an exercise card or a programme to PDF bytes.
+
+    Raises HandoutError for bad input. A programme with a card layout builds as cards.
+    """
+    return render(load_content(content), _layout(layout), one_per_page, metadata_name)[0]
 
 
-def render(content: Content, layout: Layout, one_per_page: bool = False) -> tuple[bytes, int, Layout]:
+def render(
+    content: Content, layout: Layout, one_per_page: bool = False, metadata_name: bool = False
+) -> tuple[bytes, int, Layout]:
     """PDF bytes, page count and the layout actually used (cards need a card layout)."""
     if isinstance(content, Handout):
         from .render.document import render_handout
 
         rendered = render_handout(content, layout)
         return rendered.pdf, rendered.pages, layout
+    if isinstance(content, ProgramContent) and layout.cards is None:
+        from .render.program import render_program
+
+        rendered = render_program(content, layout, metadata_name)
+        return rendered.pdf, rendered.pages, layout
     from .render.deck import render_deck
 
+    cards = CardSet(*content.as_deck()) if isinstance(content, ProgramContent) else content
     if layout.cards is None:
         layout = load_layout(DEFAULT_CARD_LAYOUT)
-    rendered = render_deck(content.deck, content.exercises, layout, one_per_page)
+    rendered = render_deck(cards.deck, cards.exercises, layout, one_per_page)
     return rendered.pdf, rendered.pages, layout
 
 
-def build_file(source: Path, layout: PathLike | Layout | None = None, one_per_page: bool = False) -> Built:
-    """Build one content file, keeping what it was built from (for checks and reports)."""
-    content = load_content(source)
-    pdf, pages, used = render(content, _layout(layout), one_per_page)
-    return Built(source, pdf, pages, content, used, one_per_page)
+def build_file(
+    source: Path,
+    layout: PathLike | Layout | None = None,
+    one_per_page: bool = False,
+    metadata_name: bool = False,
+    row: Row | None = None,
+) -> Built:
+    """Build one content file (a programme filled from a merge row), keeping what it was built from."""
+    content = load_content(source, row)
+    pdf, pages, used = render(content, _layout(layout), one_per_page, metadata_name)
+    if isinstance(content, CardSet) or used.cards is None:
+        return Built(source, pdf, pages, content, used, one_per_page)
+    return Built(source, pdf, pages, CardSet(*content.as_deck()), used, one_per_page)
 
 
 def check(
@@ -84,6 +102,8 @@ def check(
     data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
     loaded = load_content(content) if content is not None else None
     resolved = _layout(layout) if layout is not None else None
+    if isinstance(loaded, ProgramContent) and resolved is not None and resolved.cards is not None:
+        loaded = CardSet(*loaded.as_deck())
     if isinstance(loaded, CardSet) and (resolved is None or resolved.cards is None):
         resolved = load_layout(DEFAULT_CARD_LAYOUT)
     return check_pdf(data, loaded, resolved)
@@ -94,17 +114,22 @@ def validate(content: PathLike) -> Content:
     return load_content(content)
 
 
-def load_content(content: PathLike | Content) -> Content:
-    """A handout, or a deck or exercise file as a set of cards."""
-    if isinstance(content, (Handout, CardSet)):
+def load_content(content: PathLike | Content, row: Row | None = None) -> Content:
+    """A handout; a deck or exercise file as a set of cards; a programme (filled from `row`)."""
+    from .programs import load_program
+
+    if isinstance(content, (Handout, CardSet, ProgramContent)):
         return content
     from .batch import content_kind
 
     path = Path(content)
-    if content_kind(path) in ("deck", "exercise"):
+    kind = content_kind(path)
+    if kind in ("deck", "exercise"):
         from .library import load_deck
 
         return CardSet(*load_deck(path))
+    if kind == "program":
+        return load_program(path, row)
     return load_handout(path)
 
 
@@ -114,4 +139,14 @@ def _layout(layout: PathLike | Layout | None) -> Layout:
     return load_layout(layout)
 
 
-__all__ = ["Built", "CardSet", "HandoutError", "build", "build_file", "check", "load_content", "validate"]
+__all__ = [
+    "Built",
+    "CardSet",
+    "HandoutError",
+    "ProgramContent",
+    "build",
+    "build_file",
+    "check",
+    "load_content",
+    "validate",
+]

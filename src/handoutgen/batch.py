@@ -12,9 +12,9 @@ from .source import Map, load
 if TYPE_CHECKING:
     from .verify import Report
 
-BUILDABLE = ("handout", "deck")  # built when found in a folder
+BUILDABLE = ("handout", "deck", "program")  # built when found in a folder
 LIBRARY = ("exercise",)  # built when named; in folders they are the library that decks use
-PARTS = ("program",)  # not built on their own
+PARTS: tuple[str, ...] = ()  # content kinds that are never built on their own
 
 
 def content_kind(path: Path) -> str | None:
@@ -43,7 +43,9 @@ def find_content(
                 except HandoutError as error:
                     errors.append(error)
                     continue
-                if kind in BUILDABLE or (include_library and kind in LIBRARY):
+                if kind == "program" and "{{" in file.read_text(encoding="utf-8", errors="replace"):
+                    skipped.append((file, "programme template (build it with --data)"))
+                elif kind in BUILDABLE or (include_library and kind in LIBRARY):
                     sources.append(file)
                 elif kind in PARTS:
                     skipped.append((file, kind))
@@ -61,6 +63,7 @@ class BuildJob:
     output: Path | None
     check: bool
     one_per_page: bool = False
+    metadata_name: bool = False
 
 
 @dataclass
@@ -90,7 +93,7 @@ def run_build(job: BuildJob) -> BuildOutcome:
     for source in job.sources:
         target = output_path(source, job.output)
         try:
-            built = api.build_file(source, layout, job.one_per_page)
+            built = api.build_file(source, layout, job.one_per_page, job.metadata_name)
         except HandoutError as error:
             outcome.errors.append(error)
             continue
@@ -105,3 +108,86 @@ def run_build(job: BuildJob) -> BuildOutcome:
         write_atomic(target, built.pdf)
         outcome.lines.append(f"built {target} ({built.pages} pages{summary})")
     return outcome
+
+
+@dataclass(frozen=True)
+class MergeJob:
+    """One programme built once per row of merge data."""
+
+    source: Path
+    data: Path
+    layout: str | None
+    output: str  # a path template with {{ field }} placeholders; {{ row }} is the row number
+    check: bool
+    jobs: int = 1
+    shard: str | None = None
+    metadata_name: bool = False
+
+
+@dataclass
+class MergeOutcome:
+    built: int = 0
+    rows: int = 0
+    failures: list[tuple[str, list[str]]] = field(default_factory=list)  # row label, messages
+
+
+def merge_rows(job: MergeJob) -> list:
+    from .merge import load_rows, shard
+
+    return shard(load_rows(job.data), job.shard)
+
+
+def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
+    """Build every row, in `job.jobs` processes; a bad row is reported and skipped."""
+    outcome = MergeOutcome(rows=len(rows))
+    tasks = [(job, row) for row in rows]
+    if job.jobs <= 1 or len(rows) < 2:
+        results = map(_build_row, tasks)
+        _collect(outcome, results, progress)
+        return outcome
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with context.Pool(job.jobs) as pool:
+        _collect(
+            outcome, pool.imap(_build_row, tasks, chunksize=max(1, min(16, len(rows) // (job.jobs * 8)))), progress
+        )
+    return outcome
+
+
+def _collect(outcome: MergeOutcome, results, progress) -> None:
+    for label, messages in results:
+        if messages:
+            outcome.failures.append((label, messages))
+        else:
+            outcome.built += 1
+        if progress is not None:
+            progress.update(1)
+
+
+def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
+    """Build one row's PDF and write it; returns the row label and any problems."""
+    from . import api
+    from .merge import output_name
+    from .output import write_atomic
+    from .resolve import load_layout
+
+    job, row = task
+    try:
+        layout = load_layout(job.layout)
+        target = output_name(job.output, _with_row_number(row))
+        built = api.build_file(job.source, layout, metadata_name=job.metadata_name, row=row)
+        if job.check:
+            report = api.check(built.pdf, content=built.content, layout=built.layout)
+            if not report.ok:
+                return row.label, [report.format(str(target))]
+        write_atomic(target, built.pdf)
+    except HandoutError as error:
+        return row.label, [problem.format() for problem in error.problems]
+    return row.label, []
+
+
+def _with_row_number(row):
+    from .merge import Row
+
+    return Row(row.number, row.where, {"row": str(row.number), **row.fields})

@@ -58,11 +58,41 @@ def main() -> None:
     help="Check every PDF written: fonts, metadata, every word present.",
 )
 @click.option(
+    "--data",
+    type=click.Path(path_type=Path),
+    metavar="ROWS.csv|ROWS.yaml",
+    help="Build the programme once per row, filling its {{ field }} placeholders.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="With --data: build in this many processes.",
+)
+@click.option("--shard", metavar="I/N", help="With --data: build only every N-th row, starting at row I.")
+@click.option(
+    "--metadata-name",
+    is_flag=True,
+    help="Also put the patient's name in the PDF's metadata (by default it is only on the page).",
+)
+@click.option(
     "--one-per-page",
     is_flag=True,
     help="Cards: each face on its own page with bleed, crop marks, TrimBox and BleedBox (for print shops).",
 )
-def build(paths: tuple[Path, ...], layout: str | None, output: Path | None, check: bool, one_per_page: bool) -> None:
+def build(
+    paths: tuple[Path, ...],
+    layout: str | None,
+    output: Path | None,
+    check: bool,
+    data: Path | None,
+    jobs: int,
+    shard: str | None,
+    metadata_name: bool,
+    one_per_page: bool,
+) -> None:
     """Build handouts and card decks to PDF.
 
     PATHS are handout, deck or exercise files, or folders (every handout and deck
@@ -73,18 +103,23 @@ def build(paths: tuple[Path, ...], layout: str | None, output: Path | None, chec
     """
     from .batch import BuildJob, find_content, run_build
 
+    if data is not None:
+        _build_merged(paths, layout, output, check, data, jobs, shard, metadata_name)
+        return
+    if jobs > 1 or shard:
+        raise click.UsageError("--jobs and --shard go with --data")
     sources, skipped, errors = find_content(paths or (Path("handouts"),))
     for error in errors:
         _report_errors(error)
     for path, kind in skipped:
-        click.echo(f"skipped {path}: {kind} files are not built on their own", err=True)
+        click.echo(f"skipped {path}: {kind}", err=True)
     if not sources and not errors:
         raise click.UsageError("no handout files found in " + ", ".join(map(str, paths or ("handouts",))))
     if output and output.suffix.lower() == ".pdf" and len(sources) > 1:
         raise click.UsageError(
             f"-o {output} names one file but {len(sources)} handouts were given; give a folder instead"
         )
-    outcome = run_build(BuildJob(sources, layout, output, check, one_per_page))
+    outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name))
     for line in outcome.lines:
         click.echo(line)
     for error in outcome.errors:
@@ -95,6 +130,49 @@ def build(paths: tuple[Path, ...], layout: str | None, output: Path | None, chec
         sys.exit(EXIT_BAD_INPUT)
     if outcome.failed_checks:
         sys.exit(EXIT_CHECK_FAILED)
+
+
+def _build_merged(
+    paths: tuple[Path, ...],
+    layout: str | None,
+    output: Path | None,
+    check: bool,
+    data: Path,
+    jobs: int,
+    shard: str | None,
+    metadata_name: bool,
+) -> None:
+    """One programme, once per row of data: bad rows are reported and skipped, the rest built."""
+    from .batch import MergeJob, content_kind, merge_rows, run_merge
+
+    if len(paths) != 1:
+        raise click.UsageError("--data goes with exactly one programme file")
+    source = paths[0]
+    try:
+        if content_kind(source) != "program":
+            raise click.UsageError(f"--data fills a programme; {source} is not a programme file")
+        template = str(output) if output else f"out/{source.name.rsplit('.', 1)[0]}-{{{{ row }}}}.pdf"
+        if "{{" not in template:
+            raise click.UsageError("with --data, -o needs a {{ field }} in it, like 'out/{{ id }}.pdf'")
+        job = MergeJob(source, data, layout, template, check, jobs, shard, metadata_name)
+        rows = merge_rows(job)
+    except HandoutError as error:
+        _report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    if sys.stderr.isatty():
+        with click.progressbar(length=len(rows), label="building", file=sys.stderr) as bar:
+            outcome = run_merge(job, rows, bar)
+    else:
+        outcome = run_merge(job, rows)
+    for label, messages in outcome.failures:
+        click.echo(f"{label}: skipped", err=True)
+        for message in messages:
+            click.echo(message, err=True)
+    summary = f"built {outcome.built} of {outcome.rows} rows from {data}"
+    if outcome.failures:
+        click.echo(summary + f"; {len(outcome.failures)} rows failed (see above)", err=True)
+        sys.exit(EXIT_CHECK_FAILED)
+    click.echo(summary)
 
 
 @main.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import HandoutError, Problem, Where, closest
@@ -13,6 +14,14 @@ from .resolve import check_model, expect_kind, project_root
 from .source import Map, Scalar, load
 
 LIBRARY_FOLDER = "exercises"
+
+
+@dataclass(frozen=True)
+class CardSet:
+    """A deck (or one exercise) with its exercises looked up in the library."""
+
+    deck: Deck
+    exercises: list[Exercise]
 
 
 def library_folder(content: Path) -> Path:

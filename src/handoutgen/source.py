@@ -28,6 +28,7 @@ class Scalar:
     value: str
     where: Where
     quoted: bool = False
+    as_text: str | None = None  # after a merge: the value with inserted data escaped for Markdown
 
 
 @dataclass

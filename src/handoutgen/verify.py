@@ -80,13 +80,15 @@ def check_pdf(data: bytes, content: Any = None, layout: Any = None) -> Report:
     texts = _check_text_positions(report, pages)
     _check_links(report, pages)
     report.bookmarks = len(reader.outline)
-    if content is not None and hasattr(content, "exercises"):
+    from .library import CardSet
+
+    if isinstance(content, CardSet):
         from .cardcheck import check_cards
 
         check_cards(report, pages, content.exercises, layout)
     elif content is not None:
-        extra = layout.disclaimer if layout is not None else None
-        _check_words(report, "\n".join(texts), [content, extra])
+        extra = [layout.disclaimer] if layout is not None and layout.disclaimer else []
+        _check_words(report, "\n".join(texts), [*content_texts(content), *extra])
     return report
 
 
@@ -258,13 +260,19 @@ def printed_texts(obj: Any) -> list[Located]:
     return []
 
 
-def _panel_texts(content: Any) -> list[Located]:
-    """Texts printed by `exercises` blocks, located at the block's ids."""
+def content_texts(content: Any) -> list[Located]:
+    """Every text a handout or programme prints, each with where it was written."""
+    if hasattr(content, "printed"):  # a programme knows what it prints
+        return content.printed()
+    return [*printed_texts(content), *exercise_block_texts(content)]
+
+
+def exercise_block_texts(handout: Any) -> list[Located]:
+    """Texts printed by a handout's `exercises` blocks, located at the block's ids."""
     from .library import exercises_for
     from .render.panels import panel_texts
 
     found: list[Located] = []
-    handout = content[0] if isinstance(content, list) else content
     for section in getattr(handout, "sections", []):
         for block in section.blocks:
             if block.kind == "exercises":
@@ -273,13 +281,13 @@ def _panel_texts(content: Any) -> list[Located]:
     return found
 
 
-def _check_words(report: Report, extracted: str, content: Any) -> None:
+def _check_words(report: Report, extracted: str, texts: list[Located]) -> None:
     from .render.markup import inline
 
     have = Counter(words(extracted))
     need: Counter[str] = Counter()
     first_at: dict[str, Located] = {}
-    for value in [*printed_texts(content), *_panel_texts(content)]:
+    for value in texts:
         plain = inline(value).plain if isinstance(value, Text) else str(value)
         for word in words(plain):
             need[word] += 1

@@ -14,7 +14,7 @@ from typing import Any, Literal, Union
 
 from ..errors import HandoutError, Problem, Where, closest
 from ..source import Map, Node, Scalar, Seq, describe
-from .types import Located
+from .types import Located, Text
 
 _INVALID = object()
 _NONE_WORDS = ("", "~", "null", "Null", "NULL")
@@ -139,7 +139,7 @@ class Reader:
     def _read_scalar(self, node: Node, tp: Any, what: str) -> Any:
         if not isinstance(node, Scalar):
             return self.fail(node.where, f"{what} must be {_a(tp)}, not {describe(node)}")
-        raw = node.value
+        raw = node.as_text if node.as_text is not None and tp is Text else node.value
         try:
             if tp is bool:
                 return _parse_bool(raw)

@@ -68,7 +68,13 @@ class Url(Located):
 
 
 class RelPath(Located):
-    """A file path relative to the YAML file it is written in."""
+    """A picture's path (PNG, JPEG or SVG), relative to the YAML file it is written in."""
+
+    schema: ClassVar[dict[str, Any]] = {"type": "string"}
+
+
+class ContentPath(Located):
+    """Another content file (a handout), relative to the YAML file it is written in."""
 
     schema: ClassVar[dict[str, Any]] = {"type": "string"}
 

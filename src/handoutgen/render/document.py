@@ -155,14 +155,20 @@ class DocumentInfo:
     title: str  # plain text, for the metadata and {title}
     subject: str
     language: str
-    date: dt.date | None  # the content's own date: {reviewed} and the PDF's date
+    date: dt.date | None  # the content's own date: the PDF's date
     where: Where | None  # for layout errors
+    reviewed: bool = True  # print the date as "Reviewed ..." in {reviewed}
 
 
 def render_handout(handout: Handout, layout: Layout) -> Rendered:
     fonts.register(italic=uses_italic(handout, layout))
-    info = DocumentInfo(inline(handout.title).plain, inline(handout.subtitle).plain if handout.subtitle else "",
-                        str(handout.language), handout.reviewed, handout.where)
+    info = DocumentInfo(
+        inline(handout.title).plain,
+        inline(handout.subtitle).plain if handout.subtitle else "",
+        str(handout.language),
+        handout.reviewed,
+        handout.where,
+    )
 
     def story(doc: BaseDocTemplate, ctx: Context) -> list[Flowable]:
         top = title_flowables(handout, ctx)
@@ -175,8 +181,9 @@ def render_handout(handout: Handout, layout: Layout) -> Rendered:
     return render_pages(layout, info, story)
 
 
-def render_pages(layout: Layout, info: DocumentInfo,
-                 story: Callable[[BaseDocTemplate, Context], list[Flowable]]) -> Rendered:
+def render_pages(
+    layout: Layout, info: DocumentInfo, story: Callable[[BaseDocTemplate, Context], list[Flowable]]
+) -> Rendered:
     """Lay out a story on the layout's pages with header, footer, bookmarks and metadata."""
     values = band_values(info, layout)
     geometry = page_geometry(layout)
@@ -267,10 +274,11 @@ def title_flowables(handout: Handout, ctx: Context) -> list[Flowable]:
     return top
 
 
-def body_flowables(handout: Handout, ctx: Context) -> list[Flowable]:
+def body_flowables(handout: Handout, ctx: Context, keys: str = "") -> list[Flowable]:
+    """The sections (and the layout's disclaimer); `keys` prefixes bookmark names."""
     body: list[Flowable] = []
     for number, section in enumerate(handout.sections, start=1):
-        body += section_flowables(section.title, section.blocks, ctx, f"section-{number}")
+        body += section_flowables(section.title, section.blocks, ctx, f"{keys}section-{number}")
     if ctx.layout.disclaimer:
         body += [
             Spacer(1, ctx.layout.text.size),
@@ -286,7 +294,9 @@ def band_values(info: DocumentInfo, layout: Layout) -> dict[str, str]:
     contact = " · ".join(str(v) for v in (brand.phone, brand.web) if v)
     return {
         "title": info.title,
-        "reviewed": label(language, "reviewed", date=long_date(language, info.date)) if info.date else "",
+        "reviewed": label(language, "reviewed", date=long_date(language, info.date))
+        if info.date and info.reviewed
+        else "",
         "reviewed_date": long_date(language, info.date) if info.date else "",
         "brand.name": str(brand.name or ""),
         "brand.phone": str(brand.phone or ""),

@@ -1,14 +1,14 @@
-"""Exercises inside a handout: one panel each with pictures, dose, steps and caution."""
+"""Exercises on a page: panels (pictures, dose, steps, caution, a note) in handouts and programmes,
+and the compact rows of a programme."""
 
 from __future__ import annotations
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer, Table, TableStyle
 
 from ..labels import dose_words, label
 from ..model.exercise import Exercise
-from ..model.types import Id
+from ..model.types import Id, Text
 from . import fonts, images
 from .blocks import Context, _variant, paragraph, tint
 from .markup import escape, inline
@@ -19,59 +19,33 @@ PICTURE_COLUMN = 58 * mm
 def exercises_block(body: list[Id], ctx: Context) -> list[Flowable]:
     from ..library import exercises_for
 
-    return [panel for exercise in exercises_for(body, ctx.language) for panel in _panel(exercise, ctx)]
+    return [f for exercise in exercises_for(body, ctx.language) for f in exercise_panel(exercise, ctx)]
 
 
-def panel_texts(exercise: Exercise) -> list[str]:
-    """What a panel prints, for the completeness check."""
+def panel_texts(exercise: Exercise, note: Text | None = None) -> list[str]:
+    """What a panel (or a compact row) prints, for the completeness check."""
     language = str(exercise.language)
     texts = [inline(exercise.name).plain, dose_words(language, exercise.dose)]
     texts += [inline(step).plain for step in exercise.steps]
     if exercise.caution:
         texts += [label(language, "caution"), inline(exercise.caution).plain]
-    texts += [label(language, key) for key in ("start", "end") if getattr(exercise.images, key)]
+    if note:
+        texts += [label(language, "note"), inline(note).plain]
     return texts
 
 
-def _panel(exercise: Exercise, ctx: Context) -> list[Flowable]:
+def exercise_panel(
+    exercise: Exercise, ctx: Context, picture_height: float = 26 * mm, note: Text | None = None
+) -> list[Flowable]:
     size = ctx.layout.text.size
-    language = ctx.language
-    pictures_width = min(PICTURE_COLUMN, ctx.width * 0.4)
-    text_width = ctx.width - pictures_width
+    pictures_width = min(PICTURE_COLUMN * picture_height / (26 * mm), ctx.width * 0.42)
     heading = ctx.color("heading")
-    text: list[Flowable] = [ctx.para(exercise.name, "box_heading")]
-    dose = dose_words(language, exercise.dose)
-    if dose:
-        text.append(
-            paragraph(
-                escape(dose),
-                _variant(
-                    ctx.styles.box_text, fontName=fonts.BOLD, textColor=ctx.color("accent"), spaceAfter=size * 0.3
-                ),
-            )
-        )
-    text.append(
-        ListFlowable(
-            [ListItem(ctx.para(step, "item")) for step in exercise.steps],
-            bulletType="1",
-            bulletFormat="%s",
-            bulletFontName=fonts.BOLD,
-            bulletFontSize=size,
-            bulletColor=ctx.color("accent"),
-            leftIndent=size * 1.4,
-            bulletDedent=size * 1.3,
-            bulletOffsetY=0,
-        )
+    text = [ctx.para(exercise.name, "box_heading"), *_dose_and_steps(exercise, ctx)]
+    text += _caution_and_note(exercise, ctx, note)
+    table = Table(
+        [[_pictures(exercise, ctx, pictures_width - 4 * mm, picture_height), text]],
+        colWidths=[pictures_width, ctx.width - pictures_width],
     )
-    if exercise.caution:
-        text.append(
-            paragraph(
-                f"<b>{escape(label(language, 'caution'))}:</b> "
-                f"{inline(exercise.caution, ctx.layout.colors.heading).markup}",
-                _variant(ctx.styles.small, textColor=ctx.color("warning")),
-            )
-        )
-    table = Table([[_pictures(exercise, ctx, pictures_width - 4 * mm), text]], colWidths=[pictures_width, text_width])
     table.setStyle(
         TableStyle(
             [
@@ -89,16 +63,98 @@ def _panel(exercise: Exercise, ctx: Context) -> list[Flowable]:
     return [KeepTogether([table]), Spacer(1, size * 0.6)]
 
 
-def _pictures(exercise: Exercise, ctx: Context, width: float) -> list[Flowable]:
-    out: list[Flowable] = []
-    caption = _variant(
-        ctx.styles.caption, fontName=fonts.REGULAR, alignment=1, textColor=HexColor(ctx.layout.colors.muted)
+def compact_rows(exercises: list[tuple[Exercise, Text | None]], ctx: Context) -> list[Flowable]:
+    """About six exercises a page: small pictures, then name, dose and steps in one row each."""
+    size = ctx.layout.text.size
+    picture_width = min(44 * mm, ctx.width * 0.3)
+    rows = []
+    for exercise, note in exercises:
+        text = [ctx.para(exercise.name, "box_heading"), *_dose_and_steps(exercise, ctx, compact=True)]
+        text += _caution_and_note(exercise, ctx, note)
+        rows.append([_pictures(exercise, ctx, picture_width - 2 * mm, 16 * mm, side_by_side=True), text])
+    table = Table(rows, colWidths=[picture_width, ctx.width - picture_width], repeatRows=0)
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.6, ctx.color("rule")),
+                ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3),
+                ("TOPPADDING", (0, 0), (-1, -1), size * 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+            ]
+        )
     )
-    for key in ("start", "end"):
-        picture = getattr(exercise.images, key)
-        if picture is None:
-            continue
-        drawing = images.flowable(images.locate(picture.path), width, 26 * mm)
+    return [table, Spacer(1, size)]
+
+
+def _dose_and_steps(exercise: Exercise, ctx: Context, compact: bool = False) -> list[Flowable]:
+    size = ctx.layout.text.size
+    out: list[Flowable] = []
+    dose = dose_words(ctx.language, exercise.dose)
+    if dose:
+        style = _variant(ctx.styles.box_text, fontName=fonts.BOLD, textColor=ctx.color("accent"), spaceAfter=size * 0.3)
+        out.append(paragraph(escape(dose), style))
+    step_style = "item" if not compact else "box_text"
+    out.append(
+        ListFlowable(
+            [ListItem(ctx.para(step, step_style)) for step in exercise.steps],
+            bulletType="1",
+            bulletFormat="%s",
+            bulletFontName=fonts.BOLD,
+            bulletFontSize=size,
+            bulletColor=ctx.color("accent"),
+            leftIndent=size * 1.4,
+            bulletDedent=size * 1.3,
+            bulletOffsetY=0,
+        )
+    )
+    return out
+
+
+def _caution_and_note(exercise: Exercise, ctx: Context, note: Text | None) -> list[Flowable]:
+    out: list[Flowable] = []
+    color = ctx.layout.colors.heading
+    if exercise.caution:
+        out.append(
+            paragraph(
+                f"<b>{escape(label(ctx.language, 'caution'))}:</b> {inline(exercise.caution, color).markup}",
+                _variant(ctx.styles.small, textColor=ctx.color("warning"), spaceBefore=3),
+            )
+        )
+    if note:
+        out.append(
+            paragraph(
+                f"<b>{escape(label(ctx.language, 'note'))}:</b> {inline(note, color).markup}",
+                _variant(ctx.styles.box_text, textColor=ctx.color("tip"), spaceBefore=4),
+            )
+        )
+    return out
+
+
+def _pictures(
+    exercise: Exercise, ctx: Context, width: float, height: float, side_by_side: bool = False
+) -> list[Flowable] | Table:
+    caption = _variant(ctx.styles.caption, fontName=fonts.REGULAR, alignment=1)
+    shown = [(key, p) for key in ("start", "end") if (p := getattr(exercise.images, key)) is not None]
+    if side_by_side and shown:
+        column = width / len(shown)
+        cells = [images.flowable(images.locate(p.path), column - 1 * mm, height) for _, p in shown]
+        table = Table([cells], colWidths=[column] * len(shown))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ]
+            )
+        )
+        return table
+    out: list[Flowable] = []
+    for key, picture in shown:
+        drawing = images.flowable(images.locate(picture.path), width, height)
         drawing.hAlign = "CENTER"
         out += [drawing, paragraph(escape(label(ctx.language, key)), caption)]
     return out
