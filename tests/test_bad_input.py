@@ -258,11 +258,11 @@ CASES = [
     Case("two-documents", MINIMAL + "---\nhandout: two\n", 9, 1, "the file holds more than one YAML document"),
     Case("top-level-list", "- handout: x\n", 1, 1, "a handout file must be a mapping"),
     Case(
-        "program-file",
-        "program: rehab\ntitle: Rehab\n",
+        "no-kind-key",
+        "title: Rehab\nsections: []\n",
         1,
         1,
-        "expected a `handout:` key; this looks like a `program` file",
+        "expected a `handout:` key",
     ),
     Case(
         "table-too-wide",
