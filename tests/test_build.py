@@ -133,11 +133,13 @@ def test_cli_build_folder_writes_each_handout(project: Path, monkeypatch: pytest
     assert result.exit_code == 0, result.output + result.stderr
     assert "built out/glute-soreness.pdf" in result.output
     assert sorted(p.name for p in (project / "out").glob("*.pdf")) == [
+        "glute-rehab.pdf",  # the example programme
         "glute-soreness.es.pdf",
         "glute-soreness.pdf",
         "glute-stretches.es.pdf",  # the example card decks
         "glute-stretches.pdf",
     ]
+    assert "skipped handouts/programs/glute-rehab-template.yaml: programme template" in result.stderr
     assert "built out/glute-stretches.pdf (2 pages, checked: 4 cards)" in result.output
     assert not list((project / "out").glob(".*"))  # no temporary files left
 

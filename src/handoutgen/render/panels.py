@@ -64,28 +64,33 @@ def exercise_panel(
 
 
 def compact_rows(exercises: list[tuple[Exercise, Text | None]], ctx: Context) -> list[Flowable]:
-    """About six exercises a page: small pictures, then name, dose and steps in one row each."""
+    """About six exercises a page: small pictures, then name, dose and steps, a row each.
+
+    One table per exercise, so that a heading stays with the first row and pages break
+    between exercises, never inside one.
+    """
     size = ctx.layout.text.size
-    picture_width = min(44 * mm, ctx.width * 0.3)
-    rows = []
+    picture_width = min(50 * mm, ctx.width * 0.32)
+    out: list[Flowable] = []
     for exercise, note in exercises:
         text = [ctx.para(exercise.name, "box_heading"), *_dose_and_steps(exercise, ctx, compact=True)]
         text += _caution_and_note(exercise, ctx, note)
-        rows.append([_pictures(exercise, ctx, picture_width - 2 * mm, 16 * mm, side_by_side=True), text])
-    table = Table(rows, colWidths=[picture_width, ctx.width - picture_width], repeatRows=0)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.6, ctx.color("rule")),
-                ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3),
-                ("TOPPADDING", (0, 0), (-1, -1), size * 0.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ]
+        pictures = _pictures(exercise, ctx, picture_width - 2 * mm, 20 * mm, side_by_side=True)
+        row = Table([[pictures, text]], colWidths=[picture_width, ctx.width - picture_width])
+        row.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, ctx.color("rule")),
+                    ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3),
+                    ("TOPPADDING", (0, 0), (-1, -1), size * 0.5),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5),
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                ]
+            )
         )
-    )
-    return [table, Spacer(1, size)]
+        out.append(row)
+    return [*out, Spacer(1, size)]
 
 
 def _dose_and_steps(exercise: Exercise, ctx: Context, compact: bool = False) -> list[Flowable]:
@@ -93,16 +98,17 @@ def _dose_and_steps(exercise: Exercise, ctx: Context, compact: bool = False) -> 
     out: list[Flowable] = []
     dose = dose_words(ctx.language, exercise.dose)
     if dose:
-        style = _variant(ctx.styles.box_text, fontName=fonts.BOLD, textColor=ctx.color("accent"), spaceAfter=size * 0.3)
+        base = ctx.styles.compact if compact else ctx.styles.box_text
+        style = _variant(base, fontName=fonts.BOLD, textColor=ctx.color("accent"), spaceAfter=size * 0.3)
         out.append(paragraph(escape(dose), style))
-    step_style = "item" if not compact else "box_text"
+    step_style = "item" if not compact else "compact"
     out.append(
         ListFlowable(
             [ListItem(ctx.para(step, step_style)) for step in exercise.steps],
             bulletType="1",
             bulletFormat="%s",
             bulletFontName=fonts.BOLD,
-            bulletFontSize=size,
+            bulletFontSize=size * (0.85 if compact else 1),
             bulletColor=ctx.color("accent"),
             leftIndent=size * 1.4,
             bulletDedent=size * 1.3,
@@ -148,6 +154,7 @@ def _pictures(
                     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                     ("ALIGN", (0, 0), (-1, -1), "CENTER"),
                     ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
                 ]
             )
         )

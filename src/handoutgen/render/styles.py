@@ -19,6 +19,7 @@ class Styles:
     step: ParagraphStyle
     answer: ParagraphStyle
     box_text: ParagraphStyle
+    compact: ParagraphStyle
     title: ParagraphStyle
     subtitle: ParagraphStyle
     heading: ParagraphStyle
@@ -61,6 +62,7 @@ def styles_for(layout: Layout) -> Styles:
         step=style("step", spaceAfter=size * 0.5),
         answer=style("answer", leftIndent=size * 0.9, spaceAfter=size * 0.7),
         box_text=style("box_text"),
+        compact=style("compact", fontSize=size * 0.85, leading=size * 0.85 * 1.3),
         title=style(
             "title",
             fontName=fonts.BOLD,

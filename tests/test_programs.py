@@ -1,0 +1,238 @@
+"""Home-exercise programmes and batch builds from merge data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import handoutgen
+from conftest import REPO, copy_examples, pdf_text, reader, run, write
+from handoutgen.errors import HandoutError
+
+PROGRAM = REPO / "handouts" / "programs" / "glute-rehab.yaml"
+TEMPLATE = REPO / "handouts" / "programs" / "glute-rehab-template.yaml"
+
+
+def test_programme_prints_details_exercises_in_position_order_and_log() -> None:
+    pdf = handoutgen.build(PROGRAM)
+    text = pdf_text(pdf)
+    for words in (
+        "Your glute strengthening programme",
+        "Alex Morgan",
+        "Sam Patel, physiotherapist",
+        "20 November 2026",
+        "Next review",
+        "18 December 2026",
+        "Your goals",
+        "Run 5 km without glute pain",
+        "Your exercises",
+        "Your exercise log",
+        "Week 1",
+        "Week 2",
+    ):
+        assert words in text, words
+    # order: position puts lying (bridge, clamshell) before kneeling (pigeon) before standing (squat)
+    positions = [text.index(name) for name in ("Glute bridge", "Clamshell", "Pigeon pose", "Squat")]
+    assert positions == sorted(positions)
+    # the prescribed dose replaces the library's: squat 2 sets of 8 (library: 3 sets of 10)
+    assert "2 sets of 8, rest 1 minute between sets" in text
+    assert "Note: Go only as low as feels comfortable." in text
+    assert all(day in text for day in ("Mon", "Wed", "Sun"))
+    # the appended handout follows, with its own bookmark
+    assert "Sore glutes from running" in text
+    outline = [o.title for o in reader(pdf).outline]
+    assert outline[:2] == ["Your exercises", "Your exercise log"] and "Sore glutes from running" in outline
+    assert handoutgen.check(pdf, content=PROGRAM).ok
+
+
+def test_patient_name_is_on_the_page_not_in_the_metadata() -> None:
+    pdf = handoutgen.build(PROGRAM)
+    assert "Alex Morgan" in pdf_text(pdf)
+    metadata = reader(pdf).metadata
+    assert all("Alex" not in str(value) for value in metadata.values())
+    assert b"Alex Morgan" not in pdf  # not anywhere in the file outside the (encoded) page text
+    named = reader(handoutgen.build(PROGRAM, metadata_name=True)).metadata
+    assert named.title == "Your glute strengthening programme – Alex Morgan"
+
+
+def test_compact_style_fits_about_six_exercises_a_page(project: Path) -> None:
+    copy_examples(project)
+    ids = ["squat", "lunge", "hip-thrust", "glute-bridge", "clamshell", "pigeon-pose"]
+    exercises = "\n".join(f"  - use: {i}" for i in ids)
+    source = write(
+        project / "handouts" / "programs" / "p.yaml",
+        f"""\
+program: p
+title: Compact programme
+language: en
+patient: Sam Doe
+date: 2026-11-20
+style: compact
+exercises:
+{exercises}
+""",
+    )
+    pdf = handoutgen.build(source)
+    pages = reader(pdf).pages
+    assert len(pages) <= 2
+    detailed = handoutgen.build(
+        source.read_text().replace("style: compact", "style: detailed")
+        and write(
+            project / "handouts" / "programs" / "d.yaml",
+            source.read_text().replace("style: compact", "style: detailed"),
+        )
+    )
+    assert len(reader(detailed).pages) >= 3
+    assert handoutgen.check(pdf, content=source).ok
+
+
+def test_programme_in_spanish_large_print_and_as_cards(project: Path) -> None:
+    copy_examples(project)
+    spanish = write(
+        project / "handouts" / "programs" / "es.yaml",
+        PROGRAM.read_text()
+        .replace("language: en", "language: es")
+        .replace("  - ../glute-soreness.yaml", "  - ../glute-soreness.es.yaml"),
+    )
+    text = pdf_text(handoutgen.build(spanish))
+    assert "Tus ejercicios" in text and "Sentadilla" in text and "2 series de 8" in text and "Lun" in text
+    large = handoutgen.build(PROGRAM, layout="large-print")
+    assert handoutgen.check(large, content=PROGRAM, layout="large-print").ok
+    cards = handoutgen.build(PROGRAM, layout="cards-a6")
+    report = handoutgen.check(cards, content=PROGRAM, layout="cards-a6")
+    assert report.ok and report.cards == 4
+    assert "Go only as low as feels comfortable" in pdf_text(cards)  # the note, as the card's first tip
+
+
+def write_rows(folder: Path, rows: str) -> Path:
+    return write(folder / "rows.csv", "id,patient,clinician,date,review_date\n" + rows)
+
+
+GOOD_ROWS = (
+    "p1,Alex Morgan,Sam Patel,2026-11-20,2026-12-18\n"
+    "p2,**Bob** <b>Smith</b>,Sam Patel,2026-11-21,2026-12-19\n"
+    "p3,María Núñez,Ana Ruiz,2026-11-22,2026-12-20\n"
+    "p4,Chris Wu,Ana Ruiz,2026-11-23,2026-12-21\n"
+)
+
+
+def test_batch_builds_one_pdf_per_row_with_literal_data(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    rows = write_rows(project, GOOD_ROWS)
+    monkeypatch.chdir(project)
+    result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/{{ id }}.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "built 4 of 4 rows" in result.output
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["p1.pdf", "p2.pdf", "p3.pdf", "p4.pdf"]
+    assert "**Bob** <b>Smith</b>" in pdf_text(project / "out" / "p2.pdf")  # data is text, not markup
+    assert "María Núñez" in pdf_text(project / "out" / "p3.pdf")
+    assert "Alex" not in result.output + result.stderr  # no patient names in the log
+
+
+def test_bad_rows_are_reported_and_skipped(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    rows = write_rows(
+        project, GOOD_ROWS.replace("2026-11-21", "21/11/2026").replace("p4,Chris Wu,Ana Ruiz,", "p4,Chris Wu,Ana Ruiz")
+    )
+    monkeypatch.chdir(project)
+    result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/{{ id }}.pdf")
+    assert result.exit_code == 2  # a row with a missing value makes the data file itself bad
+    assert "rows.csv:5:1: error: this row has 4 values; the header has 5" in result.stderr
+    rows = write_rows(project, GOOD_ROWS.replace("2026-11-21", "21/11/2026"))
+    result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", "rows.csv", "-o", "out/{{ id }}.pdf")
+    assert result.exit_code == 1
+    assert "row 2 (rows.csv:3): skipped" in result.stderr
+    assert "glute-rehab-template.yaml:8:7: error: `date`: `21/11/2026` is not a date" in result.stderr
+    assert "built 3 of 4 rows from rows.csv; 1 rows failed" in result.stderr
+    assert sorted(p.name for p in (project / "out").iterdir()) == ["p1.pdf", "p3.pdf", "p4.pdf"]
+
+
+def test_missing_field_names_the_row_and_the_placeholder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    write(project / "rows.yaml", "- {id: a, patient: Ann, clinician: X, date: 2026-11-20}\n")
+    monkeypatch.chdir(project)
+    result = run(
+        "build", "handouts/programs/glute-rehab-template.yaml", "--data", "rows.yaml", "-o", "out/{{ id }}.pdf"
+    )
+    assert result.exit_code == 1
+    assert "glute-rehab-template.yaml:9:14: error: row 1 (rows.yaml:1) has no field `review_date`" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "placeholder",
+    [
+        "{{ __import__('os').system('touch pwned') }}",
+        "{{ patient.__class__ }}",
+        "{{ patient | upper }}",
+        "{{ 7*7 }}",
+        "{{}}",
+    ],
+)
+def test_placeholders_cannot_run_code(placeholder: str, project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    write(
+        project / "handouts" / "programs" / "t.yaml",
+        TEMPLATE.read_text().replace('patient: "{{ patient }}"', f'patient: "{placeholder}"'),
+    )
+    rows = write_rows(project, GOOD_ROWS)
+    monkeypatch.chdir(project)
+    result = run("build", "handouts/programs/t.yaml", "--data", rows, "-o", "out/{{ id }}.pdf")
+    assert result.exit_code in (1, 2)
+    assert "is not a placeholder: placeholders hold one field name" in result.stderr
+    assert "t.yaml:6:10: error:" in result.stderr
+    assert not (project / "pwned").exists() and not (project / "out").exists()
+
+
+def test_jobs_give_the_same_bytes_and_shards_cover_every_row_once(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_examples(project)
+    rows = write_rows(project, "".join(f"q{i},Patient {i},Sam Patel,2026-11-20,2026-12-18\n" for i in range(7)))
+    monkeypatch.chdir(project)
+    template = "handouts/programs/glute-rehab-template.yaml"
+    assert run("build", template, "--data", rows, "-o", "one/{{ id }}.pdf", "--jobs", "1").exit_code == 0
+    assert run("build", template, "--data", rows, "-o", "two/{{ id }}.pdf", "--jobs", "2").exit_code == 0
+    one = {p.name: p.read_bytes() for p in (project / "one").iterdir()}
+    two = {p.name: p.read_bytes() for p in (project / "two").iterdir()}
+    assert len(one) == 7 and one == two
+    seen: list[str] = []
+    for index in (1, 2, 3):
+        result = run("build", template, "--data", rows, "-o", f"s{index}/{{{{ id }}}}.pdf", "--shard", f"{index}/3")
+        assert result.exit_code == 0
+        seen += [p.name for p in (project / f"s{index}").iterdir()]
+    assert sorted(seen) == sorted(one)  # every row exactly once
+    assert run("build", template, "--data", rows, "--shard", "4/3").exit_code == 2
+
+
+def test_template_without_data_and_data_without_programme_are_errors(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    result = run("build", "handouts/programs/glute-rehab-template.yaml")
+    assert result.exit_code == 2 and "this programme has placeholders like `{{ patient }}`" in result.stderr
+    rows = write_rows(project, GOOD_ROWS)
+    result = run("build", "handouts/glute-soreness.yaml", "--data", rows)
+    assert result.exit_code == 2 and "is not a programme file" in result.stderr
+    result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/same.pdf")
+    assert result.exit_code == 2 and "needs a {{ field }}" in result.stderr
+
+
+def test_output_names_from_data_cannot_leave_the_folder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    rows = write_rows(project, "../../etc/evil,Ann,X,2026-11-20,2026-12-18\n")
+    monkeypatch.chdir(project)
+    result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/{{ id }}.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert [p.name for p in (project / "out").iterdir()] == ["etc-evil.pdf"]
+
+
+def test_programme_api_errors_point_at_the_line(project: Path) -> None:
+    copy_examples(project)
+    source = write(
+        project / "handouts" / "programs" / "p.yaml", PROGRAM.read_text().replace("use: clamshell", "use: clamshel")
+    )
+    with pytest.raises(HandoutError) as caught:
+        handoutgen.build(source)
+    assert "unknown exercise `clamshel`" in str(caught.value) and "did you mean `clamshell`?" in str(caught.value)
