@@ -54,9 +54,9 @@ def check_cards(report: Report, pages: list, exercises: list[Exercise], layout: 
         report.add("cards", False, "; ".join(problems))
     else:
         faces = len(layout_plan.on_page(0))
-        report.add(
-            "cards", True, f"{len(exercises)} cards, {faces} faces on page 1, every card's words inside its own card"
-        )
+        cards = f"{len(exercises)} card{'s' if len(exercises) != 1 else ''}"
+        on_page = f"{faces} face{'s' if faces != 1 else ''} on page 1"
+        report.add("cards", True, f"{cards}, {on_page}, every card's words inside its own card")
     if one_per_page:
         _check_boxes(report, pages, layout)
     _check_qr_codes(report, pages, layout_plan, exercises, layout)

@@ -149,7 +149,7 @@ def steps_block(body: list[m.Step], ctx: Context) -> list[Flowable]:
             text = f"<b>{title}</b><br/>{text}"
         items.append(
             ListFlowable(
-                [ListItem(Paragraph(text, style))],
+                [ListItem(paragraph(text, style))],
                 bulletType="1",
                 start=number,
                 bulletFormat="%s",

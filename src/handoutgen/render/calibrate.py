@@ -19,10 +19,9 @@ GUIDE = HexColor("#9aa5ad")
 
 INSTRUCTIONS = {
     "en": [
-        "Printer calibration for {layout}: print this file on both sides of one sheet ({duplex}).",
-        "Turn the sheet over, hold it up to a light, and find the cross from the front on the scales.",
-        "The numbers there are your offset in mm. Add them to your layout:",
-        "cards: {{back_offset: {{x: 1.5mm, y: -0.5mm}}}} (with your own numbers).",
+        "{layout}: print both sides of one sheet ({duplex}).",
+        "Hold it to a light and read where this cross falls on the back's scales.",
+        "Put the numbers in your layout as cards: {{back_offset: {{x: 1.5mm, y: -0.5mm}}}}.",
     ],
 }
 
@@ -43,7 +42,10 @@ def render_calibration(layout: Layout) -> bytes:
     canvas = Canvas(buffer, pagesize=sheet, invariant=1, initialFontName=fonts.REGULAR, lang="en")
     set_timestamp(canvas, pdf_timestamp(None))
     canvas.setTitle("handoutgen printer calibration")
+    canvas.setAuthor("")
+    canvas.setSubject("")
     canvas.setCreator(f"handoutgen {__version__}")
+    canvas.setProducer(f"handoutgen {__version__}")
     for page in range(2):
         for placement in slots.on_page(page):
             box = placement.trim
@@ -65,12 +67,12 @@ def render_calibration(layout: Layout) -> bytes:
 def _cross(canvas: Canvas, cx: float, cy: float) -> None:
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.35)
-    canvas.line(cx - 10 * MM, cy, cx + 10 * MM, cy)
-    canvas.line(cx, cy - 10 * MM, cx, cy + 10 * MM)
+    canvas.line(cx - 8 * MM, cy, cx + 8 * MM, cy)
+    canvas.line(cx, cy - 8 * MM, cx, cy + 8 * MM)
     canvas.circle(cx, cy, 1.5 * MM)
     canvas.setFont(fonts.BOLD, 8)
     canvas.setFillColor(INK)
-    canvas.drawCentredString(cx, cy + 12 * MM, "FRONT")
+    canvas.drawCentredString(cx, cy + 10 * MM, "FRONT")
 
 
 def _scales(canvas: Canvas, cx: float, cy: float) -> None:
@@ -78,17 +80,18 @@ def _scales(canvas: Canvas, cx: float, cy: float) -> None:
     canvas.setStrokeColor(INK)
     canvas.setFillColor(INK)
     canvas.setFont(fonts.REGULAR, 5.5)
-    for step in range(-10, 11):
+    canvas.setFont(fonts.REGULAR, 7)
+    for step in range(-16, 17):
         value = step / 2
-        tick = (2.2 if step % 2 == 0 else 1.2) * MM
+        tick = (3 if step % 10 == 0 else 2.2 if step % 2 == 0 else 1.2) * MM
         canvas.setLineWidth(0.25)
         canvas.line(cx + value * MM, cy - tick / 2, cx + value * MM, cy + tick / 2)
         canvas.line(cx - tick / 2, cy + value * MM, cx + tick / 2, cy + value * MM)
-        if step % 4 == 0 and step:
-            canvas.drawCentredString(cx + value * MM, cy - 7.5 * MM, f"{value:+.0f}")
-            canvas.drawString(cx + 6.2 * MM, cy + value * MM - 1.9, f"{value:+.0f}")
+        if step % 8 == 0 and step:
+            canvas.drawCentredString(cx + value * MM, cy - 11 * MM, f"{value:+.0f}")
+            canvas.drawString(cx + 10 * MM, cy + value * MM - 2.4, f"{value:+.0f}")
     canvas.setFont(fonts.BOLD, 7)
-    canvas.drawCentredString(cx, cy + 8 * MM, "BACK: x + to the right, y + upwards")
+    canvas.drawCentredString(cx, cy + 11 * MM, "BACK: x + to the right, y + upwards")
 
 
 def _instructions(canvas: Canvas, layout: Layout, box: Box) -> None:
@@ -99,11 +102,11 @@ def _instructions(canvas: Canvas, layout: Layout, box: Box) -> None:
     assert cards is not None
     duplex = {"long-edge": "flip on the long edge", "short-edge": "flip on the short edge"}[cards.duplex]
     text = " ".join(INSTRUCTIONS["en"]).format(layout=layout.description or "this layout", duplex=duplex)
-    size = 5.5
+    size = 7
     lines = simpleSplit(text, fonts.REGULAR, size, box.width - 6 * MM)
     canvas.setFont(fonts.REGULAR, size)
     canvas.setFillColor(INK)
-    y = box.y + box.height / 2 - 14 * MM
+    y = box.y + box.height / 2 - 11 * MM
     for line in lines:
         canvas.drawString(box.x + 3 * MM, y, line)
         y -= size * 1.25

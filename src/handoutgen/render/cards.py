@@ -113,7 +113,7 @@ def fit_face(exercise: Exercise, face: Face, layout: Layout) -> FittedFace:
     raise HandoutError.at(
         exercise.where,
         f"the {side} of the card for `{exercise.exercise}` ({inline(exercise.name).plain}) does not fit: "
-        f"at the smallest size allowed, {cards.min_font_size:g} pt, it needs {shortfall / mm:.0f} mm more "
+        f"at the smallest size allowed, {cards.min_font_size:g} pt, it needs {shortfall / mm:.1f} mm more "
         f"than the card's {height / mm:.0f} mm (about {100 * shortfall / height:.0f}% too long)",
         "shorten the steps or tips, use a bigger card layout, or lower `cards.min_font_size`",
     )
@@ -333,20 +333,38 @@ def draw_face(canvas: Canvas, fitted: FittedFace, layout: Layout, x: float, y: f
     width, height, pad = cards.size.width, cards.size.height, cards.padding
     inner = width - 2 * pad
     top = y + height
+    # With bleed (a print shop's page) backgrounds run off the card; on a shared sheet they stay
+    # inset from the cut, so a slightly-off cut or duplex shift never leaves a coloured sliver.
+    inset = 0.0 if bleed > 0 else pad * 0.5
+    canvas.saveState()
     if fitted.face != "back":
         band_bottom = top - pad - fitted.band_height - pad * 0.6
-        canvas.saveState()
         canvas.setFillColor(HexColor(layout.colors.heading))
-        canvas.rect(x - bleed, band_bottom, width + 2 * bleed, top + bleed - band_bottom, stroke=0, fill=1)
+        _band_shape(
+            canvas,
+            x - bleed + inset,
+            band_bottom,
+            width + 2 * (bleed - inset),
+            top + bleed - inset - band_bottom,
+            inset,
+        )
         canvas.restoreState()
         _flow(canvas, fitted.band, x + pad, band_bottom + pad * 0.6, inner, fitted.band_height + EPSILON, fitted)
         _flow(canvas, fitted.body, x + pad, y + pad, inner, band_bottom - pad * 0.6 - (y + pad) + EPSILON, fitted)
     else:
-        canvas.saveState()
         canvas.setFillColor(HexColor(layout.colors.accent))
-        canvas.rect(x - bleed, top - 1.6 * mm, width + 2 * bleed, 1.6 * mm + bleed, stroke=0, fill=1)
+        _band_shape(
+            canvas, x - bleed + inset, top - inset - 1.6 * mm, width + 2 * (bleed - inset), 1.6 * mm + bleed, inset
+        )
         canvas.restoreState()
         _flow(canvas, [*fitted.band, *fitted.body], x + pad, y + pad, inner, height - 2 * pad + EPSILON, fitted)
+
+
+def _band_shape(canvas: Canvas, x: float, y: float, width: float, height: float, inset: float) -> None:
+    if inset:
+        canvas.roundRect(x, y, width, height, min(1.5 * mm, height / 2), stroke=0, fill=1)
+    else:
+        canvas.rect(x, y, width, height, stroke=0, fill=1)
 
 
 def _flow(

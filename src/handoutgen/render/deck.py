@@ -40,6 +40,7 @@ def render_deck(deck: Deck, exercises: list[Exercise], layout: Layout, one_per_p
     set_timestamp(canvas, pdf_timestamp(None))
     canvas.setTitle(inline(deck.title).plain)
     canvas.setAuthor(str(layout.brand.name or ""))
+    canvas.setSubject("")
     canvas.setCreator(f"handoutgen {__version__}")
     canvas.setProducer(f"handoutgen {__version__}")
     for page, size in enumerate(layout_plan.pages):

@@ -25,7 +25,7 @@ from .blocks import Context, section_flowables, stacked_height, summary_box
 from .markup import inline
 from .styles import styles_for
 
-HEADER_HEIGHT = 14 * mm
+HEADER_HEIGHT = 17 * mm  # the band is 12 mm; 5 mm of air before the text
 FOOTER_HEIGHT = 10 * mm
 
 
@@ -346,7 +346,7 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str]):
         if geometry.header:
             canvas.setStrokeColor(rule)
             canvas.setLineWidth(0.6)
-            canvas.line(left_x, top_y - HEADER_HEIGHT + 2 * mm, right_x, top_y - HEADER_HEIGHT + 2 * mm)
+            canvas.line(left_x, top_y - 12 * mm, right_x, top_y - 12 * mm)
         bottom_y = geometry.bottom
         canvas.setStrokeColor(rule)
         canvas.line(left_x, bottom_y + FOOTER_HEIGHT - 3 * mm, right_x, bottom_y + FOOTER_HEIGHT - 3 * mm)

@@ -37,19 +37,26 @@ def panel_texts(exercise: Exercise, note: Text | None = None) -> list[str]:
 def exercise_panel(
     exercise: Exercise, ctx: Context, picture_height: float = 26 * mm, note: Text | None = None
 ) -> list[Flowable]:
+    """Pictures beside the text; in a narrow column (two-column layouts) pictures above it."""
     size = ctx.layout.text.size
-    pictures_width = min(PICTURE_COLUMN * picture_height / (26 * mm), ctx.width * 0.42)
+    picture_height *= size / 12  # large print gets larger pictures too
     heading = ctx.color("heading")
     text = [ctx.para(exercise.name, "box_heading"), *_dose_and_steps(exercise, ctx)]
     text += _caution_and_note(exercise, ctx, note)
-    table = Table(
-        [[_pictures(exercise, ctx, pictures_width - 4 * mm, picture_height), text]],
-        colWidths=[pictures_width, ctx.width - pictures_width],
-    )
+    if ctx.width < 110 * mm:
+        pictures = _pictures(exercise, ctx, ctx.width - 2 * size, picture_height * 0.8, side_by_side=True)
+        table = Table([[pictures], [text]], colWidths=[ctx.width])
+    else:
+        pictures_width = min(PICTURE_COLUMN * picture_height / (26 * mm), ctx.width * 0.42)
+        table = Table(
+            [[_pictures(exercise, ctx, pictures_width - 2 * size, picture_height), text]],
+            colWidths=[pictures_width, ctx.width - pictures_width],
+        )
     table.setStyle(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("ALIGN", (0, 0), (0, -1), "CENTER"),
                 ("BACKGROUND", (0, 0), (-1, -1), tint(heading, 0.94)),
                 ("LINEBEFORE", (0, 0), (0, -1), 3, heading),
                 ("LEFTPADDING", (0, 0), (-1, -1), size * 0.6),
@@ -99,7 +106,7 @@ def _dose_and_steps(exercise: Exercise, ctx: Context, compact: bool = False) -> 
     dose = dose_words(ctx.language, exercise.dose)
     if dose:
         base = ctx.styles.compact if compact else ctx.styles.box_text
-        style = _variant(base, fontName=fonts.BOLD, textColor=ctx.color("accent"), spaceAfter=size * 0.3)
+        style = _variant(base, fontName=fonts.BOLD, textColor=ctx.color("heading"), spaceAfter=size * 0.3)
         out.append(paragraph(escape(dose), style))
     step_style = "item" if not compact else "compact"
     out.append(
@@ -125,7 +132,7 @@ def _caution_and_note(exercise: Exercise, ctx: Context, note: Text | None) -> li
         out.append(
             paragraph(
                 f"<b>{escape(label(ctx.language, 'caution'))}:</b> {inline(exercise.caution, color).markup}",
-                _variant(ctx.styles.small, textColor=ctx.color("warning"), spaceBefore=3),
+                _variant(ctx.styles.box_text, textColor=ctx.color("warning"), spaceBefore=4),
             )
         )
     if note:
