@@ -87,7 +87,7 @@ def build_file(
     """Build one content file (a programme filled from a merge row), keeping what it was built from."""
     content = load_content(source, row)
     pdf, pages, used = render(content, _layout(layout), one_per_page, metadata_name)
-    if isinstance(content, CardSet) or used.cards is None:
+    if not isinstance(content, ProgramContent) or used.cards is None:
         return Built(source, pdf, pages, content, used, one_per_page)
     return Built(source, pdf, pages, CardSet(*content.as_deck()), used, one_per_page)
 

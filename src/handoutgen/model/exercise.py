@@ -78,7 +78,7 @@ class Exercise:
     name: Text = field(metadata=doc("The name printed on the card."))
     language: Language = field(metadata=doc("Language of this file's text."))
     category: Literal["stretch", "strength", "mobility", "release"] = field(metadata=doc("Kind of exercise."))
-    steps: list[Text] = field(metadata=doc("Numbered steps."))
+    steps: list[Text] = field(metadata=doc("Numbered steps.", min_items=1))
     targets: list[Text] = field(default_factory=list, metadata=doc("Muscles or areas worked."))
     position: Literal["lying", "sitting", "kneeling", "standing"] | None = field(
         default=None, metadata=doc("Starting position; programmes can order by it.")
@@ -98,5 +98,5 @@ class Deck:
     deck: Id = field(metadata=doc("The deck id, like `glute-stretches`."))
     title: Text = field(metadata=doc("The deck's name, stored as the PDF title.", printed=False))
     language: Language = field(metadata=doc("Which language version of each exercise to print."))
-    exercises: list[Id] = field(metadata=doc("Exercise ids from the library, in card order."))
+    exercises: list[Id] = field(metadata=doc("Exercise ids from the library, in card order.", min_items=1))
     where: Where | None = where_field()

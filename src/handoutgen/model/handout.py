@@ -10,6 +10,8 @@ from ..errors import Problem, Where
 from ..labels import LANGUAGES
 from .types import Id, Length, Located, Plain, RelPath, Text, Url, doc, where_field
 
+MM = 72 / 25.4
+
 
 class Language(Located):
     """A content language that the tool has labels for."""
@@ -52,6 +54,11 @@ class Image:
     width: Length | None = field(default=None, metadata=doc("Printed width, like `80mm`; default: fits the column."))
     where: Where | None = where_field()
 
+    def problems(self) -> list[Problem]:
+        if self.width is not None and not 5 * MM <= self.width <= 400 * MM:
+            return [Problem(self.where, f"`width` is {self.width / MM:.0f} mm; a picture is 5 to 400 mm wide")]
+        return []
+
 
 @dataclass(frozen=True)
 class QrCode:
@@ -61,7 +68,7 @@ class QrCode:
 
 @dataclass(frozen=True)
 class Table:
-    header: list[Text] = field(metadata=doc("Column headings."))
+    header: list[Text] = field(metadata=doc("Column headings.", min_items=1))
     rows: list[list[Text]] = field(metadata=doc("Rows, each a list with one cell per heading."))
     caption: Text | None = field(default=None, metadata=doc("Printed above the table."))
     where: Where | None = where_field()
@@ -108,7 +115,7 @@ class Block:
 @dataclass(frozen=True)
 class Section:
     title: Text = field(metadata=doc("An informative heading, like 'How to ease soreness'."))
-    blocks: list[Block] = field(metadata=doc("The section's content, top to bottom."))
+    blocks: list[Block] = field(metadata=doc("The section's content, top to bottom.", min_items=1))
 
 
 @dataclass(frozen=True)
@@ -117,7 +124,7 @@ class Handout:
     title: Text = field(metadata=doc("The title printed at the top and stored in the PDF."))
     language: Language = field(metadata=doc("Content language; sets the labels the tool prints."))
     reviewed: dt.date = field(metadata=doc("When a clinician last reviewed the content (YYYY-MM-DD)."))
-    sections: list[Section] = field(metadata=doc("The body of the handout."))
+    sections: list[Section] = field(metadata=doc("The body of the handout.", min_items=1))
     subtitle: Text | None = field(default=None, metadata=doc("One line under the title."))
     summary: list[Text] = field(default_factory=list, metadata=doc("Key messages, boxed near the top."))
     where: Where | None = where_field()

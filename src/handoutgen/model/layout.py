@@ -14,6 +14,8 @@ from ..errors import Problem, Where, closest
 from .types import Color, FontSize, Length, Plain, RelPath, Template, Text, doc, where_field
 
 MM = 72 / 25.4
+PAGE_SIZES = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a5": (419.5276, 595.2756),
+              "legal": (612.0, 1008.0)}
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,14 @@ class Page:
     margins: Margins = field(
         default_factory=Margins, metadata=doc("Page margins: one length or top/right/bottom/left.")
     )
+    where: Where | None = where_field()
+
+    def dimensions(self) -> tuple[float, float]:
+        """Width and height in points, turned for the orientation."""
+        width, height = PAGE_SIZES[self.size] if isinstance(self.size, str) else (self.size.width, self.size.height)
+        if (self.orientation == "landscape") == (width < height):
+            width, height = height, width
+        return width, height
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,7 @@ class TextStyle:
     size: FontSize = field(default=FontSize(12), metadata=doc("Body text size in points."))
     leading: float = field(default=1.4, metadata=doc("Line height as a multiple of the size."))
     heading_scale: float = field(default=1.35, metadata=doc("Section heading size as a multiple of the body size."))
+    where: Where | None = where_field()
 
 
 @dataclass(frozen=True)
@@ -117,6 +128,7 @@ class Cards:
         default=("steps", "tips", "avoid", "caution", "video"),
         metadata=doc("What the back of a card shows, in order; small cards may leave out tips."),
     )
+    where: Where | None = where_field()
 
 
 @dataclass(frozen=True)
@@ -145,8 +157,9 @@ class Layout:
         found = []
         if self.columns not in (1, 2):
             found.append(Problem(self.where, f"`columns` is {self.columns}; a page has 1 or 2 columns"))
+        found.extend(_page_problems(self))
         if self.cards is not None:
-            found.extend(_card_problems(self.cards, self.where))
+            found.extend(_card_problems(self.cards, self.cards.where or self.where))
         for band in (self.header, self.footer):
             for template in (band.left, band.right):
                 found.extend(_template_problems(template))
@@ -185,8 +198,47 @@ def _template_problems(template: Template | None) -> list[Problem]:
     return found
 
 
+def _page_problems(layout: Layout) -> list[Problem]:
+    """Values that type-check but would make an unusable page."""
+    page, text = layout.page, layout.text
+    where = page.where or layout.where
+    found = []
+    width, height = page.dimensions()
+    if not (min(width, height) >= 50 * MM and max(width, height) <= 1500 * MM):
+        return [Problem(where, f"a page of {width / MM:.0f} × {height / MM:.0f} mm is not printable",
+                        "pages are 50 to 1500 mm on each side")]
+    sides = [page.margins.side(name) for name in ("top", "right", "bottom", "left")]
+    if any(side < 0 for side in sides):
+        found.append(Problem(where, "margins cannot be negative"))
+    text_width = width - sides[1] - sides[3]
+    text_height = height - sides[0] - sides[2]
+    columns = (text_width - (layout.columns - 1) * layout.column_gap) / layout.columns
+    if text_height < 60 * MM or columns < 40 * MM:
+        found.append(Problem(where, f"the margins leave {text_width / MM:.0f} × {text_height / MM:.0f} mm for text"
+                             f"{' in two columns' if layout.columns == 2 else ''}; that is too little",
+                             "keep at least 40 mm per column across and 60 mm down"))
+    if not 0.9 <= text.leading <= 3:
+        found.append(Problem(text.where or layout.where, f"`leading` is {text.leading:g}; use 0.9 to 3 (1.4 is usual)"))
+    if not 0.8 <= text.heading_scale <= 3:
+        found.append(Problem(text.where or layout.where, f"`heading_scale` is {text.heading_scale:g}; use 0.8 to 3"))
+    if not 0 <= layout.column_gap <= 50 * MM:
+        found.append(Problem(layout.where, "`column_gap` is 0 to 50 mm"))
+    return found
+
+
 def _card_problems(cards: Cards, where: Where | None) -> list[Problem]:
     found = []
+    if not 0 <= cards.gutter <= 50 * MM:
+        found.append(Problem(where, f"`gutter` is {cards.gutter / MM:.1f} mm; use 0 to 50 mm"))
+    if not 0 <= cards.bleed <= 10 * MM:
+        found.append(Problem(where, f"`bleed` is {cards.bleed / MM:.1f} mm; use 0 to 10 mm (3 mm is usual)"))
+    if max(abs(cards.back_offset.x), abs(cards.back_offset.y)) > 20 * MM:
+        found.append(Problem(where, "`back_offset` is more than 20 mm; printers are off by a few mm at most",
+                             "measure it with `handoutgen calibrate`"))
+    inner = min(cards.size.width, cards.size.height) - 2 * cards.padding
+    if cards.padding < 0 or inner < 20 * MM:
+        found.append(Problem(where, f"`padding` {cards.padding / MM:.1f} mm leaves no room for text on the card",
+                             "padding is usually 3 to 7 mm"))
     if not (1 <= cards.grid.columns <= 10 and 1 <= cards.grid.rows <= 10):
         found.append(Problem(where, "a card grid has 1 to 10 columns and rows"))
     if cards.min_font_size > cards.font_size:
@@ -197,4 +249,5 @@ def _card_problems(cards: Cards, where: Where | None) -> list[Problem]:
         )
     if cards.size.width < 30 * MM or cards.size.height < 30 * MM:
         found.append(Problem(where, "cards smaller than 30 mm across cannot hold readable text"))
+        return found
     return found

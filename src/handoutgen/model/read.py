@@ -82,7 +82,7 @@ class Reader:
                     "start each item on its own line with `- `",
                 )
         items = [self.read(item, item_type, f"item {i} of {what}") for i, item in enumerate(node.items, start=1)]
-        return items
+        return _INVALID if any(item is _INVALID for item in items) else items
 
     def _read_tagged(self, node: Node, tp: Any, what: str) -> Any:
         """A single-key mapping whose key names the kind, like `- bullets: [...]`."""
@@ -118,6 +118,8 @@ class Reader:
                 self.fail(key_node.where, f"unknown key `{key}` in {what}", closest(key, fields))
                 continue
             value = self.read(value_node, spec.type, f"`{key}`")
+            if isinstance(value, list) and not value and spec.metadata.get("min_items"):
+                value = self.fail(value_node.where, f"`{key}` is empty", "list at least one item")
             ok &= value is not _INVALID
             values[key] = value
         for name, spec in fields.items():

@@ -8,7 +8,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.lib import pagesizes
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -50,21 +49,10 @@ class PageGeometry:
 
 
 def page_geometry(layout: Layout) -> PageGeometry:
-    size = layout.page.size
-    if isinstance(size, str):
-        width, height = getattr(pagesizes, size.upper())
-    else:
-        width, height = size.width, size.height
-    if (layout.page.orientation == "landscape") == (width < height):
-        width, height = height, width
+    width, height = layout.page.dimensions()
     margins = layout.page.margins
     return PageGeometry(
-        width,
-        height,
-        margins.side("left"),
-        margins.side("right"),
-        margins.side("top"),
-        margins.side("bottom"),
+        width, height, margins.side("left"), margins.side("right"), margins.side("top"), margins.side("bottom")
     )
 
 
@@ -333,8 +321,9 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str]):
         text_x = left_x
         if logo:
             picture = images.flowable(logo, 40 * mm, 10 * mm)
-            picture.drawOn(canvas, left_x, top_y - 10 * mm)
-            text_x += picture.width + 3 * mm
+            width, height = picture.wrap(40 * mm, 10 * mm)
+            picture.drawOn(canvas, left_x, top_y - 10 * mm + (10 * mm - height) / 2)
+            text_x += width + 3 * mm
         if header_left:
             canvas.setFont(fonts.BOLD, band_size + 1.5)
             canvas.setFillColor(heading_color)
