@@ -229,7 +229,7 @@ CASES = [
         handout("      - image: {path: images/a.svg, alt: A dot}\n"),
         8,
         23,
-        "refers to other files or web addresses",
+        "refers to other files, web addresses or embedded images",
         extra={
             "handouts/images/a.svg": '<svg xmlns="http://www.w3.org/2000/svg" '
             'xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="/etc/passwd"/></svg>'

@@ -76,12 +76,13 @@ class BuildOutcome:
 def output_path(source: Path, output: Path | None) -> Path:
     if output is not None and output.suffix.lower() == ".pdf":
         return output
+    if output is not None and output.exists() and not output.is_dir():
+        raise HandoutError.at(None, f"-o {output} is a file that is not a PDF; give a .pdf file or a folder")
     return (output or Path("out")) / (source.name.rsplit(".", 1)[0] + ".pdf")
 
 
 def run_build(job: BuildJob) -> BuildOutcome:
     from . import api
-    from .output import write_atomic
     from .resolve import load_layout
 
     outcome = BuildOutcome()
@@ -90,9 +91,11 @@ def run_build(job: BuildJob) -> BuildOutcome:
     except HandoutError as error:
         outcome.errors.append(error)
         return outcome
+    targets: dict[Path, Path] = {}
     for source in job.sources:
-        target = output_path(source, job.output)
         try:
+            target = output_path(source, job.output)
+            _claim(targets, target, source)
             built = api.build_file(source, layout, job.one_per_page, job.metadata_name)
         except HandoutError as error:
             outcome.errors.append(error)
@@ -105,9 +108,39 @@ def run_build(job: BuildJob) -> BuildOutcome:
                 continue
             checked = f"{report.cards} cards" if report.cards is not None else f"{report.words_expected} words"
             summary = f", checked: {checked}"
-        write_atomic(target, built.pdf)
+        try:
+            write_pdf(target, built.pdf)
+        except HandoutError as error:
+            outcome.errors.append(error)
+            continue
         outcome.lines.append(f"built {target} ({built.pages} pages{summary})")
     return outcome
+
+
+def _claim(targets: dict[Path, Path], target: Path, source: Path) -> None:
+    """Two inputs never write the same file, and no input is overwritten by its own PDF."""
+    key = target.resolve()
+    if key == source.resolve():
+        raise HandoutError.at(None, f"{source}: the output {target} is the input file itself")
+    if key in targets:
+        raise HandoutError.at(
+            None,
+            f"{source}: its PDF {target} would overwrite the one from {targets[key]}",
+            "build the two folders separately, or rename one of the files",
+        )
+    targets[key] = source
+
+
+def write_pdf(target: Path, pdf: bytes) -> None:
+    """Write atomically; a folder that cannot be written is a clear error, not a crash."""
+    from .output import write_atomic
+
+    if target.exists() and target.is_dir():
+        raise HandoutError.at(None, f"cannot write {target}: it is a folder")
+    try:
+        write_atomic(target, pdf)
+    except OSError as exc:
+        raise HandoutError.at(None, f"cannot write {target}: {exc.strerror or exc}") from None
 
 
 @dataclass(frozen=True)
@@ -169,7 +202,6 @@ def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
     """Build one row's PDF and write it; returns the row label and any problems."""
     from . import api
     from .merge import output_name
-    from .output import write_atomic
     from .resolve import load_layout
 
     job, row = task
@@ -181,7 +213,7 @@ def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
             report = api.check(built.pdf, content=built.content, layout=built.layout)
             if not report.ok:
                 return row.label, [report.format(str(target))]
-        write_atomic(target, built.pdf)
+        write_pdf(target, built.pdf)
     except HandoutError as error:
         return row.label, [problem.format() for problem in error.problems]
     return row.label, []

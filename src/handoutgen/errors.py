@@ -32,7 +32,14 @@ class Problem:
         lines.extend(_source_excerpt(self.where))
         if self.hint:
             lines.append(f"  hint: {self.hint}")
-        return "\n".join(lines)
+        return "\n".join(printable(line) for line in lines)
+
+
+def printable(text: str) -> str:
+    """Control characters from a user's file shown as escapes, never sent raw to a terminal."""
+    return "".join(
+        c if c.isprintable() or c == " " else f"\\x{ord(c):02x}" if ord(c) < 256 else f"\\u{ord(c):04x}" for c in text
+    )
 
 
 class HandoutError(Exception):
@@ -71,7 +78,11 @@ def _source_excerpt(where: Where | None) -> list[str]:
                 return []
     except OSError:
         return []
-    if len(text) > 160:
-        return []
+    if len(text) > 160:  # show the part around the column
+        start = max(0, where.column - 80)
+        text = ("…" if start else "") + text[start : start + 160]
+        column = where.column - start + (1 if start else 0)
+        gutter = f"{where.line:>4} | "
+        return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^"]
     gutter = f"{where.line:>4} | "
     return [gutter + text, " " * (len(gutter) - 2) + "| " + " " * (where.column - 1) + "^"]

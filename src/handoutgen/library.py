@@ -62,7 +62,14 @@ def _index(folder: Path, stamp: tuple[tuple[str, int], ...]) -> dict[tuple[str, 
             continue
         ident, language = node.get("exercise"), node.get("language")
         if isinstance(ident, Scalar) and isinstance(language, Scalar):
-            found.setdefault((ident.value, language.value), path)
+            key = (ident.value, language.value)
+            if key in found:
+                raise HandoutError.at(
+                    ident.where,
+                    f"exercise `{key[0]}` ({key[1]}) is defined twice in the library: here and in {found[key]}",
+                    "give each exercise its own id",
+                )
+            found[key] = path
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,16 @@ def check_model(model: Any, root: Path | None) -> None:
                 inline(value)
             except ValueError as exc:
                 problems.append(Problem(value.where, str(exc)))
+        invisible = sorted({c for c in str(value) if unicodedata.category(c) in ("Cc", "Cf") and c not in "\n\t"})
+        if invisible:
+            shown = ", ".join(f"U+{ord(c):04X}" for c in invisible)
+            problems.append(
+                Problem(
+                    value.where,
+                    f"invisible control characters ({shown}) in {_quote(value)}",
+                    "retype the text, or paste it as plain text",
+                )
+            )
         lacking = fonts.missing(str(value))
         if lacking:
             shown = ", ".join(f"`{c}` (U+{ord(c):04X})" for c in lacking)

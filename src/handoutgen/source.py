@@ -62,6 +62,8 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
     """Read a user file as UTF-8, refusing huge files and pointing at the first bad byte."""
     name = str(path)
     try:
+        if path.exists() and not path.is_file() and not path.is_dir():
+            raise HandoutError.at(None, f"{name}: not a regular file")
         size = path.stat().st_size
         if size > max_bytes:
             raise HandoutError.at(

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
+from .errors import HandoutError
 from .model.types import LINK_SCHEMES, Located, Plain, Text
 
 MM = 72 / 25.4
@@ -74,6 +75,16 @@ def check_pdf(data: bytes, content: Any = None, layout: Any = None) -> Report:
         report.add("pdf", False, f"not a readable PDF: {exc}")
         return report
     report.pages = len(pages)
+    try:
+        _run_checks(report, reader, pages, content, layout)
+    except HandoutError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        report.add("pdf", False, f"the PDF is damaged: {type(exc).__name__}: {exc}")
+    return report
+
+
+def _run_checks(report: Report, reader: Any, pages: list, content: Any, layout: Any) -> None:
     _check_pages(report, pages, layout)
     _check_fonts(report, pages)
     _check_metadata(report, reader)
@@ -89,7 +100,6 @@ def check_pdf(data: bytes, content: Any = None, layout: Any = None) -> Report:
     elif content is not None:
         extra = [layout.disclaimer] if layout is not None and layout.disclaimer else []
         _check_words(report, "\n".join(texts), [*content_texts(content), *extra])
-    return report
 
 
 def _check_pages(report: Report, pages: list, layout: Any) -> None:
@@ -293,7 +303,11 @@ def _check_words(report: Report, extracted: str, texts: list[Located]) -> None:
             need[word] += 1
             first_at.setdefault(word, value)
     report.words_expected = sum(need.values())
-    missing = sorted((w for w, n in need.items() if have[w] < n), key=lambda w: str(first_at[w].where))
+    squashed = "".join(words(extracted))  # words broken across lines (very long URLs) join up again
+    missing = sorted(
+        (w for w, n in need.items() if have[w] < n and (len(w) < 25 or w not in squashed)),
+        key=lambda w: str(first_at[w].where),
+    )
     report.words_missing = missing
     if missing:
         shown = ", ".join(f"{w!r} ({first_at[w].where})" for w in missing[:5])

@@ -14,8 +14,12 @@ from ..errors import Problem, Where, closest
 from .types import Color, FontSize, Length, Plain, RelPath, Template, Text, doc, where_field
 
 MM = 72 / 25.4
-PAGE_SIZES = {"a4": (595.2756, 841.8898), "letter": (612.0, 792.0), "a5": (419.5276, 595.2756),
-              "legal": (612.0, 1008.0)}
+PAGE_SIZES = {
+    "a4": (595.2756, 841.8898),
+    "letter": (612.0, 792.0),
+    "a5": (419.5276, 595.2756),
+    "legal": (612.0, 1008.0),
+}
 
 
 @dataclass(frozen=True)
@@ -205,8 +209,13 @@ def _page_problems(layout: Layout) -> list[Problem]:
     found = []
     width, height = page.dimensions()
     if not (min(width, height) >= 50 * MM and max(width, height) <= 1500 * MM):
-        return [Problem(where, f"a page of {width / MM:.0f} × {height / MM:.0f} mm is not printable",
-                        "pages are 50 to 1500 mm on each side")]
+        return [
+            Problem(
+                where,
+                f"a page of {width / MM:.0f} × {height / MM:.0f} mm is not printable",
+                "pages are 50 to 1500 mm on each side",
+            )
+        ]
     sides = [page.margins.side(name) for name in ("top", "right", "bottom", "left")]
     if any(side < 0 for side in sides):
         found.append(Problem(where, "margins cannot be negative"))
@@ -214,9 +223,14 @@ def _page_problems(layout: Layout) -> list[Problem]:
     text_height = height - sides[0] - sides[2]
     columns = (text_width - (layout.columns - 1) * layout.column_gap) / layout.columns
     if text_height < 60 * MM or columns < 40 * MM:
-        found.append(Problem(where, f"the margins leave {text_width / MM:.0f} × {text_height / MM:.0f} mm for text"
-                             f"{' in two columns' if layout.columns == 2 else ''}; that is too little",
-                             "keep at least 40 mm per column across and 60 mm down"))
+        found.append(
+            Problem(
+                where,
+                f"the margins leave {text_width / MM:.0f} × {text_height / MM:.0f} mm for text"
+                f"{' in two columns' if layout.columns == 2 else ''}; that is too little",
+                "keep at least 40 mm per column across and 60 mm down",
+            )
+        )
     if not 0.9 <= text.leading <= 3:
         found.append(Problem(text.where or layout.where, f"`leading` is {text.leading:g}; use 0.9 to 3 (1.4 is usual)"))
     if not 0.8 <= text.heading_scale <= 3:
@@ -233,12 +247,22 @@ def _card_problems(cards: Cards, where: Where | None) -> list[Problem]:
     if not 0 <= cards.bleed <= 10 * MM:
         found.append(Problem(where, f"`bleed` is {cards.bleed / MM:.1f} mm; use 0 to 10 mm (3 mm is usual)"))
     if max(abs(cards.back_offset.x), abs(cards.back_offset.y)) > 20 * MM:
-        found.append(Problem(where, "`back_offset` is more than 20 mm; printers are off by a few mm at most",
-                             "measure it with `handoutgen calibrate`"))
+        found.append(
+            Problem(
+                where,
+                "`back_offset` is more than 20 mm; printers are off by a few mm at most",
+                "measure it with `handoutgen calibrate`",
+            )
+        )
     inner = min(cards.size.width, cards.size.height) - 2 * cards.padding
     if cards.padding < 0 or inner < 20 * MM:
-        found.append(Problem(where, f"`padding` {cards.padding / MM:.1f} mm leaves no room for text on the card",
-                             "padding is usually 3 to 7 mm"))
+        found.append(
+            Problem(
+                where,
+                f"`padding` {cards.padding / MM:.1f} mm leaves no room for text on the card",
+                "padding is usually 3 to 7 mm",
+            )
+        )
     if not (1 <= cards.grid.columns <= 10 and 1 <= cards.grid.rows <= 10):
         found.append(Problem(where, "a card grid has 1 to 10 columns and rows"))
     if cards.min_font_size > cards.font_size:

@@ -41,7 +41,8 @@ class Program:
     patient: Plain = field(metadata=doc("The patient's name, printed on the page (not in the PDF metadata)."))
     date: dt.date = field(metadata=doc("When the programme was given (YYYY-MM-DD)."))
     exercises: list[Prescribed] = field(
-        metadata=doc("The exercises, each `use: <id>` with dose and note.", min_items=1))
+        metadata=doc("The exercises, each `use: <id>` with dose and note.", min_items=1)
+    )
     clinician: Plain | None = field(default=None, metadata=doc("Who prescribed it."))
     clinic: Plain | None = field(default=None, metadata=doc("The clinic; the layout's brand name if left out."))
     review_date: dt.date | None = field(default=None, metadata=doc("When to come back for a review."))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, LayoutError, PageTemplate, Spacer
 from reportlab.platypus.flowables import HRFlowable
@@ -62,7 +64,13 @@ def pdf_timestamp(reviewed: dt.date | None) -> float:
     import os
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
+    if epoch:
+        if not epoch.isdigit() or int(epoch) > 253402300799:  # 9999-12-31
+            raise HandoutError.at(
+                None,
+                f"SOURCE_DATE_EPOCH is `{epoch}`; it must be whole seconds since 1970",
+                "unset it, or set it to the output of `date +%s`",
+            )
         return float(epoch)
     day = reviewed or dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()
@@ -208,10 +216,12 @@ def render_pages(
     try:
         doc.build(flowables, canvasmaker=make_canvas)
     except LayoutError as exc:
+        size = re.search(r"\(([\d.]+) x ([\d.-]+)\*?\)", str(exc))
+        room = f" (the space for text is {float(size.group(1)) / mm:.0f} mm wide)" if size else ""
         raise HandoutError.at(
             info.where,
-            f"cannot fit a part of the document on a page: {exc}",
-            "split very long boxes, tables or pictures into smaller ones",
+            f"a part of the document is too big to fit on one page{room}",
+            "split very long boxes, tables or pictures into smaller ones, or check the layout's margins and sizes",
         ) from None
     return Rendered(buffer.getvalue(), len(canvases[0].held_pages))
 
@@ -316,33 +326,62 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str]):
         left_x, right_x = geometry.left, geometry.width - geometry.right
         top_y = geometry.height - geometry.top
         canvas.saveState()
-        header_left = fill(layout.header.left, values, page, pages)
-        header_right = fill(layout.header.right, values, page, pages)
         text_x = left_x
         if logo:
             picture = images.flowable(logo, 40 * mm, 10 * mm)
             width, height = picture.wrap(40 * mm, 10 * mm)
             picture.drawOn(canvas, left_x, top_y - 10 * mm + (10 * mm - height) / 2)
             text_x += width + 3 * mm
-        if header_left:
-            canvas.setFont(fonts.BOLD, band_size + 1.5)
-            canvas.setFillColor(heading_color)
-            canvas.drawString(text_x, top_y - 6.6 * mm, header_left)
-        if header_right:
-            canvas.setFont(fonts.REGULAR, band_size)
-            canvas.setFillColor(muted)
-            canvas.drawRightString(right_x, top_y - 6.6 * mm, header_right)
         if geometry.header:
+            _band(
+                canvas,
+                fill(layout.header.left, values, page, pages),
+                fill(layout.header.right, values, page, pages),
+                text_x,
+                right_x,
+                top_y - 6.6 * mm,
+                (fonts.BOLD, band_size + 1.5, heading_color),
+                (fonts.REGULAR, band_size, muted),
+            )
             canvas.setStrokeColor(rule)
             canvas.setLineWidth(0.6)
             canvas.line(left_x, top_y - 12 * mm, right_x, top_y - 12 * mm)
         bottom_y = geometry.bottom
         canvas.setStrokeColor(rule)
         canvas.line(left_x, bottom_y + FOOTER_HEIGHT - 3 * mm, right_x, bottom_y + FOOTER_HEIGHT - 3 * mm)
-        canvas.setFont(fonts.REGULAR, band_size)
-        canvas.setFillColor(muted)
-        canvas.drawString(left_x, bottom_y + 1.5 * mm, fill(layout.footer.left, values, page, pages))
-        canvas.drawRightString(right_x, bottom_y + 1.5 * mm, fill(layout.footer.right, values, page, pages))
+        _band(
+            canvas,
+            fill(layout.footer.left, values, page, pages),
+            fill(layout.footer.right, values, page, pages),
+            left_x,
+            right_x,
+            bottom_y + 1.5 * mm,
+            (fonts.REGULAR, band_size, muted),
+            (fonts.REGULAR, band_size, muted),
+        )
         canvas.restoreState()
 
     return decorate
+
+
+def _band(
+    canvas: Canvas, left: str, right: str, left_x: float, right_x: float, y: float, left_font: tuple, right_font: tuple
+) -> None:
+    """One line of header or footer: the right text whole, the left text shrunk to fit beside it,
+    down to 6.5 pt, then shortened with an ellipsis (it repeats text printed in full elsewhere)."""
+    gap = 4 * mm
+    right_width = stringWidth(right, right_font[0], right_font[1]) if right else 0.0
+    room = right_x - left_x - right_width - (gap if right else 0)
+    name, size, color = left_font
+    while left and stringWidth(left, name, size) > room and size > 6.5:
+        size -= 0.25
+    while left and stringWidth(left, name, size) > room and len(left) > 1:
+        left = left[:-2].rstrip() + "…"
+    if left:
+        canvas.setFont(name, size)
+        canvas.setFillColor(color)
+        canvas.drawString(left_x, y, left)
+    if right:
+        canvas.setFont(right_font[0], right_font[1])
+        canvas.setFillColor(right_font[2])
+        canvas.drawRightString(right_x, y, right)

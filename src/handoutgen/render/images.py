@@ -12,7 +12,8 @@ from ..model.types import RelPath
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 RASTER = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 KINDS = (*RASTER, ".svg")
-_EXTERNAL_REF = re.compile(rb"""(?:xlink:)?href\s*=\s*["'](?!#|data:image/)""", re.I)
+_EXTERNAL_REF = re.compile(rb"""(?:xlink:)?href\s*=\s*["'](?!#)|url\(\s*['"]?(?!#)""", re.I)
+MAX_PIXELS = 60_000_000  # a 300 dpi A4 page is 8.7 million
 
 
 def locate(rel: RelPath) -> Path:
@@ -44,9 +45,38 @@ def check(rel: RelPath, root: Path) -> Path:
     magic = RASTER.get(path.suffix.lower())
     if magic and not head.startswith(magic):
         raise HandoutError.at(rel.where, f"picture `{rel}` is not a real {path.suffix[1:].upper()} file")
+    if magic:
+        _check_raster(path, rel)
     if path.suffix.lower() == ".svg":
         _check_svg(head, rel)
     return path
+
+
+def _check_raster(path: Path, rel: RelPath) -> None:
+    """Decode the whole picture once: damaged files and decompression bombs stop here."""
+    import warnings
+
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as picture:
+                if picture.width * picture.height > MAX_PIXELS:
+                    raise HandoutError.at(
+                        rel.where,
+                        f"picture `{rel}` is {picture.width} × {picture.height} pixels, too large to print",
+                        "300 dpi at the printed size is plenty",
+                    )
+                picture.load()
+    except HandoutError:
+        raise
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
+        raise HandoutError.at(
+            rel.where,
+            f"picture `{rel}` is damaged or cannot be read ({exc})",
+            "open it in an image editor and save it again",
+        ) from None
 
 
 def _check_svg(data: bytes, rel: RelPath) -> None:
@@ -57,8 +87,8 @@ def _check_svg(data: bytes, rel: RelPath) -> None:
     if _EXTERNAL_REF.search(data):
         raise HandoutError.at(
             rel.where,
-            f"SVG `{rel}` refers to other files or web addresses",
-            "embed everything in the SVG itself",
+            f"SVG `{rel}` refers to other files, web addresses or embedded images",
+            "use plain vector shapes, or a PNG for photos",
         )
     try:
         svg_drawing(_file_key(Path(locate(rel))))

@@ -1,0 +1,198 @@
+"""Inputs found by trying to break the tool: each must be a clean error or a correct PDF."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+import handoutgen
+from conftest import MINIMAL, copy_examples, pdf_text, reader, run, write
+
+
+def png(path: Path, size: tuple[int, int] = (40, 20), mode: str = "RGB") -> Path:
+    from PIL import Image
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new(mode, size, "#0f5e6e" if mode == "RGB" else 0).save(path)
+    return path
+
+
+def build(project: Path, *args: str):
+    return run("build", *args)
+
+
+@pytest.fixture
+def here(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(project)
+    return project
+
+
+def test_png_logo_builds(here: Path) -> None:
+    png(here / "layouts" / "logo.png", (200, 80))
+    write(here / "layouts" / "l.yaml", "extends: a4\nbrand: {name: Clinic, logo: logo.png}\n")
+    write(here / "handouts" / "h.yaml", MINIMAL)
+    result = run("build", "handouts/h.yaml", "-l", "layouts/l.yaml", "-o", "h.pdf")
+    assert result.exit_code == 0, result.stderr
+    xobjects = reader(here / "h.pdf").pages[0]["/Resources"]["/XObject"]
+    assert any(x.get_object()["/Subtype"] == "/Image" for x in xobjects.values())
+
+
+def test_handout_with_a_card_layout_uses_its_page(here: Path) -> None:
+    write(here / "handouts" / "h.yaml", MINIMAL)
+    result = run("build", "handouts/h.yaml", "-l", "cards-a6", "-o", "h.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert "Rest your legs today." in pdf_text(here / "h.pdf")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "empty-deck",
+            "deck: d\ntitle: D\nlanguage: en\nexercises: []\n",
+            "handouts/d.yaml:4:12: error: `exercises` is empty",
+        ),
+        ("empty-sections", MINIMAL.split("sections:")[0] + "sections: []\n", "`sections` is empty"),
+        (
+            "table-rows-as-text",
+            MINIMAL + "      - table: {header: [a, b], rows: [x, y]}\n",
+            "item 1 of `rows` must be a list",
+        ),
+        (
+            "bidi-control",
+            MINIMAL.replace("Rest your legs today.", '"Rest \\u202e today"'),
+            "invisible control characters (U+202E)",
+        ),
+        (
+            "escape-in-text",
+            MINIMAL.replace("Rest your legs today.", '"Rest \\e]0;HACKED\\a today"'),
+            "invisible control characters (U+0007, U+001B)",
+        ),
+    ],
+)
+def test_more_bad_content(name: str, content: str, message: str, here: Path) -> None:
+    write(here / "handouts" / "d.yaml", content)
+    result = run("build", "handouts/d.yaml", "-o", "out/d.pdf")
+    assert result.exit_code == 2, result.stderr
+    assert message in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr  # never raw to the terminal
+    assert not (here / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "layout", "message"),
+    [
+        ("huge-padding", "extends: cards-a6\ncards: {padding: 60mm}\n", "leaves no room for text on the card"),
+        ("negative-margins", "extends: a4\npage: {margins: -10mm}\n", "margins cannot be negative"),
+        ("margins-eat-the-page", "extends: a4\npage: {margins: {left: 100mm, right: 100mm}}\n", "that is too little"),
+        ("negative-leading", "extends: a4\ntext: {leading: -1}\n", "`leading` is -1"),
+        ("negative-gutter", "extends: cards-a6\ncards: {gutter: -20mm}\n", "`gutter` is -20.0 mm"),
+        (
+            "wild-back-offset",
+            "extends: cards-a6\ncards: {back_offset: {x: 500mm}}\n",
+            "`back_offset` is more than 20 mm",
+        ),
+        ("tiny-page", "extends: a4\npage: {size: {width: 10mm, height: 10mm}}\n", "is not printable"),
+    ],
+)
+def test_unusable_layouts_are_errors(name: str, layout: str, message: str, here: Path) -> None:
+    copy_examples(here)
+    write(here / "layouts" / "bad.yaml", layout)
+    result = run("build", "handouts/decks/glute-stretches.yaml", "-l", "layouts/bad.yaml", "-o", "out/x.pdf")
+    assert result.exit_code == 2, result.stderr
+    assert "layouts/bad.yaml:" in result.stderr and message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("decompression-bomb", lambda p: png(p, (9000, 9000), "1"), "too large to print"),
+        ("truncated-png", lambda p: p.write_bytes(png(p, (300, 300)).read_bytes()[:200]), "is damaged"),
+    ],
+)
+def test_damaged_and_huge_pictures_are_errors(name: str, make, message: str, here: Path) -> None:
+    make(here / "handouts" / "images" / "p.png")
+    write(here / "handouts" / "h.yaml", MINIMAL + "      - image: {path: images/p.png, alt: A picture}\n")
+    result = run("build", "handouts/h.yaml", "-o", "out/h.pdf")
+    assert result.exit_code == 2, result.stderr
+    assert "handouts/h.yaml:9:23: error: picture `images/p.png`" in result.stderr and message in result.stderr
+
+
+def test_output_problems_are_clean_errors(here: Path) -> None:
+    write(here / "handouts" / "h.yaml", MINIMAL)
+    (here / "notes.txt").write_text("keep me")
+    result = run("build", "handouts/h.yaml", "-o", "notes.txt")
+    assert result.exit_code == 2 and "is a file that is not a PDF" in result.stderr
+    assert (here / "notes.txt").read_text() == "keep me"
+    (here / "dir.pdf").mkdir()
+    result = run("build", "handouts/h.yaml", "-o", "dir.pdf")
+    assert result.exit_code == 2 and "it is a folder" in result.stderr
+    write(here / "handouts" / "in.pdf", MINIMAL)
+    result = run("build", "handouts/in.pdf", "-o", "handouts/in.pdf")
+    assert result.exit_code == 2 and "is the input file itself" in result.stderr
+    assert "Rest your legs" in (here / "handouts" / "in.pdf").read_text()
+
+
+def test_same_named_files_never_overwrite_each_other(here: Path) -> None:
+    write(here / "handouts" / "a" / "same.yaml", MINIMAL)
+    write(here / "handouts" / "b" / "same.yaml", MINIMAL.replace("Rest", "Walk"))
+    result = run("build", "handouts")
+    assert result.exit_code == 2
+    assert "would overwrite the one from handouts/a/same.yaml" in result.stderr
+    assert "Rest your legs" in pdf_text(here / "out" / "same.pdf")
+
+
+def test_an_exercise_id_defined_twice_is_an_error(here: Path) -> None:
+    copy_examples(here)
+    lunge = (here / "handouts" / "exercises" / "lunge.yaml").read_text()
+    write(here / "handouts" / "exercises" / "copy.yaml", lunge)
+    result = run("build", "handouts/decks/glute-stretches.yaml", "-o", "out/x.pdf")
+    assert result.exit_code == 2
+    assert "exercise `lunge` (en) is defined twice in the library" in result.stderr
+
+
+def test_bad_source_date_epoch(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(here / "handouts" / "h.yaml", MINIMAL)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999999")
+    result = run("build", "handouts/h.yaml", "-o", "h.pdf")
+    assert result.exit_code == 2 and "SOURCE_DATE_EPOCH is `99999999999999`" in result.stderr
+
+
+def test_not_a_regular_file(here: Path) -> None:
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    result = run("validate", "/dev/zero")
+    assert result.exit_code == 2 and "/dev/zero: not a regular file" in result.stderr
+
+
+def test_damaged_pdf_fails_its_check_without_crashing(tmp_path: Path) -> None:
+    pdf = bytearray(handoutgen.build(write(tmp_path / "handouts" / "h.yaml", MINIMAL)))
+    start = pdf.index(b"stream") + 8
+    pdf[start : start + 40] = b"\x00~~}}{{||" * 4 + b"\x00" * 4
+    (tmp_path / "bad.pdf").write_bytes(bytes(pdf))
+    result = run("check", tmp_path / "bad.pdf")
+    assert result.exit_code in (0, 1)
+    assert "Traceback" not in result.output
+
+
+def test_long_titles_shrink_in_the_footer_and_long_urls_pass_the_check(tmp_path: Path) -> None:
+    title = "A very long handout title that goes on and on about glutes, hamstrings, hips and the lower back " * 2
+    url = "https://example.org/" + "a-very-long-path-segment-" * 8
+    source = write(
+        tmp_path / "handouts" / "h.yaml",
+        MINIMAL.replace("A sample handout", title.strip()).replace(
+            "Rest your legs today.", f'"See [this page]({url}) now."'
+        ),
+    )
+    pdf = handoutgen.build(source)
+    assert handoutgen.check(pdf, content=source).ok
+    runs: list[tuple[float, str]] = []
+    reader(pdf).pages[0].extract_text(
+        visitor_text=lambda t, cm, tm, f, s: runs.append((tm[5], t)) if t.strip() else None
+    )
+    footer = [text for y, text in runs if y < 60]
+    assert any(text.strip().endswith("…") or "Page 1 of 1" in text for text in footer)
+    assert "Page 1 of 1" in pdf_text(io.BytesIO(pdf).getvalue())
