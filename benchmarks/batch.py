@@ -49,8 +49,10 @@ def write_project(folder: Path, rows: int) -> tuple[Path, Path]:
     program.write_text(PROGRAM)
     data = folder / "rows.csv"
     lines = ["id,patient,clinician,date,reps,note"]
-    lines += [f"r{i:05d},Patient {i},Sam Patel,2026-11-{1 + i % 28:02d},{8 + i % 5},Add a set in week {2 + i % 3}."
-              for i in range(rows)]
+    lines += [
+        f"r{i:05d},Patient {i},Sam Patel,2026-11-{1 + i % 28:02d},{8 + i % 5},Add a set in week {2 + i % 3}."
+        for i in range(rows)
+    ]
     data.write_text("\n".join(lines) + "\n")
     return program, data
 
@@ -74,8 +76,19 @@ def peak_children_rss(stop: threading.Event, samples: list[float]) -> None:
 
 
 def run(program: Path, data: Path, out: Path, jobs: int, check: bool) -> tuple[float, list[float]]:
-    command = [sys.executable, "-m", "handoutgen", "build", str(program), "--data", str(data),
-               "-o", f"{out}/{{{{ id }}}}.pdf", "--jobs", str(jobs)]
+    command = [
+        sys.executable,
+        "-m",
+        "handoutgen",
+        "build",
+        str(program),
+        "--data",
+        str(data),
+        "-o",
+        f"{out}/{{{{ id }}}}.pdf",
+        "--jobs",
+        str(jobs),
+    ]
     if not check:
         command.append("--no-check")
     samples: list[float] = []
@@ -96,9 +109,25 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         program, data = write_project(Path(tmp), args.rows)
-        pages = subprocess.run([sys.executable, "-m", "handoutgen", "build", str(program), "--data", str(data),
-                                "--shard", f"1/{args.rows}", "-o", f"{tmp}/probe/{{{{ id }}}}.pdf"],
-                               check=True, capture_output=True, env=ENV, cwd=tmp)
+        pages = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "handoutgen",
+                "build",
+                str(program),
+                "--data",
+                str(data),
+                "--shard",
+                f"1/{args.rows}",
+                "-o",
+                f"{tmp}/probe/{{{{ id }}}}.pdf",
+            ],
+            check=True,
+            capture_output=True,
+            env=ENV,
+            cwd=tmp,
+        )
         probe = next(Path(tmp, "probe").glob("*.pdf"))
         from pypdf import PdfReader
 
@@ -112,8 +141,10 @@ def main() -> None:
                 early = max(samples[:quarter], default=0.0)
                 late = max(samples[-quarter:], default=0.0)
                 label = "with check" if check else "no check  "
-                print(f"--jobs {jobs}, {label}: {elapsed:6.1f} s, {args.rows / elapsed:5.1f} programmes/s; "
-                      f"largest process {early:.0f} MiB in the first quarter, {late:.0f} MiB in the last")
+                print(
+                    f"--jobs {jobs}, {label}: {elapsed:6.1f} s, {args.rows / elapsed:5.1f} programmes/s; "
+                    f"largest process {early:.0f} MiB in the first quarter, {late:.0f} MiB in the last"
+                )
         for check in (False, True):
             speedup = figures[(1, check)] / figures[(2, check)]
             print(f"--jobs 2 speed-up, {'with' if check else 'without'} check: {speedup:.2f}x (target >= 1.6x)")

@@ -19,10 +19,6 @@ def png(path: Path, size: tuple[int, int] = (40, 20), mode: str = "RGB") -> Path
     return path
 
 
-def build(project: Path, *args: str):
-    return run("build", *args)
-
-
 @pytest.fixture
 def here(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(project)
