@@ -267,3 +267,100 @@ def calibrate(layout: str, output: Path) -> None:
         sys.exit(EXIT_BAD_INPUT)
     write_atomic(output, pdf)
     click.echo(f"wrote {output}: print it on both sides of one sheet")
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the schemas into.",
+)
+def schema(out: Path) -> None:
+    """Write JSON Schemas for handouts, exercises, decks, programmes and layouts.
+
+    Editors with the YAML language server (VS Code's YAML extension) read the
+    `# yaml-language-server: $schema=...` line at the top of a file and then
+    complete keys and underline mistakes as you type.
+    """
+    from .output import write_atomic
+    from .schema import KINDS, schema_for
+
+    for kind in KINDS:
+        target = out / f"{kind}.schema.json"
+        write_atomic(target, (json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n").encode())
+        click.echo(f"wrote {target}")
+
+
+@main.command("list")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def list_content(paths: tuple[Path, ...]) -> None:
+    """List the built-in layouts and the content found (default: ./handouts), with ids and titles."""
+    from .batch import content_kind
+    from .resolve import builtin_layouts
+    from .source import Map, Scalar, load
+
+    click.echo("Built-in layouts:")
+    for name, path in builtin_layouts().items():
+        node = load(path)
+        description = node.get("description") if isinstance(node, Map) else None
+        text = description.value if isinstance(description, Scalar) else ""
+        click.echo(f"  {name:<14} {text}")
+    folders = paths or (Path("handouts"),)
+    for folder in folders:
+        files = sorted(folder.rglob("*.y*ml")) if folder.is_dir() else [folder]
+        if not files:
+            continue
+        click.echo(f"\nContent in {folder}:")
+        for file in files:
+            try:
+                kind = content_kind(file)
+                node = load(file)
+            except HandoutError:
+                click.echo(f"  {'(error)':<9} {file}  (run `handoutgen validate {file}`)")
+                continue
+            ident = node.get(kind) if kind and isinstance(node, Map) else None
+            title = node.get("title") or node.get("name") if isinstance(node, Map) else None
+            shown = title.value if isinstance(title, Scalar) else ""
+            language = node.get("language") if isinstance(node, Map) else None
+            lang = f"[{language.value}]" if isinstance(language, Scalar) else ""
+            ident_text = ident.value if isinstance(ident, Scalar) else ""
+            click.echo(f"  {kind or '?':<9} {ident_text:<24} {lang:<5} {shown}  ({file})")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Layout to build with.")
+@click.option("--pages", default="1", show_default=True, metavar="N|N-M|all", help="Which pages to render.")
+@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help="Resolution of the PNGs.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/preview"),
+    show_default=True,
+    help="Folder for the PNG files.",
+)
+def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> None:
+    """Render pages of a content file (or a PDF) to PNG pictures, to look at without printing."""
+    from .preview import page_range, render_pngs
+
+    try:
+        data = path.read_bytes() if path.suffix.lower() == ".pdf" else _built(path, layout)
+        written = render_pngs(data, page_range(pages), dpi, out, path.name.rsplit(".", 1)[0])
+    except HandoutError as error:
+        _report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as exc:
+        click.echo(f"error: cannot read {path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    for file in written:
+        click.echo(f"wrote {file}")
+
+
+def _built(path: Path, layout: str | None) -> bytes:
+    from . import api
+
+    return api.build(path, layout=layout)
