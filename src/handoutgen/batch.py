@@ -26,6 +26,25 @@ def content_kind(path: Path) -> str | None:
     return None
 
 
+def is_template(path: Path) -> bool:
+    """A programme with {{ field }} placeholders in its values (comments do not count)."""
+    from .merge import placeholder_names
+
+    try:
+        return bool(placeholder_names(load(path)))
+    except HandoutError:
+        return False
+
+
+def is_layout(path: Path) -> bool:
+    """A file with no content kind whose keys are all layout keys."""
+    from .model.layout import Layout
+    from .model.read import _fields
+
+    node = load(path)
+    return isinstance(node, Map) and content_kind(path) is None and set(node.entries) <= set(_fields(Layout))
+
+
 def find_content(
     paths: tuple[Path, ...], include_library: bool = False
 ) -> tuple[list[Path], list[tuple[Path, str]], list[HandoutError]]:
@@ -43,12 +62,14 @@ def find_content(
                 except HandoutError as error:
                     errors.append(error)
                     continue
-                if kind == "program" and "{{" in file.read_text(encoding="utf-8", errors="replace"):
+                if kind == "program" and is_template(file):
                     skipped.append((file, "programme template (build it with --data)"))
                 elif kind in BUILDABLE or (include_library and kind in LIBRARY):
                     sources.append(file)
                 elif kind in PARTS:
                     skipped.append((file, kind))
+                elif include_library and kind is None and is_layout(file):
+                    sources.append(file)
         elif path.exists():
             sources.append(path)
         else:
@@ -113,7 +134,7 @@ def run_build(job: BuildJob) -> BuildOutcome:
         except HandoutError as error:
             outcome.errors.append(error)
             continue
-        outcome.lines.append(f"built {target} ({built.pages} pages{summary})")
+        outcome.lines.append(f"built {target} ({built.pages} page{'s' if built.pages != 1 else ''}{summary})")
     return outcome
 
 

@@ -211,8 +211,8 @@ def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool) ->
 @click.option("-l", "--layout", metavar="NAME|FILE", help="Also validate this layout.")
 def validate(paths: tuple[Path, ...], layout: str | None) -> None:
     """Check content files (and a layout) for mistakes without building anything."""
-    from .api import CardSet, load_content
-    from .batch import find_content
+    from .api import CardSet, ProgramContent, load_content
+    from .batch import find_content, is_layout
     from .resolve import load_layout
 
     sources, _skipped, errors = find_content(paths, include_library=True)
@@ -224,12 +224,18 @@ def validate(paths: tuple[Path, ...], layout: str | None) -> None:
             errors.append(error)
     for source in sources:
         try:
+            if is_layout(source):
+                load_layout(str(source))
+                click.echo(f"ok  {source} (layout)")
+                continue
             content = load_content(source)
         except HandoutError as error:
             errors.append(error)
             continue
         if isinstance(content, CardSet):
             click.echo(f"ok  {source} ({len(content.exercises)} card{'s' if len(content.exercises) != 1 else ''})")
+        elif isinstance(content, ProgramContent):
+            click.echo(f"ok  {source} (programme `{content.program.program}`, {len(content.exercises)} exercises)")
         else:
             click.echo(f"ok  {source} (handout `{content.handout}`, {len(content.sections)} sections)")
     for error in errors:
@@ -364,3 +370,36 @@ def _built(path: Path, layout: str | None) -> bytes:
     from . import api
 
     return api.build(path, layout=layout)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="Your Clinic", show_default=True, help="Clinic or club name for the layout.")
+def init(folder: Path, name: str) -> None:
+    """Start a project: a branded layout, a handout, two exercises, a deck and a programme
+    that build and check at once."""
+    from .starter import init_project
+
+    try:
+        made = init_project(folder, name)
+    except HandoutError as error:
+        _report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    for path in made:
+        click.echo(f"created {path}")
+    click.echo(f"\nNext:  cd {folder} && handoutgen build -l layouts/clinic.yaml")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["handout", "exercise", "deck", "program", "layout"]))
+@click.argument("name")
+def new(kind: str, name: str) -> None:
+    """Add a commented template, like `handoutgen new handout "Knee pain"`."""
+    from .starter import new_file
+
+    try:
+        path = new_file(kind, name, Path.cwd())
+    except HandoutError as error:
+        _report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"created {path.relative_to(Path.cwd())}")

@@ -272,18 +272,23 @@ def title_flowables(handout: Handout, ctx: Context) -> list[Flowable]:
     return top
 
 
-def body_flowables(handout: Handout, ctx: Context, keys: str = "") -> list[Flowable]:
+def body_flowables(handout: Handout, ctx: Context, keys: str = "", disclaimer: bool = True) -> list[Flowable]:
     """The sections (and the layout's disclaimer); `keys` prefixes bookmark names."""
     body: list[Flowable] = []
     for number, section in enumerate(handout.sections, start=1):
         body += section_flowables(section.title, section.blocks, ctx, f"{keys}section-{number}")
-    if ctx.layout.disclaimer:
-        body += [
-            Spacer(1, ctx.layout.text.size),
-            HRFlowable(width="100%", thickness=0.5, color=ctx.color("rule"), spaceAfter=4),
-            ctx.para(ctx.layout.disclaimer, "small"),
-        ]
-    return body
+    return [*body, *disclaimer_flowables(ctx)] if disclaimer else body
+
+
+def disclaimer_flowables(ctx: Context) -> list[Flowable]:
+    """The layout's small print, under a thin rule, at the end of a document."""
+    if not ctx.layout.disclaimer:
+        return []
+    return [
+        Spacer(1, ctx.layout.text.size),
+        HRFlowable(width="100%", thickness=0.5, color=ctx.color("rule"), spaceAfter=4),
+        ctx.para(ctx.layout.disclaimer, "small"),
+    ]
 
 
 def band_values(info: DocumentInfo, layout: Layout) -> dict[str, str]:

@@ -21,7 +21,15 @@ from ..model.layout import Layout
 from ..programs import ProgramContent
 from . import fonts
 from .blocks import Context, _boxed, _variant, bullet_list, paragraph, tint
-from .document import DocumentInfo, Rendered, _frame, body_flowables, render_pages, title_flowables
+from .document import (
+    DocumentInfo,
+    Rendered,
+    _frame,
+    body_flowables,
+    disclaimer_flowables,
+    render_pages,
+    title_flowables,
+)
 from .markup import escape, inline
 from .panels import compact_rows, exercise_panel
 
@@ -72,8 +80,8 @@ def program_story(content: ProgramContent, ctx: Context) -> list[Flowable]:
     for number, handout in enumerate(content.handouts, start=1):
         title = title_flowables(handout, ctx)
         title[0].outline = (inline(handout.title).plain, f"handout-{number}")
-        story += [PageBreak(), *title, *body_flowables(handout, ctx, keys=f"handout-{number}-")]
-    return story
+        story += [PageBreak(), *title, *body_flowables(handout, ctx, keys=f"handout-{number}-", disclaimer=False)]
+    return [*story, *disclaimer_flowables(ctx)]
 
 
 def _details(content: ProgramContent, ctx: Context) -> Table:

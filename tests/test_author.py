@@ -1,0 +1,62 @@
+"""The author's commands: init, new, list, preview, schema."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+import handoutgen
+from conftest import run
+
+
+def test_init_makes_a_project_that_builds_and_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    result = run("init", tmp_path / "clinic", "--name", "Harbour Physio")
+    assert result.exit_code == 0, result.stderr
+    assert "created" in result.output and "handoutgen build" in result.output
+    monkeypatch.chdir(tmp_path / "clinic")
+    result = run("build", "-l", "layouts/clinic.yaml")
+    assert result.exit_code == 0, result.output + result.stderr
+    built = sorted(p.name for p in Path("out").glob("*.pdf"))
+    assert built == ["example-programme.pdf", "knee-pain-basics.pdf", "warm-up-cards.pdf"]
+    assert handoutgen.check(Path("out/knee-pain-basics.pdf")).ok
+    from pypdf import PdfReader
+
+    assert "Harbour Physio" in PdfReader("out/knee-pain-basics.pdf").pages[0].extract_text()
+    assert run("validate", "handouts", "layouts").exit_code == 0
+    assert sorted(p.name for p in Path("schemas").iterdir())[:2] == ["deck.schema.json", "exercise.schema.json"]
+    assert run("init", ".").exit_code == 2  # not empty
+
+
+@pytest.mark.parametrize("kind", ["handout", "exercise", "deck", "program", "layout"])
+def test_new_templates_validate(kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("init", tmp_path / "p")
+    monkeypatch.chdir(tmp_path / "p")
+    result = run("new", kind, "My New Thing")
+    assert result.exit_code == 0, result.stderr
+    created = Path(result.output.split("created ", 1)[1].strip())
+    assert created.name == "my-new-thing.yaml" and created.read_text().startswith("# yaml-language-server:")
+    assert run("validate", created).exit_code == 0, run("validate", created).stderr
+    again = run("new", kind, "My New Thing")
+    assert again.exit_code == 2 and "already exists" in again.stderr
+
+
+def test_list_shows_layouts_and_content(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("init", tmp_path / "p")
+    monkeypatch.chdir(tmp_path / "p")
+    output = run("list").output
+    assert "cards-wallet" in output and "large-print" in output
+    assert "handout   knee-pain-basics" in output and "exercise  squat" in output
+
+
+def test_preview_writes_pngs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    run("init", tmp_path / "p")
+    monkeypatch.chdir(tmp_path / "p")
+    result = run("preview", "handouts/knee-pain-basics.yaml", "--dpi", "50", "--pages", "all", "-o", "pv")
+    assert result.exit_code == 0, result.stderr
+    image = Image.open("pv/knee-pain-basics-1.png")
+    assert abs(image.size[0] - 595.28 * 50 / 72) <= 1 and abs(image.size[1] - 841.89 * 50 / 72) <= 1
+    assert min(image.convert("L").getdata()) < 100  # there is dark text on the page
+    assert run("preview", "handouts/knee-pain-basics.yaml", "--pages", "3").exit_code == 2
+    assert run("preview", "handouts/knee-pain-basics.yaml", "--pages", "x").exit_code == 2
