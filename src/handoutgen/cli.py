@@ -77,6 +77,7 @@ def main() -> None:
     is_flag=True,
     help="Also put the patient's name in the PDF's metadata (by default it is only on the page).",
 )
+@click.option("--lint", "run_lint", is_flag=True, help="Also lint the content (see `handoutgen lint`).")
 @click.option(
     "--one-per-page",
     is_flag=True,
@@ -91,6 +92,7 @@ def build(
     jobs: int,
     shard: str | None,
     metadata_name: bool,
+    run_lint: bool,
     one_per_page: bool,
 ) -> None:
     """Build handouts and card decks to PDF.
@@ -128,7 +130,14 @@ def build(
         click.echo(report.format(name), err=True)
     if errors or outcome.errors:
         sys.exit(EXIT_BAD_INPUT)
-    if outcome.failed_checks:
+    findings = []
+    if run_lint:
+        from .lint_run import lint_paths
+
+        findings = lint_paths(tuple(sources), layout)
+        for finding in findings:
+            click.echo(finding.format(), err=True)
+    if outcome.failed_checks or findings:
         sys.exit(EXIT_CHECK_FAILED)
 
 
@@ -403,3 +412,30 @@ def new(kind: str, name: str) -> None:
         _report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
     click.echo(f"created {path.relative_to(Path.cwd())}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Also lint this layout (text size, contrast).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
+    """Find what makes a handout hard to read: reading grade above 8, long sentences, small text,
+    low contrast, thin alt text, no key points, actions not written as steps, long programmes.
+
+    Exit code 0 when clean, 1 with findings, 2 for files that do not load.
+    """
+    from .lint_run import lint_paths
+
+    try:
+        findings = lint_paths(paths or (Path("handouts"),), layout)
+    except HandoutError as error:
+        _report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    if as_json:
+        click.echo(json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(finding.format())
+        click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
+    if findings:
+        sys.exit(EXIT_CHECK_FAILED)

@@ -154,6 +154,7 @@ class Layout:
         metadata=doc("Bottom band of every page."),
     )
     disclaimer: Text | None = field(default=None, metadata=doc("Small print at the end of every handout."))
+    max_exercises: int = field(default=8, metadata=doc("Most exercises a programme should have (checked by lint)."))
     cards: Cards | None = field(default=None, metadata=doc("Makes this a card layout: card size, grid, marks, duplex."))
     where: Where | None = where_field()
 
@@ -162,6 +163,8 @@ class Layout:
         if self.columns not in (1, 2):
             found.append(Problem(self.where, f"`columns` is {self.columns}; a page has 1 or 2 columns"))
         found.extend(_page_problems(self))
+        if not 1 <= self.max_exercises <= 30:
+            found.append(Problem(self.where, f"`max_exercises` is {self.max_exercises}; use 1 to 30"))
         if self.cards is not None:
             found.extend(_card_problems(self.cards, self.cards.where or self.where))
         for band in (self.header, self.footer):

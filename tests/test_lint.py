@@ -1,0 +1,107 @@
+"""Lint: reading grade of prose with known levels, long sentences, contrast, structure."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import MINIMAL, copy_examples, run, write
+from handoutgen.lint import contrast, grade, syllables
+
+PLAIN = (
+    "Your glutes are the muscles in your bottom. They help you run. If you run too much, they get sore. "
+    "Rest for a day or two. Walk a little. Drink water. Sleep well. The pain will go away soon. "
+    "Call us if it does not."
+)
+JARGON = (
+    "Persistent gluteal tendinopathy frequently manifests consequent to repetitive biomechanical "
+    "overloading, particularly in individuals demonstrating insufficient neuromuscular control of "
+    "pelvic stabilisation musculature, necessitating comprehensive multidisciplinary rehabilitation "
+    "incorporating progressive isometric loading protocols and individualised kinematic reeducation."
+)
+SPANISH_PLAIN = (
+    "Los glúteos son los músculos de tu trasero. Te ayudan a correr. Si corres mucho, te duelen. "
+    "Descansa uno o dos días. Camina un poco. Bebe agua. Duerme bien. El dolor se irá pronto. "
+    "Llámanos si no se va."
+)
+SPANISH_JARGON = (
+    "La tendinopatía glútea persistente se manifiesta frecuentemente como consecuencia de una "
+    "sobrecarga biomecánica repetitiva, particularmente en individuos con insuficiente control "
+    "neuromuscular de la musculatura estabilizadora pélvica, requiriendo rehabilitación "
+    "multidisciplinaria con protocolos isométricos progresivos individualizados."
+)
+
+
+def test_reading_grades_of_known_prose() -> None:
+    assert grade(PLAIN, "en")[0] < 4
+    assert grade(JARGON, "en")[0] > 16
+    assert grade(SPANISH_PLAIN, "es")[0] <= 6
+    assert grade(SPANISH_JARGON, "es")[0] > 12
+    assert grade("Too short to judge.", "en") is None
+    assert [syllables(w, "en") for w in ("run", "muscle", "recover")] == [1, 2, 3]
+    assert [syllables(w, "es") for w in ("glúteos", "día", "fisioterapeuta")] == [3, 2, 6]
+
+
+def test_contrast_ratios() -> None:
+    assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+    assert contrast("#e07a1f", "#f0f5f6") < 3
+
+
+def jargon_handout(folder: Path) -> Path:
+    return write(
+        folder / "handouts" / "j.yaml",
+        MINIMAL.replace("summary", "x").replace("Rest your legs today.", f'"{JARGON}"')
+        + "      - bullets: [Rest your legs, Drink water, Stop running]\n",
+    )
+
+
+def test_lint_catches_jargon_long_sentences_and_structure(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    jargon_handout(project)
+    monkeypatch.chdir(project)
+    result = run("lint", "handouts/j.yaml")
+    assert result.exit_code == 1
+    assert "handouts/j.yaml:1:1: no-summary" in result.output
+    assert 'handouts/j.yaml:6:12: reading-grade: section "What to do" reads at about grade' in result.output
+    assert "handouts/j.yaml:8:15: long-sentence: a sentence of 34 words" in result.output
+    assert "handouts/j.yaml:9:9: actions-as-steps: 3 bullets are actions" in result.output
+    data = json.loads(run("lint", "handouts/j.yaml", "--json").output)
+    assert {f["code"] for f in data} == {"no-summary", "reading-grade", "long-sentence", "actions-as-steps"}
+
+
+def test_lint_passes_the_examples_and_checks_layouts(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    assert run("lint").exit_code == 0
+    write(project / "layouts" / "pale.yaml", "extends: a4\ntext: {size: 10}\ncolors: {text: '#aaaaaa'}\n")
+    result = run("lint", "handouts/glute-soreness.yaml", "-l", "layouts/pale.yaml")
+    assert result.exit_code == 1
+    assert "small-text: body text is 10 pt" in result.output
+    assert "contrast: `text` colour #aaaaaa on #ffffff has contrast 2.3:1" in result.output
+
+
+def test_lint_flags_long_programmes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    write(project / "layouts" / "short.yaml", "extends: a4\nmax_exercises: 3\n")
+    monkeypatch.chdir(project)
+    result = run("lint", "handouts/programs/glute-rehab.yaml", "-l", "layouts/short.yaml")
+    assert result.exit_code == 1
+    assert "too-many-exercises: 4 exercises; this layout recommends at most 3" in result.output
+
+
+def test_build_lint_reports_findings_after_building(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    jargon_handout(project)
+    monkeypatch.chdir(project)
+    result = run("build", "handouts/j.yaml", "--lint")
+    assert result.exit_code == 1
+    assert (project / "out" / "j.pdf").exists()
+    assert "reading-grade" in result.stderr
+
+
+def test_max_exercises_is_checked(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write(project / "layouts" / "bad.yaml", "extends: a4\nmax_exercises: 0\n")
+    write(project / "handouts" / "h.yaml", MINIMAL)
+    monkeypatch.chdir(project)
+    result = run("build", "handouts/h.yaml", "-l", "layouts/bad.yaml")
+    assert result.exit_code == 2 and "layouts/bad.yaml:1:1: error: `max_exercises` is 0; use 1 to 30" in result.stderr
