@@ -6,6 +6,7 @@ grade 8 or lower (Flesch-Kincaid for English, Fernández-Huerta for Spanish) pas
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -101,7 +102,7 @@ def syllables(word: str, language: str) -> int:
         for group in re.findall(r"[aeiouáéíóúü]+", word):
             count += 1 + sum(
                 1
-                for a, b in zip(group, group[1:], strict=False)
+                for a, b in itertools.pairwise(group)
                 if (a in strong and b in strong) or a in accented_weak or b in accented_weak
             )
         return max(1, count)
