@@ -439,3 +439,26 @@ def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
         click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
     if findings:
         sys.exit(EXIT_CHECK_FAILED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Layout to build with.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the PDFs.",
+)
+@click.option("--check", is_flag=True, help="Also check each PDF (slower).")
+@click.option("--preview", is_flag=True, help="Also write page 1 as a PNG to OUTPUT/preview/.")
+def watch(paths: tuple[Path, ...], layout: str | None, output: Path, check: bool, preview: bool) -> None:
+    """Rebuild handouts, decks and programmes each time you save, and show errors without stopping.
+
+    Open the PDF in a viewer that reloads changed files to see each save in a blink.
+    """
+    from .watch import Watcher
+
+    Watcher(paths or (Path("handouts"),), layout, output, check, preview, say=click.echo).run()
