@@ -60,3 +60,28 @@ def test_preview_writes_pngs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert image.convert("L").getextrema()[0] < 100  # there is dark text on the page
     assert run("preview", "handouts/knee-pain-basics.yaml", "--pages", "3").exit_code == 2
     assert run("preview", "handouts/knee-pain-basics.yaml", "--pages", "x").exit_code == 2
+
+
+def test_shell_completion_offers_commands_and_layouts() -> None:
+    import os
+    import subprocess
+    import sys
+
+    def complete(words: str) -> str:
+        env = {
+            **os.environ,
+            "_HANDOUTGEN_COMPLETE": "bash_complete",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        }
+        return subprocess.run([sys.executable, "-m", "handoutgen"], env=env, capture_output=True, text=True).stdout
+
+    assert "plain,build" in complete("handoutgen bu")
+    assert "plain,cards-a6" in complete("handoutgen build --layout cards-a")
+    script = subprocess.run(
+        [sys.executable, "-m", "handoutgen"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "_HANDOUTGEN_COMPLETE": "zsh_source"},
+    ).stdout
+    assert "compdef handoutgen" in script

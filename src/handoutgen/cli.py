@@ -18,6 +18,16 @@ EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
 
 
+def complete_layout(ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+    """Shell completion for --layout: built-in names, then layout files."""
+    from click.shell_completion import CompletionItem
+
+    from .resolve import builtin_layouts
+
+    names = [CompletionItem(name) for name in builtin_layouts() if name.startswith(incomplete)]
+    return names or [CompletionItem(incomplete, type="file")]
+
+
 def _report_errors(error: HandoutError) -> None:
     for problem in error.problems:
         click.echo(problem.format(), err=True)
@@ -44,7 +54,13 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-l", "--layout", metavar="NAME|FILE", help="Built-in layout name or layout file [default: a4].")
+@click.option(
+    "-l",
+    "--layout",
+    metavar="NAME|FILE",
+    shell_complete=complete_layout,
+    help="Built-in layout name or layout file [default: a4].",
+)
 @click.option(
     "-o",
     "--output",
