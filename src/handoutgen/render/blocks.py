@@ -78,6 +78,51 @@ def _variant(style: Any, **overrides: Any) -> Any:
     return variant
 
 
+def numbered(
+    paragraphs: list[Flowable],
+    size: float,
+    color: Color,
+    start: int = 1,
+    number_size: float | None = None,
+    indent: float = 1.4,
+) -> ListFlowable:
+    """A numbered list in the accent colour; every list of steps in handouts, panels and cards.
+    `indent` is the text's indent in multiples of `size`; numbers sit just left of it."""
+    return ListFlowable(
+        [ListItem(p) for p in paragraphs],
+        bulletType="1",
+        start=start,
+        bulletFormat="%s",
+        bulletFontName=fonts.BOLD,
+        bulletFontSize=number_size or size,
+        bulletColor=color,
+        leftIndent=size * indent,
+        bulletDedent=size * (indent - 0.15),
+        bulletOffsetY=0,
+    )
+
+
+def bulleted(paragraphs: list[Flowable], size: float, color: Color) -> ListFlowable:
+    """A bullet list with bold bullets in the accent colour."""
+    return ListFlowable(
+        [ListItem(p) for p in paragraphs],
+        bulletType="bullet",
+        start="•",
+        bulletFontName=fonts.BOLD,
+        bulletFontSize=size,
+        bulletColor=color,
+        leftIndent=size * 1.3,
+        bulletOffsetY=0,
+    )
+
+
+def styled(table: Table, commands: list[tuple]) -> Table:
+    """Apply a TableStyle that always names our font: ReportLab's table default is Helvetica,
+    which would be a font the PDF does not embed."""
+    table.setStyle(TableStyle([*commands, ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)]))
+    return table
+
+
 def stacked_height(flowables: list[Flowable], width: float, height: float) -> float:
     """The height a frame needs for `flowables` stacked at `width` (spaces included)."""
     total = 0.0
@@ -111,36 +156,19 @@ def text_block(body: m.Text, ctx: Context) -> list[Flowable]:
 
 def bullet_list(items: list[m.Text], ctx: Context) -> Flowable:
     """All bullets as one flowable (inside boxes, which do not split anyway)."""
-    return ListFlowable([ListItem(_bullet_para(item, ctx)) for item in items], **_bullet_options(ctx))
-
-
-def _bullet_para(item: m.Text, ctx: Context) -> Paragraph:
-    return ctx.para(item, "item")
-
-
-def _bullet_options(ctx: Context) -> dict[str, Any]:
-    size = ctx.layout.text.size
-    return {
-        "bulletType": "bullet",
-        "start": "•",
-        "bulletFontName": fonts.BOLD,
-        "bulletFontSize": size,
-        "bulletColor": ctx.color("accent"),
-        "leftIndent": size * 1.3,
-        "bulletOffsetY": 0,
-    }
+    return bulleted([ctx.para(item, "item") for item in items], ctx.layout.text.size, ctx.color("accent"))
 
 
 def bullets_block(body: list[m.Text], ctx: Context) -> list[Flowable]:
     # One list per item, so a page can break between items and a heading can be kept
     # with the first item (ReportLab will not keep a heading with a whole list).
-    items = [ListFlowable([ListItem(_bullet_para(item, ctx))], **_bullet_options(ctx)) for item in body]
-    return [*items, Spacer(1, ctx.layout.text.size * 0.4)]
+    size = ctx.layout.text.size
+    items = [bulleted([ctx.para(item, "item")], size, ctx.color("accent")) for item in body]
+    return [*items, Spacer(1, size * 0.4)]
 
 
 def steps_block(body: list[m.Step], ctx: Context) -> list[Flowable]:
     size = ctx.layout.text.size
-    style = ctx.styles.step
     items: list[Flowable] = []
     for number, step in enumerate(body, start=1):
         text = inline(step.text, ctx.layout.colors.heading).markup
@@ -148,17 +176,13 @@ def steps_block(body: list[m.Step], ctx: Context) -> list[Flowable]:
             title = inline(step.title, ctx.layout.colors.heading).markup
             text = f"<b>{title}</b><br/>{text}"
         items.append(
-            ListFlowable(
-                [ListItem(paragraph(text, style))],
-                bulletType="1",
+            numbered(
+                [paragraph(text, ctx.styles.step)],
+                size,
+                ctx.color("accent"),
                 start=number,
-                bulletFormat="%s",
-                bulletFontName=fonts.BOLD,
-                bulletFontSize=size * 1.15,
-                bulletColor=ctx.color("accent"),
-                leftIndent=size * 1.8,
-                bulletDedent=size * 1.6,
-                bulletOffsetY=0,
+                number_size=size * 1.15,
+                indent=1.8,
             )
         )
     return [*items, Spacer(1, size * 0.3)]
@@ -188,18 +212,16 @@ def summary_box(items: list[m.Text], ctx: Context) -> Flowable:
 def _boxed(cell: list[Flowable], ctx: Context, background: Color, bar: Color) -> Table:
     pad = ctx.layout.text.size * 0.8
     table = Table([[cell]], colWidths=[ctx.width])
-    table.setStyle(
-        TableStyle(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), background),
-                ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
-                ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
-                ("RIGHTPADDING", (0, 0), (-1, -1), pad),
-                ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ]
-        )
+    styled(
+        table,
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), background),
+            ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
+        ],
     )
     return table
 
@@ -219,10 +241,9 @@ def table_block(body: m.Table, ctx: Context) -> list[Flowable]:
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.9),
-        ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
     ]
     style += [("BACKGROUND", (0, r), (-1, r), tint(ctx.color("summary"), 0.4)) for r in range(2, len(rows) + 1, 2)]
-    table.setStyle(TableStyle(style))
+    styled(table, style)
     out: list[Flowable] = []
     if body.caption:
         out.append(ctx.para(body.caption, "box_heading"))
@@ -299,14 +320,12 @@ def qr_block(body: m.QrCode, ctx: Context) -> list[Flowable]:
         Paragraph(f"{label(ctx.language, 'scan')}: {shown}", ctx.styles.small),
     ]
     table = Table([[drawing, text]], colWidths=[side + 6 * mm, ctx.width - side - 6 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ]
-        )
+    styled(
+        table,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ],
     )
     return [table, Spacer(1, ctx.layout.text.size * 0.8)]
 

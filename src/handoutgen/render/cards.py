@@ -10,14 +10,14 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Frame, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Frame, Paragraph, Spacer, Table
 
 from ..errors import HandoutError
 from ..labels import dose_words, label
 from ..model.exercise import Exercise
 from ..model.layout import Cards, Layout
 from . import fonts, images
-from .blocks import QrCode, paragraph, stacked_height, tint
+from .blocks import QrCode, bulleted, numbered, paragraph, stacked_height, styled, tint
 from .markup import escape, inline
 
 Face = Literal["front", "back", "all"]
@@ -178,17 +178,15 @@ def _front_text(exercise: Exercise, styles: CardStyles, layout: Layout, width: f
     words = dose_words(language, exercise.dose)
     if words:
         box = Table([[paragraph(escape(words), styles.dose)]], colWidths=[width])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), tint(HexColor(layout.colors.heading), 0.88)),
-                    ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(layout.colors.accent)),
-                    ("LEFTPADDING", (0, 0), (-1, -1), styles.size * 0.7),
-                    ("TOPPADDING", (0, 0), (-1, -1), styles.size * 0.35),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.5),
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                ]
-            )
+        styled(
+            box,
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), tint(HexColor(layout.colors.heading), 0.88)),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(layout.colors.accent)),
+                ("LEFTPADDING", (0, 0), (-1, -1), styles.size * 0.7),
+                ("TOPPADDING", (0, 0), (-1, -1), styles.size * 0.35),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), styles.size * 0.5),
+            ],
         )
         out += [Spacer(1, styles.size * 0.4), box]
     return out
@@ -214,7 +212,7 @@ def _back_parts(exercise: Exercise, styles: CardStyles, layout: Layout, width: f
         warning = HexColor(layout.colors.warning)
         cell = [paragraph(f"<b>{escape(label(language, 'caution'))}:</b> {_markup(exercise.caution)}", styles.body)]
         box = Table([[cell]], colWidths=[width])
-        box.setStyle(_box_style(tint(warning, 0.9), warning, styles.size))
+        styled(box, _box_style(tint(warning, 0.9), warning, styles.size))
         out += [Spacer(1, styles.size * 0.5), box]
     if "video" in parts and exercise.video:
         side = max(14 * mm, styles.size * 5)
@@ -223,57 +221,35 @@ def _back_parts(exercise: Exercise, styles: CardStyles, layout: Layout, width: f
             paragraph(escape(str(exercise.video).split("://", 1)[-1]), styles.small),
         ]
         row = Table([[QrCode(str(exercise.video), side), text]], colWidths=[side + 3 * mm, width - side - 3 * mm])
-        row.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                ]
-            )
+        styled(
+            row,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ],
         )
         out += [Spacer(1, styles.size * 0.5), row]
     return out
 
 
-def _box_style(background: Color, bar: Color, size: float) -> TableStyle:
-    return TableStyle(
-        [
-            ("BACKGROUND", (0, 0), (-1, -1), background),
-            ("LINEBEFORE", (0, 0), (0, -1), 3, bar),
-            ("LEFTPADDING", (0, 0), (-1, -1), size * 0.7),
-            ("TOPPADDING", (0, 0), (-1, -1), size * 0.35),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.35),
-            ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-        ]
-    )
+def _box_style(background: Color, bar: Color, size: float) -> list[tuple]:
+    return [
+        ("BACKGROUND", (0, 0), (-1, -1), background),
+        ("LINEBEFORE", (0, 0), (0, -1), 3, bar),
+        ("LEFTPADDING", (0, 0), (-1, -1), size * 0.7),
+        ("TOPPADDING", (0, 0), (-1, -1), size * 0.35),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.35),
+    ]
 
 
 def _numbered(items: list, styles: CardStyles, layout: Layout) -> Flowable:
-    return ListFlowable(
-        [ListItem(_para(item, styles.body, layout)) for item in items],
-        bulletType="1",
-        bulletFormat="%s",
-        bulletFontName=fonts.BOLD,
-        bulletFontSize=styles.size,
-        bulletColor=HexColor(layout.colors.accent),
-        leftIndent=styles.size * 1.3,
-        bulletDedent=styles.size * 1.2,
-        bulletOffsetY=0,
+    return numbered(
+        [_para(item, styles.body, layout) for item in items], styles.size, HexColor(layout.colors.accent), indent=1.3
     )
 
 
 def _bulleted(items: list, styles: CardStyles, layout: Layout) -> Flowable:
-    return ListFlowable(
-        [ListItem(_para(item, styles.body, layout)) for item in items],
-        bulletType="bullet",
-        start="•",
-        bulletFontName=fonts.BOLD,
-        bulletFontSize=styles.size,
-        bulletColor=HexColor(layout.colors.accent),
-        leftIndent=styles.size * 1.3,
-        bulletOffsetY=0,
-    )
+    return bulleted([_para(item, styles.body, layout) for item in items], styles.size, HexColor(layout.colors.accent))
 
 
 def _pictures(exercise: Exercise, styles: CardStyles, width: float, room: float) -> Flowable | None:
@@ -305,18 +281,16 @@ def _pictures(exercise: Exercise, styles: CardStyles, width: float, room: float)
             [[images.flowable(path, *box) for path in paths], captions],
             colWidths=[across[0] + (gap if i < len(shown) - 1 else 0) for i in range(len(shown))],
         )
-    table.setStyle(
-        TableStyle(
-            [
-                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 0),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ]
-        )
+    styled(
+        table,
+        [
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ],
     )
     return table
 

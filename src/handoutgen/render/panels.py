@@ -4,13 +4,13 @@ and the compact rows of a programme."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ..labels import dose_words, label
 from ..model.exercise import Exercise
 from ..model.types import Id, Text
 from . import fonts, images
-from .blocks import Context, _variant, paragraph, tint
+from .blocks import Context, _variant, numbered, paragraph, styled, tint
 from .markup import escape, inline
 
 PICTURE_COLUMN = 58 * mm
@@ -52,20 +52,18 @@ def exercise_panel(
             [[_pictures(exercise, ctx, pictures_width - 2 * size, picture_height), text]],
             colWidths=[pictures_width, ctx.width - pictures_width],
         )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("ALIGN", (0, 0), (0, -1), "CENTER"),
-                ("BACKGROUND", (0, 0), (-1, -1), tint(heading, 0.94)),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, heading),
-                ("LEFTPADDING", (0, 0), (-1, -1), size * 0.6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
-                ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ]
-        )
+    styled(
+        table,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("ALIGN", (0, 0), (0, -1), "CENTER"),
+            ("BACKGROUND", (0, 0), (-1, -1), tint(heading, 0.94)),
+            ("LINEBEFORE", (0, 0), (0, -1), 3, heading),
+            ("LEFTPADDING", (0, 0), (-1, -1), size * 0.6),
+            ("RIGHTPADDING", (0, 0), (-1, -1), size * 0.6),
+            ("TOPPADDING", (0, 0), (-1, -1), size * 0.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5),
+        ],
     )
     return [KeepTogether([table]), Spacer(1, size * 0.6)]
 
@@ -84,17 +82,15 @@ def compact_rows(exercises: list[tuple[Exercise, Text | None]], ctx: Context) ->
         text += _caution_and_note(exercise, ctx, note)
         pictures = _pictures(exercise, ctx, picture_width - 2 * mm, 20 * mm, side_by_side=True)
         row = Table([[pictures, text]], colWidths=[picture_width, ctx.width - picture_width])
-        row.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.6, ctx.color("rule")),
-                    ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3),
-                    ("TOPPADDING", (0, 0), (-1, -1), size * 0.5),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5),
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                ]
-            )
+        styled(
+            row,
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.6, ctx.color("rule")),
+                ("LEFTPADDING", (0, 0), (-1, -1), size * 0.3),
+                ("TOPPADDING", (0, 0), (-1, -1), size * 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5),
+            ],
         )
         out.append(row)
     return [*out, Spacer(1, size)]
@@ -109,19 +105,8 @@ def _dose_and_steps(exercise: Exercise, ctx: Context, compact: bool = False) -> 
         style = _variant(base, fontName=fonts.BOLD, textColor=ctx.color("heading"), spaceAfter=size * 0.3)
         out.append(paragraph(escape(dose), style))
     step_style = "item" if not compact else "compact"
-    out.append(
-        ListFlowable(
-            [ListItem(ctx.para(step, step_style)) for step in exercise.steps],
-            bulletType="1",
-            bulletFormat="%s",
-            bulletFontName=fonts.BOLD,
-            bulletFontSize=size * (0.85 if compact else 1),
-            bulletColor=ctx.color("accent"),
-            leftIndent=size * 1.4,
-            bulletDedent=size * 1.3,
-            bulletOffsetY=0,
-        )
-    )
+    steps = [ctx.para(step, step_style) for step in exercise.steps]
+    out.append(numbered(steps, size, ctx.color("accent"), number_size=size * (0.85 if compact else 1)))
     return out
 
 
@@ -154,16 +139,14 @@ def _pictures(
         column = width / len(shown)
         cells = [images.flowable(images.locate(p.path), column - 1 * mm, height) for _, p in shown]
         table = Table([cells], colWidths=[column] * len(shown))
-        table.setStyle(
-            TableStyle(
-                [
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("ALIGN", (0, 0), (-1, -1), "CENTER"),
-                    ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                ]
-            )
+        styled(
+            table,
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ],
         )
         return table
     out: list[Flowable] = []

@@ -13,14 +13,13 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
     Table,
-    TableStyle,
 )
 
 from ..labels import label, long_date
 from ..model.layout import Layout
 from ..programs import ProgramContent
 from . import fonts
-from .blocks import Context, _boxed, _variant, bullet_list, paragraph, tint
+from .blocks import Context, _boxed, _variant, bullet_list, paragraph, styled, tint
 from .document import (
     DocumentInfo,
     Rendered,
@@ -113,17 +112,15 @@ def _details(content: ProgramContent, ctx: Context) -> Table:
     label_width = 30 * mm
     value_width = ctx.width / 2 - label_width
     table = Table(rows, colWidths=[label_width, value_width, label_width, value_width], hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.color("rule")),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-            ]
-        )
+    styled(
+        table,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.color("rule")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ],
     )
     return table
 
@@ -144,21 +141,19 @@ def _log(content: ProgramContent, ctx: Context, weeks: int) -> list[Flowable]:
         head += [paragraph(f"<b>{escape(day)}</b>", _variant(ctx.styles.table_head, alignment=1)) for day in days]
         rows = [[ctx.para(exercise.name, "box_text"), *[""] * 7] for exercise, _ in content.exercises]
         table = Table([head, *rows], colWidths=[name_width, *[box] * 7], rowHeights=[None, *[box] * len(rows)])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BACKGROUND", (0, 0), (-1, 0), ctx.color("heading")),
-                    ("TEXTCOLOR", (0, 0), (-1, 0), white),
-                    ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-                    ("LEFTPADDING", (1, 0), (-1, -1), 1),
-                    ("RIGHTPADDING", (1, 0), (-1, -1), 1),
-                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                    ("GRID", (1, 1), (-1, -1), 0.8, ctx.color("muted")),
-                    ("LINEBELOW", (0, 1), (0, -1), 0.5, ctx.color("rule")),
-                    ("BACKGROUND", (1, 1), (-1, -1), tint(ctx.color("summary"), 0.5)),
-                    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
-                ]
-            )
+        styled(
+            table,
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), ctx.color("heading")),
+                ("TEXTCOLOR", (0, 0), (-1, 0), white),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (1, 0), (-1, -1), 1),
+                ("RIGHTPADDING", (1, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("GRID", (1, 1), (-1, -1), 0.8, ctx.color("muted")),
+                ("LINEBELOW", (0, 1), (0, -1), 0.5, ctx.color("rule")),
+                ("BACKGROUND", (1, 1), (-1, -1), tint(ctx.color("summary"), 0.5)),
+            ],
         )
         out.append(KeepTogether([table, Spacer(1, size)]))
     intro = [heading, ctx.para(label(language, "log_hint"), "small"), Spacer(1, 4)]
