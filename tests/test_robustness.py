@@ -192,3 +192,24 @@ def test_long_titles_shrink_in_the_footer_and_long_urls_pass_the_check(tmp_path:
     footer = [text for y, text in runs if y < 60]
     assert any(text.strip().endswith("…") or "Page 1 of 1" in text for text in footer)
     assert "Page 1 of 1" in pdf_text(io.BytesIO(pdf).getvalue())
+
+
+def test_a_long_table_starts_under_its_heading_on_the_first_page(tmp_path: Path) -> None:
+    rows = "\n".join(f"            - [row {i}, value {i}, more {i}]" for i in range(60))
+    source = write(
+        tmp_path / "handouts" / "t.yaml",
+        MINIMAL.replace(
+            "      - text: Rest your legs today.\n",
+            f"      - table:\n          header: [a, b, c]\n          rows:\n{rows}\n",
+        ),
+    )
+    pdf = handoutgen.build(source)
+    first_page = reader(pdf).pages[0].extract_text()
+    assert "What to do" in first_page and "row 0" in first_page
+    assert handoutgen.check(pdf, content=source).ok
+
+
+def test_calibrate_refuses_a_page_layout_without_pointing_into_the_package() -> None:
+    result = run("calibrate", "--layout", "a4")
+    assert result.exit_code == 2
+    assert "calibration is for card layouts" in result.stderr and "builtin" not in result.stderr

@@ -11,6 +11,7 @@ from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
+    CondPageBreak,
     Flowable,
     KeepTogether,
     ListFlowable,
@@ -266,8 +267,8 @@ def _column_widths(body: m.Table, ctx: Context, pad: float) -> list[float]:
             word = max(words, key=lambda wf: stringWidth(wf[0], wf[1], size))[0]
             raise HandoutError.at(
                 body.where,
-                f"table is too wide for the page: column {number + 1} needs "
-                f"{sum(least) / mm:.0f} mm for long words such as `{word}`; "
+                f"table is too wide for the page: its first {number + 1} columns already need "
+                f"{sum(least) / mm:.0f} mm for their longest words (such as `{word}`); "
                 f"the text column is {ctx.width / mm:.0f} mm",
                 "use fewer columns, shorter words, or a wider or landscape layout",
             )
@@ -357,5 +358,12 @@ def section_flowables(title: m.Text, blocks: list[m.Block], ctx: Context, key: s
     body = [f for block in blocks for f in block_flowables(block, ctx)]
     if not body:
         return [head]
+    if stacked_height(body[:1], ctx.width, ctx.height) > ctx.height / 3:
+        # A long table may start on this page: ask only for room for the heading and a few lines
+        # (keep-with-next would push the whole table, and leave this page empty).
+        head = ctx.para(title, "heading", keepWithNext=0)
+        head.outline = (inline(title).plain, key)
+        room = stacked_height([head], ctx.width, ctx.height) + 4 * ctx.layout.text.size * ctx.layout.text.leading
+        return [CondPageBreak(room), head, *body]
     first = body[0]._content if isinstance(body[0], KeepTogether) else [body[0]]
     return [KeepTogether([head, *first]), *body[1:]]

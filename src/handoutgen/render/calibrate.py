@@ -33,8 +33,8 @@ def render_calibration(layout: Layout) -> bytes:
     cards = layout.cards
     if cards is None or cards.duplex not in ("long-edge", "short-edge"):
         raise HandoutError.at(
-            layout.where,
-            "calibration is for card layouts printed on both sides",
+            None,
+            "calibration is for card layouts printed on both sides; this layout is not one",
             "use a card layout with `duplex: long-edge` or `short-edge`",
         )
     slots = plan(layout, sheet, cards.grid.columns * cards.grid.rows)
