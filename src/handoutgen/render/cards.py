@@ -150,19 +150,19 @@ def _body(
     if face == "back":
         return back, stacked_height(back, width, room)
     text = [*front_text, *back]
-    pictures_room = room - stacked_height(text, width, room) - (styles.size if face == "all" else 0)
+    text_height = stacked_height(text, width, room)
+    pictures_room = room - text_height - (styles.size if face == "all" else 0)
     if face == "all":
         pictures_room = min(pictures_room, room * 0.3)
     pictures = _pictures(exercise, styles, width, pictures_room)
     if pictures is None:  # too little room left for pictures: report the shortfall so the text shrinks
         return text, room + max(1.0, MIN_PICTURE + styles.caption.leading + 6 - pictures_room)
-    body = [pictures, *text]
-    needed = stacked_height(body, width, room)
+    # Each part is measured once: the pictures, then the text that follows them.
+    needed = stacked_height([pictures], width, room) + text_height + (text[0].getSpaceBefore() if text else 0)
     if face == "front":  # centre the pictures in the room they leave, text at the foot of the card
         spare = max(0.0, room - needed - 1)
-        body = [Spacer(width, spare / 2), pictures, Spacer(width, spare / 2), *text]
-        needed = stacked_height(body, width, room)
-    return body, needed
+        return [Spacer(width, spare / 2), pictures, Spacer(width, spare / 2), *text], needed + spare
+    return [pictures, *text], needed
 
 
 def _front_text(exercise: Exercise, styles: CardStyles, layout: Layout, width: float) -> list[Flowable]:
