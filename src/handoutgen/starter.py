@@ -33,7 +33,8 @@ def new_file(kind: str, name: str, root: Path) -> Path:
     target = root / PLACES[kind].format(id=ident)
     if target.exists():
         raise HandoutError.at(None, f"{target} already exists", "choose another name")
-    title = name.strip() if not re.fullmatch(r"[a-z0-9-]+", name.strip()) else ident.replace("-", " ").capitalize()
+    words = name.strip() if not re.fullmatch(r"[a-z0-9-]+", name.strip()) else ident.replace("-", " ")
+    title = words[:1].upper() + words[1:]
     text = (TEMPLATES / f"{kind}.yaml").read_text(encoding="utf-8")
     text = text.replace("__ID__", ident).replace("__TITLE__", title)
     target.parent.mkdir(parents=True, exist_ok=True)
