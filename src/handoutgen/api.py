@@ -70,7 +70,7 @@ def render(
         return rendered.pdf, rendered.pages, layout
     from .render.deck import render_deck
 
-    cards = CardSet(*content.as_deck()) if isinstance(content, ProgramContent) else content
+    cards = CardSet(*content.as_deck(metadata_name)) if isinstance(content, ProgramContent) else content
     if layout.cards is None:
         layout = load_layout(DEFAULT_CARD_LAYOUT)
     rendered = render_deck(cards.deck, cards.exercises, layout, one_per_page)

@@ -153,15 +153,9 @@ def _claim(targets: dict[Path, Path], target: Path, source: Path) -> None:
 
 
 def write_pdf(target: Path, pdf: bytes) -> None:
-    """Write atomically; a folder that cannot be written is a clear error, not a crash."""
-    from .output import write_atomic
+    from .output import write_file
 
-    if target.exists() and target.is_dir():
-        raise HandoutError.at(None, f"cannot write {target}: it is a folder")
-    try:
-        write_atomic(target, pdf)
-    except OSError as exc:
-        raise HandoutError.at(None, f"cannot write {target}: {exc.strerror or exc}") from None
+    write_file(target, pdf)
 
 
 @dataclass(frozen=True)
@@ -193,9 +187,28 @@ def merge_rows(job: MergeJob) -> list:
 
 def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
     """Build every row, in `job.jobs` processes; a bad row is reported and skipped."""
+    from .merge import output_name
+
     outcome = MergeOutcome(rows=len(rows))
-    tasks = [(job, row) for row in rows]
-    if job.jobs <= 1 or len(rows) < 2:
+    tasks = []
+    claimed: dict[Path, str] = {}
+    for row in rows:  # two rows never write one file
+        try:
+            target = output_name(job.output, _with_row_number(row)).resolve()
+        except HandoutError as error:
+            outcome.failures.append((row.label, [p.format() for p in error.problems]))
+            continue
+        if target in claimed:
+            outcome.failures.append(
+                (
+                    row.label,
+                    [f"its PDF would overwrite the one from {claimed[target]}; give each row its own file name in -o"],
+                )
+            )
+            continue
+        claimed[target] = row.label
+        tasks.append((job, row))
+    if job.jobs <= 1 or len(tasks) < 2:
         results = map(_build_row, tasks)
         _collect(outcome, results, progress)
         return outcome
@@ -204,7 +217,7 @@ def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with context.Pool(job.jobs) as pool:
         _collect(
-            outcome, pool.imap(_build_row, tasks, chunksize=max(1, min(16, len(rows) // (job.jobs * 8)))), progress
+            outcome, pool.imap(_build_row, tasks, chunksize=max(1, min(16, len(tasks) // (job.jobs * 8)))), progress
         )
     return outcome
 

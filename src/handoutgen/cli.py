@@ -287,16 +287,15 @@ def calibrate(layout: str, output: Path) -> None:
     Print it double-sided, hold it to a light, read the front's cross on the back's
     scales, and put the numbers in your layout as `cards: back_offset: {x: .., y: ..}`.
     """
-    from .output import write_atomic
+    from .output import write_file
     from .render.calibrate import render_calibration
     from .resolve import load_layout
 
     try:
-        pdf = render_calibration(load_layout(layout))
+        write_file(output, render_calibration(load_layout(layout)))
     except HandoutError as error:
         _report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
-    write_atomic(output, pdf)
     click.echo(f"wrote {output}: print it on both sides of one sheet")
 
 
@@ -316,12 +315,16 @@ def schema(out: Path) -> None:
     `# yaml-language-server: $schema=...` line at the top of a file and then
     complete keys and underline mistakes as you type.
     """
-    from .output import write_atomic
+    from .output import write_file
     from .schema import KINDS, schema_for
 
     for kind in KINDS:
         target = out / f"{kind}.schema.json"
-        write_atomic(target, (json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n").encode())
+        try:
+            write_file(target, (json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n").encode())
+        except HandoutError as error:
+            _report_errors(error)
+            sys.exit(EXIT_BAD_INPUT)
         click.echo(f"wrote {target}")
 
 
@@ -385,7 +388,7 @@ def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> 
         _report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
     except OSError as exc:
-        click.echo(f"error: cannot read {path}: {exc.strerror or exc}", err=True)
+        click.echo(f"error: {exc.filename or path}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     for file in written:
         click.echo(f"wrote {file}")

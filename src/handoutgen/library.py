@@ -50,14 +50,18 @@ def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
 
 
 @functools.lru_cache(maxsize=16)
-def _index(folder: Path, stamp: tuple[tuple[str, int], ...]) -> dict[tuple[str, str], Path]:
+def _index(
+    folder: Path, stamp: tuple[tuple[str, int], ...]
+) -> tuple[dict[tuple[str, str], Path], dict[str, HandoutError]]:
     found: dict[tuple[str, str], Path] = {}
+    broken: dict[str, HandoutError] = {}  # by file name without extensions: `squat` for squat.es.yaml
     for name, _ in stamp:
         path = Path(name)
         try:
             node = load(path)
-        except HandoutError:
-            continue  # reported when the file itself is used
+        except HandoutError as error:
+            broken[path.name.split(".", 1)[0]] = error  # reported if a deck asks for this id
+            continue
         if not isinstance(node, Map):
             continue
         ident, language = node.get("exercise"), node.get("language")
@@ -70,12 +74,12 @@ def _index(folder: Path, stamp: tuple[tuple[str, int], ...]) -> dict[tuple[str, 
                     "give each exercise its own id",
                 )
             found[key] = path
-    return found
+    return found, broken
 
 
 def index(folder: Path) -> dict[tuple[str, str], Path]:
     """(exercise id, language) to file, for every exercise file in `folder`."""
-    return _index(folder, _stamp(folder))
+    return _index(folder, _stamp(folder))[0]
 
 
 @functools.lru_cache(maxsize=512)
@@ -93,11 +97,14 @@ def load_exercise(path: Path) -> Exercise:
 
 def find_exercises(ids: list[Id], language: str, folder: Path) -> list[Exercise]:
     """The exercises named by `ids`, in `language`; every unknown id is reported at its line."""
-    known = index(folder)
+    known, broken = _index(folder, _stamp(folder))
     problems: list[Problem] = []
     found: list[Exercise] = []
     for ident in ids:
         path = known.get((ident, language))
+        if path is None and ident in broken:  # the file is there but does not load: say why
+            problems.extend(broken[ident].problems)
+            continue
         if path is None:
             problems.append(_unknown(ident, language, known, folder))
             continue
@@ -127,11 +134,8 @@ def _unknown(ident: Id, language: str, known: dict[tuple[str, str], Path], folde
             "found: " + ", ".join(languages) + f"; add `{ident}.{language}.yaml`",
         )
     ids = {other for (other, _) in known}
-    return Problem(
-        ident.where,
-        f"unknown exercise `{ident}` (looked in {folder})",
-        closest(ident, ids) or "known exercises: " + ", ".join(sorted(ids)),
-    )
+    hint = closest(ident, ids) or ("known exercises: " + ", ".join(sorted(ids)) if ids else None)
+    return Problem(ident.where, f"unknown exercise `{ident}` (looked in {folder})", hint)
 
 
 def load_deck(path: Path) -> tuple[Deck, list[Exercise]]:

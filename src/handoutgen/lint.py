@@ -199,7 +199,7 @@ def lint_layout(layout: Layout) -> list[Finding]:
 
 def lint_program(content: Any, layout: Layout) -> list[Finding]:
     program = content.program
-    findings = lint_layout(layout)
+    findings: list[Finding] = []
     limit = layout.max_exercises
     if len(program.exercises) > limit:
         findings.append(

@@ -18,11 +18,11 @@ def lint_paths(paths: tuple[Path, ...], layout_name: str | None) -> list[Finding
     sources, _skipped, errors = find_content(paths, include_library=False)
     if errors:
         raise HandoutError([p for e in errors for p in e.problems])
-    findings: list[Finding] = lint_layout(layout) if layout_name else []
+    findings: list[Finding] = lint_layout(layout)
     for source in sources:
         content = load_content(source)
         if isinstance(content, Handout):
             findings += lint_handout(content)
         elif isinstance(content, ProgramContent):
-            findings += [f for f in lint_program(content, layout) if f.code != "contrast" or not layout_name]
+            findings += lint_program(content, layout)
     return findings

@@ -7,6 +7,7 @@ inserted value is always literal text (Markdown characters in it are escaped).
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,7 +108,7 @@ def load_rows(path: Path) -> list[Row]:
     if path.suffix.lower() != ".csv":
         raise HandoutError.at(None, f"{path}: data must be a .csv or .yaml file")
     text = read_text(path, max_bytes=200 * 1024 * 1024)
-    reader = csv.reader(text.splitlines())
+    reader = csv.reader(io.StringIO(text, newline=""))
     header = next(reader, None)
     name = str(path)
     if not header:
@@ -124,10 +125,12 @@ def load_rows(path: Path) -> list[Row]:
             raise HandoutError.at(Where(name, 1, column), f"the field `{field}` appears twice in the header")
     rows: list[Row] = []
     problems: list[Problem] = []
-    for line, values in enumerate(reader, start=2):
+    line = reader.line_num + 1
+    for values in reader:
+        where = Where(name, line, 1)
+        line = reader.line_num + 1
         if not any(v.strip() for v in values):
             continue
-        where = Where(name, line, 1)
         if len(values) != len(fields):
             problems.append(Problem(where, f"this row has {len(values)} values; the header has {len(fields)}"))
             continue

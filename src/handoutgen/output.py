@@ -20,3 +20,15 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """write_atomic, with a folder that cannot be written reported as a clear error, not a crash."""
+    from .errors import HandoutError
+
+    if target.exists() and target.is_dir():
+        raise HandoutError.at(None, f"cannot write {target}: it is a folder")
+    try:
+        write_atomic(target, data)
+    except OSError as exc:
+        raise HandoutError.at(None, f"cannot write {target}: {exc.strerror or exc}") from None

@@ -23,9 +23,12 @@ def page_range(spec: str) -> tuple[int, int | None]:
 def render_pngs(pdf: bytes, pages: tuple[int, int | None], dpi: int, out: Path, stem: str) -> list[Path]:
     import pypdfium2 as pdfium
 
-    from .output import write_atomic
+    from .output import write_file
 
-    document = pdfium.PdfDocument(pdf)
+    try:
+        document = pdfium.PdfDocument(pdf)
+    except pdfium.PdfiumError as exc:
+        raise HandoutError.at(None, f"not a readable PDF: {exc}") from None
     first, last = pages
     last = len(document) if last is None else last
     if first > len(document) or last > len(document):
@@ -38,6 +41,6 @@ def render_pngs(pdf: bytes, pages: tuple[int, int | None], dpi: int, out: Path, 
 
         buffer = io.BytesIO()
         image.save(buffer, format="PNG", optimize=True)
-        write_atomic(target, buffer.getvalue())
+        write_file(target, buffer.getvalue())
         written.append(target)
     return written

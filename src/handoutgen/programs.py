@@ -43,11 +43,22 @@ class ProgramContent:
             texts += content_texts(handout)
         return texts
 
-    def as_deck(self) -> tuple[Deck, list[Exercise]]:
+    def metadata_title(self, metadata_name: bool = False) -> str:
+        """The PDF's title. The patient's name is printed on the page, never put in the file's
+        metadata unless asked for (`--metadata-name`)."""
+        from .labels import label
+        from .render.markup import inline
+
+        title, patient = inline(self.program.title).plain, str(self.program.patient)
+        if metadata_name:
+            return f"{title} – {patient}"
+        return title if patient not in title else label(str(self.program.language), "program")
+
+    def as_deck(self, metadata_name: bool = False) -> tuple[Deck, list[Exercise]]:
         """The same programme as exercise cards; a note becomes the card's first tip."""
         program = self.program
         ids = [Id(e.exercise, e.where) for e, _ in self.exercises]
-        deck = Deck(program.program, program.title, program.language, ids)
+        deck = Deck(program.program, Text(self.metadata_title(metadata_name)), program.language, ids)
         object.__setattr__(deck, "where", program.where)
         cards = [dataclasses.replace(e, tips=[note, *e.tips]) if note else e for e, note in self.exercises]
         return deck, cards

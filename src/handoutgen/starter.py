@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -27,16 +28,18 @@ def slug(name: str) -> str:
     return text[:64]
 
 
-def new_file(kind: str, name: str, root: Path) -> Path:
+def new_file(kind: str, name: str, root: Path, title: str | None = None) -> Path:
     """Write a commented template for `kind` at its usual place under `root`; never overwrite."""
     ident = slug(name)
     target = root / PLACES[kind].format(id=ident)
     if target.exists():
         raise HandoutError.at(None, f"{target} already exists", "choose another name")
-    words = name.strip() if not re.fullmatch(r"[a-z0-9-]+", name.strip()) else ident.replace("-", " ")
-    title = words[:1].upper() + words[1:]
+    if title is None:
+        words = name.strip() if not re.fullmatch(r"[a-z0-9-]+", name.strip()) else ident.replace("-", " ")
+        title = words[:1].upper() + words[1:]
     text = (TEMPLATES / f"{kind}.yaml").read_text(encoding="utf-8")
-    text = text.replace("__ID__", ident).replace("__TITLE__", title)
+    # The title goes in as a quoted YAML string, so a colon or # in it cannot break the file.
+    text = text.replace("__ID__", ident).replace("__TITLE__", json.dumps(title, ensure_ascii=False))
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     return target
@@ -48,21 +51,19 @@ def init_project(folder: Path, name: str) -> list[Path]:
         raise HandoutError.at(None, f"{folder} is not empty", "give a new folder, like `handoutgen init my-clinic`")
     shutil.copytree(BUILTIN / "starter", folder, dirs_exist_ok=True)
     made = [
-        new_file("layout", "clinic", folder),
+        new_file("layout", "clinic", folder, title=name),
         new_file("handout", "Knee pain basics", folder),
         new_file("deck", "warm-up cards", folder),
         new_file("program", "example programme", folder),
     ]
     layout = made[0]
-    text = layout.read_text(encoding="utf-8").replace("description: Clinic", f"description: {name}")
-    text = text.replace("name: Clinic", f"name: {name}").replace("# logo: images/logo.svg", "logo: images/logo.svg")
-    layout.write_text(text, encoding="utf-8")
+    layout.write_text(
+        layout.read_text(encoding="utf-8").replace("# logo: images/logo.svg", "logo: images/logo.svg"), encoding="utf-8"
+    )
     readme = folder / "README.md"
     readme.write_text(
         (TEMPLATES / "README.md").read_text(encoding="utf-8").replace("__TITLE__", name), encoding="utf-8"
     )
-    import json
-
     from .schema import KINDS, schema_for
 
     for kind in KINDS:

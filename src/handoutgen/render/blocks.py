@@ -27,7 +27,7 @@ from ..labels import label
 from ..model import handout as m
 from ..model.layout import Layout
 from . import fonts, images
-from .markup import inline
+from .markup import attr, escape, inline
 from .styles import Styles
 
 
@@ -58,6 +58,8 @@ def paragraph(markup: str, style: Any) -> Paragraph:
     Keyed by the style object, which the cache entry keeps alive so that its id is never
     reused by another style. Styles are made once per layout (see styles.py).
     """
+    if "<i>" in markup or style.fontName == fonts.ITALIC:
+        fonts.register(italic=True)  # cached: loads the italic faces the first time any text needs them
     if getattr(style, "one_off", False):
         return Paragraph(markup, style)
     key = (markup, id(style))
@@ -315,10 +317,11 @@ class QrCode(Flowable):
 def qr_block(body: m.QrCode, ctx: Context) -> list[Flowable]:
     side = 28 * mm
     drawing = QrCode(str(body.url), side)
-    shown = inline(f"[{body.url}]({body.url})").markup
+    url = str(body.url)
+    shown = f'<a href="{attr(url)}" color="{ctx.layout.colors.heading}"><u>{escape(url)}</u></a>'
     text = [
         ctx.para(body.label, "box_heading"),
-        Paragraph(f"{label(ctx.language, 'scan')}: {shown}", ctx.styles.small),
+        paragraph(f"{escape(label(ctx.language, 'scan'))}: {shown}", ctx.styles.small),
     ]
     table = Table([[drawing, text]], colWidths=[side + 6 * mm, ctx.width - side - 6 * mm])
     styled(

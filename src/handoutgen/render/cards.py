@@ -170,9 +170,11 @@ def _front_text(exercise: Exercise, styles: CardStyles, layout: Layout, width: f
     out: list[Flowable] = []
     facts = []
     if exercise.targets:
-        facts.append(f"<b>{label(language, 'works')}:</b> " + ", ".join(_markup(t) for t in exercise.targets))
+        facts.append(f"<b>{label(language, 'works')}:</b> " + ", ".join(_markup(t, layout) for t in exercise.targets))
     if exercise.equipment:
-        facts.append(f"<b>{label(language, 'you_need')}:</b> " + ", ".join(_markup(t) for t in exercise.equipment))
+        facts.append(
+            f"<b>{label(language, 'you_need')}:</b> " + ", ".join(_markup(t, layout) for t in exercise.equipment)
+        )
     if facts:
         out.append(paragraph("<br/>".join(facts), styles.small))
     words = dose_words(language, exercise.dose)
@@ -192,8 +194,8 @@ def _front_text(exercise: Exercise, styles: CardStyles, layout: Layout, width: f
     return out
 
 
-def _markup(text: str) -> str:
-    return inline(text).markup
+def _markup(text: str, layout: Layout) -> str:
+    return inline(text, layout.colors.heading).markup
 
 
 def _back_parts(exercise: Exercise, styles: CardStyles, layout: Layout, width: float) -> list[Flowable]:
@@ -210,7 +212,9 @@ def _back_parts(exercise: Exercise, styles: CardStyles, layout: Layout, width: f
             out.append(_bulleted(items, styles, layout))
     if "caution" in parts and exercise.caution:
         warning = HexColor(layout.colors.warning)
-        cell = [paragraph(f"<b>{escape(label(language, 'caution'))}:</b> {_markup(exercise.caution)}", styles.body)]
+        cell = [
+            paragraph(f"<b>{escape(label(language, 'caution'))}:</b> {_markup(exercise.caution, layout)}", styles.body)
+        ]
         box = Table([[cell]], colWidths=[width])
         styled(box, _box_style(tint(warning, 0.9), warning, styles.size))
         out += [Spacer(1, styles.size * 0.5), box]

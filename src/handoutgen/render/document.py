@@ -132,18 +132,6 @@ class Rendered:
     pages: int
 
 
-def uses_italic(handout: Handout, layout: Layout) -> bool:
-    """Whether any text is set in italic: captions, or *emphasis* in the content or layout."""
-    from ..model.handout import Image
-    from ..model.types import Text
-    from ..resolve import walk_located
-
-    if any(isinstance(b.body, Image) and b.body.caption for s in handout.sections for b in s.blocks):
-        return True
-    texts = (*walk_located(handout), *walk_located(layout))
-    return any("<i>" in inline(t).markup for t in texts if isinstance(t, Text))
-
-
 @dataclass(frozen=True)
 class DocumentInfo:
     """What the pages and the PDF metadata say about a document."""
@@ -157,7 +145,7 @@ class DocumentInfo:
 
 
 def render_handout(handout: Handout, layout: Layout) -> Rendered:
-    fonts.register(italic=uses_italic(handout, layout))
+    fonts.register(italic=False)
     info = DocumentInfo(
         inline(handout.title).plain,
         inline(handout.subtitle).plain if handout.subtitle else "",

@@ -10,7 +10,7 @@ from ..labels import dose_words, label
 from ..model.exercise import Exercise
 from ..model.types import Id, Text
 from . import fonts, images
-from .blocks import Context, _variant, numbered, paragraph, styled, tint
+from .blocks import Context, _variant, numbered, paragraph, stacked_height, styled, tint
 from .markup import escape, inline
 
 PICTURE_COLUMN = 58 * mm
@@ -37,21 +37,26 @@ def panel_texts(exercise: Exercise, note: Text | None = None) -> list[str]:
 def exercise_panel(
     exercise: Exercise, ctx: Context, picture_height: float = 26 * mm, note: Text | None = None
 ) -> list[Flowable]:
-    """Pictures beside the text; in a narrow column (two-column layouts) pictures above it."""
+    """Pictures beside the text; in a narrow column, or when that would not fit on a page,
+    pictures above the text, in a panel that may then break between its pictures and its text."""
     size = ctx.layout.text.size
     picture_height *= size / 12  # large print gets larger pictures too
     heading = ctx.color("heading")
     text = [ctx.para(exercise.name, "box_heading"), *_dose_and_steps(exercise, ctx)]
     text += _caution_and_note(exercise, ctx, note)
-    if ctx.width < 110 * mm:
-        pictures = _pictures(exercise, ctx, ctx.width - 2 * size, picture_height * 0.8, side_by_side=True)
-        table = Table([[pictures], [text]], colWidths=[ctx.width])
-    else:
+    table = None
+    if ctx.width >= 110 * mm:
         pictures_width = min(PICTURE_COLUMN * picture_height / (26 * mm), ctx.width * 0.42)
         table = Table(
             [[_pictures(exercise, ctx, pictures_width - 2 * size, picture_height), text]],
             colWidths=[pictures_width, ctx.width - pictures_width],
         )
+        if stacked_height([table], ctx.width, ctx.height) > ctx.height * 0.9:
+            table = None
+    keep = table is not None
+    if table is None:
+        pictures = _pictures(exercise, ctx, ctx.width - 2 * size, picture_height * 0.8, side_by_side=True)
+        table = Table([[pictures], [text]], colWidths=[ctx.width], splitInRow=1)
     styled(
         table,
         [
@@ -65,7 +70,7 @@ def exercise_panel(
             ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.5),
         ],
     )
-    return [KeepTogether([table]), Spacer(1, size * 0.6)]
+    return [KeepTogether([table]) if keep else table, Spacer(1, size * 0.6)]
 
 
 def compact_rows(exercises: list[tuple[Exercise, Text | None]], ctx: Context) -> list[Flowable]:

@@ -36,12 +36,8 @@ from .panels import compact_rows, exercise_panel
 def render_program(content: ProgramContent, layout: Layout, metadata_name: bool = False) -> Rendered:
     fonts.register(italic=True)
     program = content.program
-    title = inline(program.title).plain
-    patient = str(program.patient)
-    # The patient's name goes on the page, never into the file's metadata unless asked for.
-    shown_title = title if metadata_name or patient not in title else label(str(program.language), "program")
     info = DocumentInfo(
-        f"{shown_title} – {patient}" if metadata_name else shown_title,
+        content.metadata_title(metadata_name),
         "",
         str(program.language),
         program.date,
@@ -103,15 +99,19 @@ def _details(content: ProgramContent, ctx: Context) -> Table:
         for key, value in pairs
         if value
     ]
-    half = (len(cells) + 1) // 2
+    size = ctx.layout.text.size
+    label_width = max(stringWidth(label(language, key), fonts.BOLD, size) for key, _ in pairs) + size
+    pairs_per_row = 2 if ctx.width >= 2 * (label_width + 60 * mm) else 1  # one pair a row on narrow pages
+    per_row = (len(cells) + pairs_per_row - 1) // pairs_per_row
     rows = []
-    for index in range(half):
-        left = cells[index]
-        right = cells[half + index] if half + index < len(cells) else ("", "")
-        rows.append([*left, *right])
-    label_width = 30 * mm
-    value_width = ctx.width / 2 - label_width
-    table = Table(rows, colWidths=[label_width, value_width, label_width, value_width], hAlign="LEFT")
+    for index in range(per_row):
+        row: list = []
+        for column in range(pairs_per_row):
+            position = column * per_row + index
+            row += cells[position] if position < len(cells) else ["", ""]
+        rows.append(row)
+    value_width = ctx.width / pairs_per_row - label_width
+    table = Table(rows, colWidths=[label_width, value_width] * pairs_per_row, hAlign="LEFT")
     styled(
         table,
         [
@@ -132,15 +132,19 @@ def _log(content: ProgramContent, ctx: Context, weeks: int) -> list[Flowable]:
     days = label(language, "days").split()
     heading = ctx.para(label(language, "log"), "heading")
     heading.outline = (label(language, "log"), "log")
-    out: list[Flowable] = []
+    out: list[list[Flowable]] = []
     widest = max(stringWidth(day, fonts.BOLD, size) for day in days)
-    box = max(size * 1.6, 7 * mm, widest + size)
+    box = min(max(size * 1.6, 7 * mm, widest + size), (ctx.width - 35 * mm) / 7)
+    day_size = min(size, size * (box - 2) / widest)  # day names shrink on narrow pages
+    day_style = _variant(ctx.styles.table_head, alignment=1, fontSize=day_size, leading=day_size * 1.2)
     name_width = ctx.width - 7 * box
     for week in range(1, weeks + 1):
         head = [paragraph(f"<b>{escape(label(language, 'week', n=week))}</b>", ctx.styles.table_head)]
-        head += [paragraph(f"<b>{escape(day)}</b>", _variant(ctx.styles.table_head, alignment=1)) for day in days]
-        rows = [[ctx.para(exercise.name, "box_text"), *[""] * 7] for exercise, _ in content.exercises]
-        table = Table([head, *rows], colWidths=[name_width, *[box] * 7], rowHeights=[None, *[box] * len(rows)])
+        head += [paragraph(f"<b>{escape(day)}</b>", day_style) for day in days]
+        names = [ctx.para(exercise.name, "box_text") for exercise, _ in content.exercises]
+        heights = [max(box, name.wrap(name_width - 12, ctx.height)[1] + 8) for name in names]
+        rows = [[name, *[""] * 7] for name in names]
+        table = Table([head, *rows], colWidths=[name_width, *[box] * 7], rowHeights=[None, *heights])
         styled(
             table,
             [
@@ -155,6 +159,6 @@ def _log(content: ProgramContent, ctx: Context, weeks: int) -> list[Flowable]:
                 ("BACKGROUND", (1, 1), (-1, -1), tint(ctx.color("summary"), 0.5)),
             ],
         )
-        out.append(KeepTogether([table, Spacer(1, size)]))
+        out.append([table, Spacer(1, size)])
     intro = [heading, ctx.para(label(language, "log_hint"), "small"), Spacer(1, 4)]
-    return [KeepTogether([*intro, *out[0]._content]), *out[1:]]
+    return [KeepTogether([*intro, *out[0]]), *(KeepTogether(week) for week in out[1:])]
