@@ -13,20 +13,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import HandoutError
-from .library import CardSet
 from .model import Handout, Layout
-from .programs import ProgramContent
 from .resolve import load_handout, load_layout
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # decks and programmes load their modules only when used
+    from .library import CardSet
     from .merge import Row
+    from .programs import ProgramContent
     from .verify import Report
+
+    Content = Handout | CardSet | ProgramContent
 
 PathLike = str | Path
 DEFAULT_CARD_LAYOUT = "cards-a6"
-
-
-Content = Handout | CardSet | ProgramContent
 
 
 @dataclass(frozen=True)
@@ -58,6 +57,9 @@ def render(
     content: Content, layout: Layout, one_per_page: bool = False, metadata_name: bool = False
 ) -> tuple[bytes, int, Layout]:
     """PDF bytes, page count and the layout actually used (cards need a card layout)."""
+    from .library import CardSet
+    from .programs import ProgramContent
+
     if isinstance(content, Handout):
         from .render.document import render_handout
 
@@ -85,6 +87,9 @@ def build_file(
     row: Row | None = None,
 ) -> Built:
     """Build one content file (a programme filled from a merge row), keeping what it was built from."""
+    from .library import CardSet
+    from .programs import ProgramContent
+
     content = load_content(source, row)
     pdf, pages, used = render(content, _layout(layout), one_per_page, metadata_name)
     if not isinstance(content, ProgramContent) or used.cards is None:
@@ -97,6 +102,8 @@ def check(
 ) -> Report:
     """Check a PDF: fonts, metadata, text on the page, links; given the content, every word of it
     (and for cards, every card's words inside that card)."""
+    from .library import CardSet
+    from .programs import ProgramContent
     from .verify import check_pdf
 
     data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
@@ -116,7 +123,8 @@ def validate(content: PathLike) -> Content:
 
 def load_content(content: PathLike | Content, row: Row | None = None) -> Content:
     """A handout; a deck or exercise file as a set of cards; a programme (filled from `row`)."""
-    from .programs import load_program
+    from .library import CardSet
+    from .programs import ProgramContent, load_program
 
     if isinstance(content, (Handout, CardSet, ProgramContent)):
         return content
@@ -150,3 +158,15 @@ __all__ = [
     "load_content",
     "validate",
 ]
+
+
+def __getattr__(name: str):
+    if name == "CardSet":
+        from .library import CardSet
+
+        return CardSet
+    if name == "ProgramContent":
+        from .programs import ProgramContent
+
+        return ProgramContent
+    raise AttributeError(f"module 'handoutgen.api' has no attribute {name!r}")

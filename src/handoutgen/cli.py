@@ -236,8 +236,10 @@ def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool) ->
 @click.option("-l", "--layout", metavar="NAME|FILE", help="Also validate this layout.")
 def validate(paths: tuple[Path, ...], layout: str | None) -> None:
     """Check content files (and a layout) for mistakes without building anything."""
-    from .api import CardSet, ProgramContent, load_content
+    from .api import load_content
     from .batch import find_content, is_layout
+    from .library import CardSet
+    from .programs import ProgramContent
     from .resolve import load_layout
 
     sources, _skipped, errors = find_content(paths, include_library=True)

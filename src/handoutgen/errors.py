@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +55,8 @@ class HandoutError(Exception):
 
 def closest(word: str, choices: Iterable[str]) -> str | None:
     """A 'did you mean' hint for a misspelt key or id, or None."""
+    import difflib  # only when there is a mistake to suggest a fix for
+
     options = sorted(choices)
     matches = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
     if matches:

@@ -8,10 +8,11 @@ from .lint import Finding, lint_handout, lint_layout, lint_program
 
 
 def lint_paths(paths: tuple[Path, ...], layout_name: str | None) -> list[Finding]:
-    from .api import ProgramContent, load_content
+    from .api import load_content
     from .batch import find_content
     from .errors import HandoutError
     from .model.handout import Handout
+    from .programs import ProgramContent
     from .resolve import load_layout
 
     layout = load_layout(layout_name)

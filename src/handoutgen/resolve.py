@@ -47,12 +47,12 @@ def load_handout(path: Path) -> Handout:
 
 def check_exercise_blocks(handout: Handout) -> None:
     """Every id in an `exercises` block names an exercise in the library, in the handout's language."""
-    from .library import exercises_for
-
     problems: list[Problem] = []
     for section in handout.sections:
         for block in section.blocks:
             if block.kind == "exercises":
+                from .library import exercises_for
+
                 try:
                     exercises_for(block.body, str(handout.language))
                 except HandoutError as error:
