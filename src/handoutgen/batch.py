@@ -48,8 +48,8 @@ def is_layout(path: Path) -> bool:
 def find_content(
     paths: tuple[Path, ...], include_library: bool = False
 ) -> tuple[list[Path], list[tuple[Path, str]], list[HandoutError]]:
-    """Content files named, or found under folders (handouts and decks, and exercise files
-    with `include_library`); programmes are listed as skipped."""
+    """Content files named, or found under folders: handouts, decks and programmes (and exercise
+    and layout files with `include_library`); programme templates are listed as skipped."""
     sources: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     errors: list[HandoutError] = []

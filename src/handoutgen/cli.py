@@ -40,7 +40,7 @@ def main() -> None:
 
     \b
     Quick start:
-      handoutgen build                       build every handout under ./handouts into ./out
+      handoutgen build                       build everything under ./handouts into ./out
       handoutgen build my.yaml -l large-print -o my.pdf
       handoutgen build handouts/decks/glute-stretches.yaml -l cards-a6 -o cards.pdf
       handoutgen check out/my.pdf --content my.yaml
@@ -113,8 +113,8 @@ def build(
 ) -> None:
     """Build handouts and card decks to PDF.
 
-    PATHS are handout, deck or exercise files, or folders (every handout and deck
-    inside is built); with none, ./handouts is built. Decks and exercises are
+    PATHS are handout, deck, exercise or programme files, or folders (every handout,
+    deck and programme inside is built); with none, ./handouts is built. Decks and exercises are
     printed as cards with a card layout (cards-a6 unless --layout names one).
     Files are written only when they built and checked cleanly; a bad file is
     reported and the others are still built.
