@@ -14,13 +14,12 @@ if TYPE_CHECKING:
 
 BUILDABLE = ("handout", "deck", "program")  # built when found in a folder
 LIBRARY = ("exercise",)  # built when named; in folders they are the library that decks use
-PARTS: tuple[str, ...] = ()  # content kinds that are never built on their own
 
 
 def content_kind(path: Path) -> str | None:
     node = load(path)
     if isinstance(node, Map):
-        for kind in (*BUILDABLE, *LIBRARY, *PARTS):
+        for kind in (*BUILDABLE, *LIBRARY):
             if kind in node.entries:
                 return kind
     return None
@@ -39,10 +38,10 @@ def is_template(path: Path) -> bool:
 def is_layout(path: Path) -> bool:
     """A file with no content kind whose keys are all layout keys."""
     from .model.layout import Layout
-    from .model.read import _fields
+    from .model.read import fields_of
 
     node = load(path)
-    return isinstance(node, Map) and content_kind(path) is None and set(node.entries) <= set(_fields(Layout))
+    return isinstance(node, Map) and content_kind(path) is None and set(node.entries) <= set(fields_of(Layout))
 
 
 def find_content(
@@ -64,11 +63,11 @@ def find_content(
                     continue
                 if kind == "program" and is_template(file):
                     skipped.append((file, "programme template (build it with --data)"))
-                elif kind in BUILDABLE or (include_library and kind in LIBRARY):
-                    sources.append(file)
-                elif kind in PARTS:
-                    skipped.append((file, kind))
-                elif include_library and kind is None and is_layout(file):
+                elif (
+                    kind in BUILDABLE
+                    or (include_library and kind in LIBRARY)
+                    or (include_library and kind is None and is_layout(file))
+                ):
                     sources.append(file)
         elif path.exists():
             sources.append(path)

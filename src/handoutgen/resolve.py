@@ -12,7 +12,7 @@ from typing import Any
 from .errors import HandoutError, Problem, Where, closest
 from .model import Handout, Layout, read
 from .model.types import Located, RelPath, Text
-from .source import Map, Node, Scalar, load, parse
+from .source import Map, Node, Scalar, load
 
 BUILTIN_LAYOUTS = Path(__file__).resolve().parent / "builtin" / "layouts"
 DEFAULT_LAYOUT = "a4"
@@ -74,7 +74,7 @@ def expect_kind(node: Node, kind: str, path: Path) -> None:
         )
 
 
-def load_layout(name_or_path: str | Path | None, content_path: Path | None = None) -> Layout:
+def load_layout(name_or_path: str | Path | None) -> Layout:
     """A built-in layout by name, or a layout file, with its `extends` chain applied."""
     node = _layout_node(str(name_or_path or DEFAULT_LAYOUT), None, [])
     layout: Layout = read(node, Layout, "the layout")
@@ -191,12 +191,3 @@ def check_model(model: Any, root: Path | None) -> None:
 def _quote(text: str) -> str:
     short = " ".join(text.split())
     return f'"{short[:60]}…"' if len(short) > 60 else f'"{short}"'
-
-
-def parse_handout(text: str, name: str = "<string>", root: Path | None = None) -> Handout:
-    """A handout from YAML text (for the API); pictures resolve against `root`."""
-    node = parse(text, name)
-    expect_kind(node, "handout", Path(name))
-    handout: Handout = read(node, Handout, "the handout")
-    check_model(handout, root or Path.cwd())
-    return handout

@@ -12,7 +12,7 @@ import types
 import typing
 from typing import Any, Literal, Union
 
-from .model.read import _fields, _required
+from .model.read import fields_of, is_required
 
 DATE_OR_PLACEHOLDER = r"^(\d{4}-\d{2}-\d{2}|.*\{\{.*\}\}.*)$"  # programme templates fill dates in
 KINDS = {
@@ -71,7 +71,7 @@ def _schema(tp: Any, partial: bool) -> dict[str, Any]:
 
 
 def _record(tp: Any, partial: bool) -> dict[str, Any]:
-    fields = _fields(tp)
+    fields = fields_of(tp)
     properties = {}
     for name, spec in fields.items():
         prop = _schema(spec.type, partial)
@@ -81,7 +81,7 @@ def _record(tp: Any, partial: bool) -> dict[str, Any]:
             prop["minItems"] = spec.metadata["min_items"]
         properties[name] = prop
     record: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
-    required = [name for name, spec in fields.items() if _required(spec)]
+    required = [name for name, spec in fields.items() if is_required(spec)]
     if required and not partial:
         record["required"] = required
     shorthand = getattr(tp, "SHORTHAND", None)

@@ -108,7 +108,7 @@ class Reader:
             node = _wrap(node, shorthand)
         if not isinstance(node, Map):
             return self.fail(node.where, f"{what} must be a mapping of `key: value` lines, not {describe(node)}")
-        fields = _fields(tp)
+        fields = fields_of(tp)
         values: dict[str, Any] = {}
         ok = True
         for key, (key_node, value_node) in node.entries.items():
@@ -123,7 +123,7 @@ class Reader:
             ok &= value is not _INVALID
             values[key] = value
         for name, spec in fields.items():
-            if name not in values and _required(spec):
+            if name not in values and is_required(spec):
                 ok = False
                 self.fail(node.where, f"{what} is missing the required key `{name}`", spec.metadata.get("doc"))
         if not ok:
@@ -173,7 +173,7 @@ def read(node: Node, tp: Any, what: str) -> Any:
 
 
 @functools.cache
-def _fields(tp: Any) -> dict[str, Any]:
+def fields_of(tp: Any) -> dict[str, Any]:
     hints = typing.get_type_hints(tp)
     out = {}
     for f in dataclasses.fields(tp):
@@ -184,7 +184,7 @@ def _fields(tp: Any) -> dict[str, Any]:
     return out
 
 
-def _required(spec: dataclasses.Field) -> bool:
+def is_required(spec: dataclasses.Field) -> bool:
     return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
 
 

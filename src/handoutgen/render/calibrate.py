@@ -79,7 +79,6 @@ def _scales(canvas: Canvas, cx: float, cy: float) -> None:
     """Two mm scales crossing at the slot centre, numbered in back-page directions."""
     canvas.setStrokeColor(INK)
     canvas.setFillColor(INK)
-    canvas.setFont(fonts.REGULAR, 5.5)
     canvas.setFont(fonts.REGULAR, 7)
     for step in range(-16, 17):
         value = step / 2

@@ -301,10 +301,15 @@ def band_values(info: DocumentInfo, layout: Layout) -> dict[str, str]:
 def fill(template: str | None, values: dict[str, str], page: int, pages: int) -> str:
     if not template:
         return ""
-    text = str(template)
-    for name, value in values.items():
-        text = text.replace("{" + name + "}", value)
-    text = text.replace("{page}", str(page)).replace("{pages}", str(pages))
+    numbers = {"page": str(page), "pages": str(pages)}
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        if name == "page_label":  # "Page {page} of {pages}" in the content's language
+            return values[name].format(**numbers)
+        return numbers.get(name, values.get(name, match.group(0)))
+
+    text = re.sub(r"\{([^{}]*)\}", value, str(template))
     return " ".join(text.split()).strip(" ·|-")
 
 
