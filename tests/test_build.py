@@ -208,3 +208,14 @@ def test_bold_survives_any_font_loading_order(tmp_path: Path) -> None:
         )
     for title in ("Make your glutes stronger", "Warm up and cool down", "Build up slowly", "Rest"):
         assert fonts[title].endswith("NotoSans-Bold"), (title, fonts.get(title))
+
+
+@pytest.mark.parametrize("layout", ["a4", "letter", "large-print"])
+@pytest.mark.parametrize("source", [GLUTE, GLUTE_ES], ids=["en", "es"])
+def test_no_page_ends_with_a_section_heading(layout: str, source: Path) -> None:
+    handout = handoutgen.validate(source)
+    headings = {str(section.title) for section in handout.sections}
+    for number, page in enumerate(reader(handoutgen.build(source, layout=layout)).pages, start=1):
+        lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
+        last_body_line = lines[-3]  # the footer's two lines come last
+        assert last_body_line not in headings, f"page {number} ends with the heading {last_body_line!r}"

@@ -131,6 +131,9 @@ def stacked_height(flowables: list[Flowable], width: float, height: float) -> fl
     total = 0.0
     canvas = _measuring_canvas()
     for index, flowable in enumerate(flowables):
+        if isinstance(flowable, KeepTogether):  # its wrap() answers "infinitely tall" on purpose
+            total += stacked_height(flowable._content, width, height) + (flowable.getSpaceBefore() if index else 0)
+            continue
         total += flowable.wrapOn(canvas, width, height)[1] + flowable.getSpaceAfter()
         if index:
             total += flowable.getSpaceBefore()
