@@ -9,7 +9,7 @@ from .model.exercise import Exercise
 from .model.layout import MM, Layout
 from .render.cards import face_texts
 from .render.imposition import Placement, plan
-from .verify import Report, words
+from .verify import Report, text_origin, words
 
 
 def check_cards(report: Report, pages: list, exercises: list[Exercise], layout: Layout) -> None:
@@ -35,8 +35,7 @@ def check_cards(report: Report, pages: list, exercises: list[Exercise], layout: 
         ) -> None:
             if not text.strip():
                 return
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            x, y = text_origin(cm, tm)
             for placement in here:
                 if placement.trim.contains(x, y):
                     buckets[placement].append(text)

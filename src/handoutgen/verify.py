@@ -182,6 +182,11 @@ def _check_metadata(report: Report, reader: Any) -> None:
         report.add("metadata", True, f'title "{report.title}", language {report.language}')
 
 
+def text_origin(cm: list, tm: list) -> tuple[float, float]:
+    """Where a run of text starts on the page, from pypdf's visitor matrices."""
+    return tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+
+
 def _check_text_positions(report: Report, pages: list) -> list[str]:
     texts: list[str] = []
     outside: list[str] = []
@@ -201,8 +206,7 @@ def _check_text_positions(report: Report, pages: list) -> list[str]:
         ) -> None:
             if not text.strip():
                 return
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            x, y = text_origin(cm, tm)
             x0, y0, x1, y1 = box
             if not (x0 - TOLERANCE <= x <= x1 + TOLERANCE and y0 - TOLERANCE <= y <= y1 + TOLERANCE):
                 outside.append(f"page {number}: {text.strip()[:40]!r} at ({x:.0f}, {y:.0f}) pt")

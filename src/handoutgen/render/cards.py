@@ -15,9 +15,10 @@ from reportlab.platypus import Flowable, Frame, Paragraph, Spacer, Table
 from ..errors import HandoutError
 from ..labels import dose_words, label
 from ..model.exercise import Exercise
-from ..model.layout import Cards, Layout
+from ..model.layout import Layout
 from . import fonts, images
 from .blocks import QrCode, bulleted, numbered, paragraph, stacked_height, styled, tint
+from .imposition import card_settings
 from .markup import escape, inline
 
 Face = Literal["front", "back", "all"]
@@ -86,7 +87,7 @@ class FittedFace:
 
 def fit_face(exercise: Exercise, face: Face, layout: Layout) -> FittedFace:
     """The largest font size at which the face fits its card, or an error saying how much too long."""
-    cards = _cards(layout)
+    cards = card_settings(layout)
     width = cards.size.width - 2 * cards.padding
     height = cards.size.height - 2 * cards.padding
     size = cards.font_size
@@ -117,16 +118,6 @@ def fit_face(exercise: Exercise, face: Face, layout: Layout) -> FittedFace:
         f"than the card's {height / mm:.0f} mm (about {100 * shortfall / height:.0f}% too long)",
         "shorten the steps or tips, use a bigger card layout, or lower `cards.min_font_size`",
     )
-
-
-def _cards(layout: Layout) -> Cards:
-    if layout.cards is None:
-        raise HandoutError.at(
-            layout.where,
-            "this is a page layout; cards need a card layout",
-            "use --layout cards-a6, cards-letter or cards-wallet",
-        )
-    return layout.cards
 
 
 def _band(exercise: Exercise, face: Face, styles: CardStyles, layout: Layout) -> list[Flowable]:
@@ -200,7 +191,7 @@ def _markup(text: str, layout: Layout) -> str:
 
 def _back_parts(exercise: Exercise, styles: CardStyles, layout: Layout, width: float) -> list[Flowable]:
     language = str(exercise.language)
-    parts = _cards(layout).back
+    parts = card_settings(layout).back
     out: list[Flowable] = []
     if "steps" in parts:
         out.append(paragraph(escape(label(language, "steps")), styles.heading))
@@ -307,7 +298,7 @@ def _picture_area(path, width: float, height: float) -> float:
 
 def draw_face(canvas: Canvas, fitted: FittedFace, layout: Layout, x: float, y: float, bleed: float) -> None:
     """Draw a fitted face with its trimmed card's lower-left corner at (x, y)."""
-    cards = _cards(layout)
+    cards = card_settings(layout)
     width, height, pad = cards.size.width, cards.size.height, cards.padding
     inner = width - 2 * pad
     top = y + height
@@ -373,7 +364,7 @@ def face_texts(exercise: Exercise, face: Face, layout: Layout) -> list[str]:
         texts.append(dose_words(language, exercise.dose))
         texts += [label(language, key) for key in ("start", "end") if getattr(exercise.images, key)]
     if face != "front":
-        parts = _cards(layout).back
+        parts = card_settings(layout).back
         if "steps" in parts:
             texts += [label(language, "steps"), *(inline(t).plain for t in exercise.steps)]
         for key in ("tips", "avoid"):

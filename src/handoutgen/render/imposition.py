@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..errors import HandoutError
-from ..model.layout import MM, Layout
+from ..model.layout import MM, Cards, Layout
 
 Face = Literal["front", "back", "all"]
 MARK_OFFSET = 2 * MM  # gap between the bleed edge and a crop mark
@@ -57,14 +57,19 @@ class Plan:
         return [p for p in self.placements if p.page == page]
 
 
-def plan(layout: Layout, sheet: tuple[float, float], count: int, one_per_page: bool = False) -> Plan:
-    cards = layout.cards
-    if cards is None:
+def card_settings(layout: Layout) -> Cards:
+    """The layout's `cards:` settings; a page layout is an error here."""
+    if layout.cards is None:
         raise HandoutError.at(
             layout.where,
             "this is a page layout; cards need a card layout",
             "use --layout cards-a6, cards-letter or cards-wallet",
         )
+    return layout.cards
+
+
+def plan(layout: Layout, sheet: tuple[float, float], count: int, one_per_page: bool = False) -> Plan:
+    cards = card_settings(layout)
     faces: list[Face] = ["all"] if cards.duplex == "single" else ["front", "back"]
     if one_per_page:
         return _one_per_page(layout, count, faces)
