@@ -7,12 +7,13 @@ Aliases, tags, duplicate keys, deep nesting, huge files and non-UTF-8 bytes are 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .errors import HandoutError, Where
+from .errors import HandoutError, Problem, Where
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -96,15 +97,62 @@ def load(path: Path) -> Node:
     return parse(read_text(path), str(path))
 
 
+# C0 controls but tab, LF and CR; DEL; C1 controls (NEL too: YAML would count it as a line
+# break that no editor shows); the Unicode line and paragraph separators.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+MAX_CHARACTER_PROBLEMS = 10
+
+
+def control_character_problems(text: str, name: str) -> list[Problem]:
+    """One problem per line holding characters no YAML file may contain, at the first of them."""
+    problems: list[Problem] = []
+    last_line = 0
+    for match in _FORBIDDEN.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if line == last_line:
+            continue
+        last_line = line
+        column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        char = match.group()
+        problems.append(
+            Problem(
+                Where(name, line, column),
+                f"the file contains a control character (U+{ord(char):04X}{_char_name(char)}), "
+                "which a YAML file may not hold",
+                "delete it: it is invisible in most editors (it often comes from copying text out of "
+                "another program); a tab or a line break is fine",
+            )
+        )
+        if len(problems) == MAX_CHARACTER_PROBLEMS:
+            break
+    return problems
+
+
+def _char_name(char: str) -> str:
+    names = {"\x00": "NUL", "\x1b": "ESC", "\x0c": "form feed", "\x7f": "DEL", "\x85": "next line"}
+    names |= {"\u2028": "line separator", "\u2029": "paragraph separator", "\x0b": "vertical tab"}
+    return f" {names[char]}" if char in names else ""
+
+
 def parse(text: str, name: str) -> Node:
+    found = control_character_problems(text, name)
+    if found:
+        raise HandoutError(found)
+    problems: list[Problem] = []  # found before a syntax error are reported with it
     try:
-        return _compose(yaml.parse(text, Loader=_Parser), name)
+        return _compose(yaml.parse(text, Loader=_Parser), name, problems)
+    except yaml.reader.ReaderError as exc:  # a character our scan let through: still a located error
+        before = text[: exc.position]
+        where = Where(name, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
+        problems.append(Problem(where, f"invalid YAML: {exc.reason}"))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = Where(name, mark.line + 1, mark.column + 1) if mark else Where(name, 1, 1)
         message = exc.problem or exc.context or "invalid YAML"
-        hint = _yaml_hint(message, text, mark)
-        raise HandoutError.at(where, f"invalid YAML: {message}", hint) from None
+        problems.append(Problem(where, f"invalid YAML: {message}", _yaml_hint(message, text, mark)))
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML marks its errors; this is the rest
+        problems.append(Problem(Where(name, 1, 1), f"invalid YAML: {exc}"))
+    raise HandoutError(problems)
 
 
 def _yaml_hint(message: str, text: str, mark: yaml.Mark | None) -> str | None:
@@ -123,8 +171,12 @@ def _where(name: str, event: yaml.Event) -> Where:
     return Where(name, mark.line + 1, mark.column + 1)
 
 
-def _compose(events, name: str) -> Node:
-    """Build the node tree from parser events with an explicit stack (no recursion)."""
+def _compose(events, name: str, problems: list[Problem]) -> Node:
+    """Build the node tree from parser events with an explicit stack (no recursion).
+
+    Aliases, anchors, tags and duplicate keys are collected, so that all of them are reported
+    at once; structure problems (a second document, deep nesting) stop at once.
+    """
     stack: list[Seq | Map] = []
     pending_keys: list[Scalar | None] = []
     root: Node | None = None
@@ -133,30 +185,35 @@ def _compose(events, name: str) -> Node:
         if isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise HandoutError.at(
-                    _where(name, event),
-                    "the file holds more than one YAML document",
-                    "remove the second `---` line",
+                problems.append(
+                    Problem(
+                        _where(name, event),
+                        "the file holds more than one YAML document",
+                        "remove the second `---` line",
+                    )
                 )
+                raise HandoutError(problems)
             continue
-        if isinstance(event, yaml.AliasEvent):
-            raise HandoutError.at(
-                _where(name, event),
-                "YAML aliases (*name) are not allowed",
-                "write the value out in full",
-            )
-        if isinstance(event, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            _refuse_anchor_and_tag(event, name)
         node: Node
-        if isinstance(event, yaml.ScalarEvent):
+        if isinstance(event, yaml.AliasEvent):
+            problems.append(
+                Problem(_where(name, event), "YAML aliases (*name) are not allowed", "write the value out in full")
+            )
+            node = Scalar("", _where(name, event))
+        elif isinstance(event, yaml.ScalarEvent):
+            problems.extend(_anchor_and_tag_problems(event, name))
             node = Scalar(event.value, _where(name, event), quoted=event.style not in (None, ""))
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            problems.extend(_anchor_and_tag_problems(event, name))
             if len(stack) >= MAX_DEPTH:
-                raise HandoutError.at(
-                    _where(name, event),
-                    f"nesting deeper than {MAX_DEPTH} levels",
-                    "content files are never this deep: check the indentation",
+                problems.append(
+                    Problem(
+                        _where(name, event),
+                        f"nesting deeper than {MAX_DEPTH} levels",
+                        "content files are never this deep: check the indentation",
+                    )
                 )
+                raise HandoutError(problems)
             opened: Seq | Map = (
                 Seq([], _where(name, event)) if isinstance(event, yaml.SequenceStartEvent) else Map(_where(name, event))
             )
@@ -171,46 +228,55 @@ def _compose(events, name: str) -> Node:
         if not stack:
             root = node
         else:
-            _attach(stack[-1], node, pending_keys)
+            _attach(stack[-1], node, pending_keys, problems)
+    if problems:
+        raise HandoutError(problems)
     if root is None:
         raise HandoutError.at(Where(name, 1, 1), "the file is empty")
     return root
 
 
-def _attach(parent: Seq | Map, node: Node, pending_keys: list[Scalar | None]) -> None:
+def _attach(parent: Seq | Map, node: Node, pending_keys: list[Scalar | None], problems: list[Problem]) -> None:
     if isinstance(parent, Seq):
         parent.items.append(node)
         return
     key = pending_keys[-1]
     if key is None:
         if not isinstance(node, Scalar):
-            raise HandoutError.at(node.where, "a key must be plain text, not " + describe(node))
+            problems.append(Problem(node.where, "a key must be plain text, not " + describe(node)))
+            node = Scalar("\0", node.where)  # a key no file can have, so its value is still read past
         pending_keys[-1] = node
         return
+    pending_keys[-1] = None
     if key.value in parent.entries:
         first = parent.entries[key.value][0].where
-        raise HandoutError.at(
-            key.where,
-            f"duplicate key `{key.value}` (first given at line {first.line})",
-            "keep one of the two",
+        problems.append(
+            Problem(key.where, f"duplicate key `{key.value}` (first given at line {first.line})", "keep one of the two")
         )
-    parent.entries[key.value] = (key, node)
-    pending_keys[-1] = None
+        return
+    if key.value != "\0":
+        parent.entries[key.value] = (key, node)
 
 
-def _refuse_anchor_and_tag(event: yaml.NodeEvent, name: str) -> None:
+def _anchor_and_tag_problems(event: yaml.NodeEvent, name: str) -> list[Problem]:
+    found = []
     if event.anchor is not None:
-        raise HandoutError.at(
-            _where(name, event),
-            f"YAML anchors (&{event.anchor}) are not allowed",
-            "write each value out in full",
+        found.append(
+            Problem(
+                _where(name, event),
+                f"YAML anchors (&{event.anchor}) are not allowed",
+                "write each value out in full",
+            )
         )
     tag = getattr(event, "tag", None)
     implicit = getattr(event, "implicit", True)
     explicit = tag is not None and not (implicit is True or (isinstance(implicit, tuple) and any(implicit)))
     if explicit and tag not in ("!", "tag:yaml.org,2002:str"):
-        raise HandoutError.at(
-            _where(name, event),
-            f"YAML tags ({tag}) are not allowed",
-            "remove the tag; each field already knows its type",
+        found.append(
+            Problem(
+                _where(name, event),
+                f"YAML tags ({tag}) are not allowed",
+                "remove the tag; each field already knows its type",
+            )
         )
+    return found

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
-import re
+import threading
 from pathlib import Path
 
 from ..errors import HandoutError
@@ -12,7 +13,6 @@ from ..model.types import RelPath
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 RASTER = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 KINDS = (*RASTER, ".svg")
-_EXTERNAL_REF = re.compile(rb"""(?:xlink:)?href\s*=\s*["'](?!#)|url\(\s*['"]?(?!#)""", re.I)
 MAX_PIXELS = 60_000_000  # a 300 dpi A4 page is 8.7 million
 
 
@@ -48,7 +48,7 @@ def check(rel: RelPath, root: Path) -> Path:
     if magic:
         _check_raster(path, rel)
     if path.suffix.lower() == ".svg":
-        _check_svg(head, rel)
+        _check_svg(path, rel)
     return path
 
 
@@ -79,21 +79,17 @@ def _check_raster(path: Path, rel: RelPath) -> None:
         ) from None
 
 
-def _check_svg(data: bytes, rel: RelPath) -> None:
-    if b"<!ENTITY" in data or b"<!DOCTYPE" in data.upper():
-        raise HandoutError.at(
-            rel.where, f"SVG `{rel}` declares a DOCTYPE or entities", "save it as plain SVG without a DOCTYPE"
-        )
-    if _EXTERNAL_REF.search(data):
+def _check_svg(path: Path, rel: RelPath) -> None:
+    from ..svg import UnsafeSvgError
+
+    try:
+        svg_drawing(_file_key(path))
+    except UnsafeSvgError as exc:
         raise HandoutError.at(
             rel.where,
-            f"SVG `{rel}` refers to other files, web addresses or embedded images",
-            "use plain vector shapes, or a PNG for photos",
-        )
-    try:
-        svg_drawing(_file_key(Path(locate(rel))))
-    except Exception as exc:  # svglib raises many kinds for broken files
-        raise HandoutError.at(rel.where, f"SVG `{rel}` cannot be read: {exc}") from None
+            f"SVG `{rel}` {exc}",
+            "save it as plain SVG made of shapes (no linked files, scripts or effects), or use a PNG",
+        ) from None
 
 
 def _file_key(path: Path) -> tuple[str, int, int]:
@@ -101,18 +97,35 @@ def _file_key(path: Path) -> tuple[str, int, int]:
     return (str(path), stat.st_mtime_ns, stat.st_size)
 
 
+_DRAW_LOCK = threading.RLock()
+
+
 @functools.lru_cache(maxsize=256)
 def svg_drawing(key: tuple[str, int, int]):
-    """Parse an SVG once; text in it is switched to the bundled (embedded) font."""
-    from reportlab.graphics.shapes import Group, String
-    from svglib.svglib import svg2rlg
+    """Check an SVG and turn it into a ReportLab drawing, once per file version.
 
+    svglib draws the tree that svg.check_svg parsed and checked, so it never opens a file
+    itself; whatever it reports as not drawn makes the picture an error, never a partial one.
+    Text in the picture is switched to the bundled (embedded) font.
+    """
+    from reportlab.graphics.shapes import Group, String
+
+    from ..svg import UnsafeSvgError, check_svg
     from . import fonts
 
+    checked = check_svg(Path(key[0]).read_bytes())
     fonts.register(italic=False)
-    drawing = svg2rlg(key[0])
+    with _svglib_complaints() as complaints:
+        from svglib.svglib import SvgRenderer
+
+        try:
+            drawing = SvgRenderer(key[0]).render(checked.root)
+        except Exception as exc:  # svglib raises many kinds for odd files
+            raise UnsafeSvgError(f"cannot be drawn ({type(exc).__name__}: {exc})") from None
+    if complaints:
+        raise UnsafeSvgError(f"cannot be drawn completely ({complaints[0]})")
     if drawing is None or not drawing.width or not drawing.height:
-        raise ValueError("no drawing found")
+        raise UnsafeSvgError("holds no drawing")
     stack: list = [drawing]
     while stack:
         node = stack.pop()
@@ -121,6 +134,46 @@ def svg_drawing(key: tuple[str, int, int]):
         if isinstance(node, Group) or hasattr(node, "contents"):
             stack.extend(node.contents)
     return drawing
+
+
+@contextlib.contextmanager
+def _svglib_complaints():
+    """Collect what svglib logs as warnings or errors while this thread renders."""
+    import logging
+
+    complaints: list[str] = []
+    thread = threading.get_ident()
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.thread == thread:
+                complaints.append(record.getMessage())
+
+    logger = logging.getLogger("svglib.svglib")
+    handler = Collect(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield complaints
+    finally:
+        logger.removeHandler(handler)
+
+
+@functools.cache
+def _shared_drawing_class() -> type:
+    from reportlab.graphics.shapes import Drawing
+
+    class SharedDrawing(Drawing):
+        """A drawing whose shapes are shared with other documents (the parsed SVG is cached).
+
+        ReportLab's renderer marks shapes with their parent while it draws them, so two
+        threads drawing the same shapes at once would trip over each other: one at a time.
+        """
+
+        def draw(self, *args, **kwargs):
+            with _DRAW_LOCK:
+                return super().draw(*args, **kwargs)
+
+    return SharedDrawing
 
 
 @functools.lru_cache(maxsize=256)
@@ -136,11 +189,11 @@ def flowable(path: Path, max_width: float, max_height: float):
 
     key = _file_key(path)
     if path.suffix.lower() == ".svg":
-        from reportlab.graphics.shapes import Drawing, Group
+        from reportlab.graphics.shapes import Group
 
         source = svg_drawing(key)
         scale = min(max_width / source.width, max_height / source.height)
-        out = Drawing(source.width * scale, source.height * scale)
+        out = _shared_drawing_class()(source.width * scale, source.height * scale)
         group = Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0))
         out.add(group)
         return fonts.use_in_drawing(out)
