@@ -268,9 +268,9 @@ CASES = [
         "table-too-wide",
         handout(
             "      - table:\n          header: ["
-            + ", ".join(["Supercalifragilistic"] * 9)
+            + ", ".join(["Supercalifragilistic"] * 8)
             + "]\n          rows: [["
-            + ", ".join(["x"] * 9)
+            + ", ".join(["x"] * 8)
             + "]]\n"
         ),
         9,
@@ -347,9 +347,9 @@ CASES = [
     Case(
         "layout-three-columns",
         MINIMAL,
-        1,
-        1,
-        "a page has 1 or 2 columns",
+        2,
+        10,
+        "`columns` is 3; it must be from 1 to 2",
         layout="extends: a4\ncolumns: 3\n",
         in_layout=True,
     ),
@@ -358,7 +358,7 @@ CASES = [
         MINIMAL,
         2,
         14,
-        "font size 200 pt is outside 4 to 96 pt",
+        "`size` is 200 pt; it must be from 8 pt to 36 pt",
         layout="extends: a4\ntext: {size: 200}\n",
         in_layout=True,
     ),
@@ -577,7 +577,7 @@ CARD_CASES = [
         GOOD_EXERCISE.replace("sets: 3", "sets: 0"),
         12,
         9,
-        "`0` is not a whole number from 1 to 100",
+        "`sets` is 0; it must be from 1 to 100",
     ),
     CardCase(
         "exercise-eight-days",
@@ -585,7 +585,7 @@ CARD_CASES = [
         GOOD_EXERCISE.replace("hold: 2s", "hold: 2s\n  days: 8"),
         15,
         9,
-        "`8` is not a number of days a week",
+        "`days` is 8; it must be from 1 to 7",
     ),
     CardCase(
         "exercise-bad-sides",
@@ -676,7 +676,7 @@ CARD_CASES = [
         "layouts/bad.yaml",
         "extends: cards-a6\ncards: {min_font_size: 12}\n",
         2,
-        8,
+        24,
         "`min_font_size` 12 pt is larger than `font_size` 10 pt",
         target="handouts/decks/glute-stretches.yaml",
         layout="layouts/bad.yaml",

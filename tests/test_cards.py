@@ -10,9 +10,8 @@ import pytest
 import handoutgen
 from conftest import REPO, copy_examples, reader, run, write
 from handoutgen.errors import HandoutError
-from handoutgen.labels import dose_words
-from handoutgen.library import load_exercise
 from handoutgen.model.exercise import Dose
+from handoutgen.text.labels import dose_words
 
 DECK = REPO / "handouts" / "decks" / "glute-stretches.yaml"
 DECK_ES = REPO / "handouts" / "decks" / "glute-stretches.es.yaml"
@@ -176,11 +175,10 @@ steps:
     )
     source = project / "handouts" / "exercises" / "long.yaml"
     # On an A6 card the text shrinks below 10 pt and fits.
-    from handoutgen.render.cards import fit_face
-    from handoutgen.resolve import load_layout
+    from handoutgen.render.pdf.cards import fit_face
 
-    exercise = load_exercise(source)
-    fitted = fit_face(exercise, "back", load_layout("cards-a6"))
+    document = handoutgen.document(source, layout="cards-a6")
+    fitted = fit_face(document.view.cards[0].faces[1], document.layout)
     assert 8 <= fitted.size < 10
     # On a wallet card it cannot fit even at the minimum size.
     with pytest.raises(HandoutError) as caught:

@@ -12,6 +12,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 import handoutgen
 from conftest import GLUTE, MINIMAL, run, write
+from handoutgen.errors import HandoutError
 
 
 def helvetica_pdf(draw) -> bytes:
@@ -27,7 +28,7 @@ def helvetica_pdf(draw) -> bytes:
 def test_built_handout_passes_every_check() -> None:
     report = handoutgen.check(handoutgen.build(GLUTE), content=GLUTE, layout="a4")
     assert report.ok, report.format("glute")
-    assert {f.check for f in report.findings} == {"pages", "fonts", "metadata", "text", "links", "words"}
+    assert {f.check for f in report.findings} == {"pages", "fonts", "metadata", "safety", "text", "links", "words"}
     assert report.words_expected > 600
     assert report.bookmarks == 5
 
@@ -69,8 +70,11 @@ def test_wrong_page_size_for_the_layout_fails() -> None:
 
 
 def test_not_a_pdf(tmp_path: Path) -> None:
-    report = handoutgen.check(b"%PDF-1.4 nothing here")
-    assert not report.ok
+    with pytest.raises(HandoutError, match="not a readable PDF"):
+        handoutgen.check(b"%PDF-1.4 nothing here")
+    (tmp_path / "bad.pdf").write_bytes(b"%PDF-1.4 nothing here")
+    result = run("check", tmp_path / "bad.pdf")
+    assert result.exit_code == 2 and "not a readable PDF" in result.stderr and "Traceback" not in result.output
 
 
 def test_cli_check_text_and_json(tmp_path: Path) -> None:
@@ -94,7 +98,7 @@ def test_cli_check_failure_exits_1(tmp_path: Path) -> None:
 
 def test_build_refuses_to_write_a_pdf_that_fails_its_check(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Simulate a renderer that loses text: the check must stop the file being written."""
-    from handoutgen.render import blocks
+    from handoutgen.render.pdf import blocks
 
     write(project / "handouts" / "h.yaml", MINIMAL + "      - bullets: [first, second]\n")
     monkeypatch.setitem(blocks.RENDERERS, "bullets", lambda body, ctx: [])

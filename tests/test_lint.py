@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, copy_examples, run, write
-from handoutgen.lint import contrast, grade, syllables
+from handoutgen.authoring.lint import contrast, grade, syllables
 
 PLAIN = (
     "Your glutes are the muscles in your bottom. They help you run. If you run too much, they get sore. "
@@ -104,4 +104,7 @@ def test_max_exercises_is_checked(project: Path, monkeypatch: pytest.MonkeyPatch
     write(project / "handouts" / "h.yaml", MINIMAL)
     monkeypatch.chdir(project)
     result = run("build", "handouts/h.yaml", "-l", "layouts/bad.yaml")
-    assert result.exit_code == 2 and "layouts/bad.yaml:1:1: error: `max_exercises` is 0; use 1 to 30" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "layouts/bad.yaml:2:16: error: `max_exercises` is 0; it must be from 1 to 30" in result.stderr
+    )

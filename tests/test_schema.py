@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from conftest import REPO, run
+from handoutgen.authoring.schema import KINDS, model_for, schema_for
 from handoutgen.errors import HandoutError
 from handoutgen.model import read
-from handoutgen.schema import KINDS, model_for, schema_for
 from handoutgen.source import parse
 
 EXAMPLES = sorted(p for folder in ("handouts", "layouts") for p in (REPO / folder).rglob("*.yaml"))

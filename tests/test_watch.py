@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from conftest import MINIMAL, pdf_text, write
-from handoutgen.watch import Watcher
+from handoutgen.authoring.watch import Watcher
 
 
 def wait_for(condition, seconds: float = 10.0) -> bool:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
-__all__ = ["HandoutError", "__version__", "build", "check", "validate"]
+from .version import __version__
+
+__all__ = ["Built", "HandoutError", "__version__", "build", "build_file", "check", "document", "validate"]
 
 
 def __getattr__(name: str) -> Any:
     # The API loads on first use, so `handoutgen --help` starts fast.
-    if name in ("build", "check", "validate", "build_file"):
+    if name in ("Built", "build", "build_file", "check", "document", "validate"):
         from . import api
 
         return getattr(api, name)

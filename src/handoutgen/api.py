@@ -4,6 +4,8 @@ import handoutgen
 pdf = handoutgen.build("handouts/glute-soreness.yaml", layout="large-print")
 cards = handoutgen.build("handouts/decks/glute-stretches.yaml", layout="cards-a6")
 report = handoutgen.check(pdf, content="handouts/glute-soreness.yaml")
+
+Every function here is safe to call from many threads at once.
 """
 
 from __future__ import annotations
@@ -12,36 +14,38 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import HandoutError
-from .model import Handout, Layout
-from .resolve import load_handout, load_layout
+from .errors import HandoutError, Problem
+from .model import Layout
+from .model.resolved import CardContent, Content, Document, HandoutContent, ProgramContent
+from .resolve.layouts import load_layout
 
-if TYPE_CHECKING:  # decks and programmes load their modules only when used
-    from .library import CardSet
-    from .merge import Row
-    from .programs import ProgramContent
-    from .verify import Report
-
-    Content = Handout | CardSet | ProgramContent
+if TYPE_CHECKING:
+    from .resolve.merge import Row
+    from .verify.report import Report
 
 PathLike = str | Path
-DEFAULT_CARD_LAYOUT = "cards-a6"
 
 
 @dataclass(frozen=True)
 class Built:
-    """A built PDF with what it was built from."""
+    """A built PDF with the document it was built from."""
 
     source: Path
     pdf: bytes
     pages: int
-    content: Content
-    layout: Layout
-    one_per_page: bool = False
+    document: Document
+
+    @property
+    def layout(self) -> Layout:
+        return self.document.layout
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return self.document.warnings
 
 
 def build(
-    content: PathLike | Content,
+    content: PathLike | Content | Document,
     layout: PathLike | Layout | None = None,
     one_per_page: bool = False,
     metadata_name: bool = False,
@@ -50,33 +54,31 @@ def build(
 
     Raises HandoutError for bad input. A programme with a card layout builds as cards.
     """
-    return render(load_content(content), _layout(layout), one_per_page, metadata_name)[0]
+    return render(document(content, layout, one_per_page, metadata_name))[0]
 
 
-def render(
-    content: Content, layout: Layout, one_per_page: bool = False, metadata_name: bool = False
-) -> tuple[bytes, int, Layout]:
-    """PDF bytes, page count and the layout actually used (cards need a card layout)."""
-    from .library import CardSet
-    from .programs import ProgramContent
+def document(
+    content: PathLike | Content | Document,
+    layout: PathLike | Layout | None = None,
+    one_per_page: bool = False,
+    metadata_name: bool = False,
+    row: Row | None = None,
+) -> Document:
+    """The resolved document: content read and checked, put on the layout."""
+    from .resolve.document import make_document
 
-    if isinstance(content, Handout):
-        from .render.document import render_handout
+    if isinstance(content, Document):
+        return content
+    _check_environment()
+    return make_document(load_content(content, row), _layout(layout), one_per_page, metadata_name)
 
-        rendered = render_handout(content, layout)
-        return rendered.pdf, rendered.pages, layout
-    if isinstance(content, ProgramContent) and layout.cards is None:
-        from .render.program import render_program
 
-        rendered = render_program(content, layout, metadata_name)
-        return rendered.pdf, rendered.pages, layout
-    from .render.deck import render_deck
+def render(document: Document) -> tuple[bytes, int]:
+    """PDF bytes and page count."""
+    from .render.pdf import render_pdf
 
-    cards = CardSet(*content.as_deck(metadata_name)) if isinstance(content, ProgramContent) else content
-    if layout.cards is None:
-        layout = load_layout(DEFAULT_CARD_LAYOUT)
-    rendered = render_deck(cards.deck, cards.exercises, layout, one_per_page)
-    return rendered.pdf, rendered.pages, layout
+    rendered = render_pdf(document)
+    return rendered.pdf, rendered.pages
 
 
 def build_file(
@@ -87,33 +89,27 @@ def build_file(
     row: Row | None = None,
 ) -> Built:
     """Build one content file (a programme filled from a merge row), keeping what it was built from."""
-    from .library import CardSet
-    from .programs import ProgramContent
-
-    content = load_content(source, row)
-    pdf, pages, used = render(content, _layout(layout), one_per_page, metadata_name)
-    if not isinstance(content, ProgramContent) or used.cards is None:
-        return Built(source, pdf, pages, content, used, one_per_page)
-    return Built(source, pdf, pages, CardSet(*content.as_deck()), used, one_per_page)
+    built = document(Path(source), layout, one_per_page, metadata_name, row)
+    pdf, pages = render(built)
+    return Built(Path(source), pdf, pages, built)
 
 
 def check(
-    pdf: bytes | PathLike, content: PathLike | Content | None = None, layout: PathLike | Layout | None = None
+    pdf: bytes | PathLike,
+    content: PathLike | Content | Document | None = None,
+    layout: PathLike | Layout | None = None,
 ) -> Report:
-    """Check a PDF: fonts, metadata, text on the page, links; given the content, every word of it
-    (and for cards, every card's words inside that card)."""
-    from .library import CardSet
-    from .programs import ProgramContent
-    from .verify import check_pdf
+    """Check a PDF: fonts, metadata, text on the page, links, no scripts; given the content, every
+    word of it (and for cards, every card's words inside that card); given a layout, the page size."""
+    from .verify.pdf import check_pdf
 
-    data = pdf if isinstance(pdf, bytes) else Path(pdf).read_bytes()
-    loaded = load_content(content) if content is not None else None
-    resolved = _layout(layout) if layout is not None else None
-    if isinstance(loaded, ProgramContent) and resolved is not None and resolved.cards is not None:
-        loaded = CardSet(*loaded.as_deck())
-    if isinstance(loaded, CardSet) and (resolved is None or resolved.cards is None):
-        resolved = load_layout(DEFAULT_CARD_LAYOUT)
-    return check_pdf(data, loaded, resolved)
+    data = pdf if isinstance(pdf, bytes) else _read_pdf(Path(pdf))
+    explicit = _layout(layout) if layout is not None else None
+    built = document(content, explicit) if content is not None else None
+    # The page size is checked when a layout is named: the document's (a deck asked for on a page
+    # layout prints on cards-a6), else the one named.
+    size = built.layout if built is not None and explicit is not None else explicit
+    return check_pdf(data, built, size)
 
 
 def validate(content: PathLike) -> Content:
@@ -123,22 +119,11 @@ def validate(content: PathLike) -> Content:
 
 def load_content(content: PathLike | Content, row: Row | None = None) -> Content:
     """A handout; a deck or exercise file as a set of cards; a programme (filled from `row`)."""
-    from .library import CardSet
-    from .programs import ProgramContent, load_program
+    from .resolve.content import load_content as load
 
-    if isinstance(content, (Handout, CardSet, ProgramContent)):
+    if isinstance(content, (HandoutContent, CardContent, ProgramContent)):
         return content
-    from .batch import content_kind
-
-    path = Path(content)
-    kind = content_kind(path)
-    if kind in ("deck", "exercise"):
-        from .library import load_deck
-
-        return CardSet(*load_deck(path))
-    if kind == "program":
-        return load_program(path, row)
-    return load_handout(path)
+    return load(Path(content), row)
 
 
 def _layout(layout: PathLike | Layout | None) -> Layout:
@@ -147,26 +132,34 @@ def _layout(layout: PathLike | Layout | None) -> Layout:
     return load_layout(layout)
 
 
+def _read_pdf(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise HandoutError.at(None, f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _check_environment() -> None:
+    """SOURCE_DATE_EPOCH is read by ReportLab too, which fails deep inside on a bad value."""
+    import os
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None and (not epoch.strip().isdigit() or int(epoch) > 253402300799):  # 9999-12-31
+        raise HandoutError.at(
+            None,
+            f"SOURCE_DATE_EPOCH is `{epoch}`; it must be whole seconds since 1970",
+            "unset it, or set it to the output of `date +%s`",
+        )
+
+
 __all__ = [
     "Built",
-    "CardSet",
     "HandoutError",
-    "ProgramContent",
     "build",
     "build_file",
     "check",
+    "document",
     "load_content",
+    "render",
     "validate",
 ]
-
-
-def __getattr__(name: str):
-    if name == "CardSet":
-        from .library import CardSet
-
-        return CardSet
-    if name == "ProgramContent":
-        from .programs import ProgramContent
-
-        return ProgramContent
-    raise AttributeError(f"module 'handoutgen.api' has no attribute {name!r}")

@@ -6,28 +6,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import HandoutError
-from .source import Map, load
+from .errors import HandoutError, Problem
+from .source import Map, content_kind, load
 
 if TYPE_CHECKING:
-    from .verify import Report
+    from .verify.report import Report
 
 BUILDABLE = ("handout", "deck", "program")  # built when found in a folder
 LIBRARY = ("exercise",)  # built when named; in folders they are the library that decks use
 
 
-def content_kind(path: Path) -> str | None:
-    node = load(path)
-    if isinstance(node, Map):
-        for kind in (*BUILDABLE, *LIBRARY):
-            if kind in node.entries:
-                return kind
-    return None
-
-
 def is_template(path: Path) -> bool:
     """A programme with {{ field }} placeholders in its values (comments do not count)."""
-    from .merge import placeholder_names
+    from .resolve.merge import placeholder_names
 
     try:
         return bool(placeholder_names(load(path)))
@@ -91,6 +82,7 @@ class BuildOutcome:
     lines: list[str] = field(default_factory=list)
     errors: list[HandoutError] = field(default_factory=list)
     failed_checks: list[tuple[str, Report]] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # each once, however many files share it
 
 
 def output_path(source: Path, output: Path | None) -> Path:
@@ -103,7 +95,7 @@ def output_path(source: Path, output: Path | None) -> Path:
 
 def run_build(job: BuildJob) -> BuildOutcome:
     from . import api
-    from .resolve import load_layout
+    from .resolve.layouts import load_layout
 
     outcome = BuildOutcome()
     try:
@@ -120,9 +112,10 @@ def run_build(job: BuildJob) -> BuildOutcome:
         except HandoutError as error:
             outcome.errors.append(error)
             continue
+        outcome.warnings += [w for w in built.warnings if w not in outcome.warnings]
         summary = ""
         if job.check:
-            report = api.check(built.pdf, content=built.content, layout=built.layout)
+            report = check_built(built)
             if not report.ok:
                 outcome.failed_checks.append((str(target), report))
                 continue
@@ -179,14 +172,14 @@ class MergeOutcome:
 
 
 def merge_rows(job: MergeJob) -> list:
-    from .merge import load_rows, shard
+    from .resolve.merge import load_rows, shard
 
     return shard(load_rows(job.data), job.shard)
 
 
 def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
     """Build every row, in `job.jobs` processes; a bad row is reported and skipped."""
-    from .merge import output_name
+    from .resolve.merge import output_name
 
     outcome = MergeOutcome(rows=len(rows))
     tasks = []
@@ -234,8 +227,8 @@ def _collect(outcome: MergeOutcome, results, progress) -> None:
 def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
     """Build one row's PDF and write it; returns the row label and any problems."""
     from . import api
-    from .merge import output_name
-    from .resolve import load_layout
+    from .resolve.layouts import load_layout
+    from .resolve.merge import output_name
 
     job, row = task
     try:
@@ -243,7 +236,7 @@ def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
         target = output_name(job.output, _with_row_number(row))
         built = api.build_file(job.source, layout, metadata_name=job.metadata_name, row=row)
         if job.check:
-            report = api.check(built.pdf, content=built.content, layout=built.layout)
+            report = check_built(built)
             if not report.ok:
                 return row.label, [report.format(str(target))]
         write_pdf(target, built.pdf)
@@ -252,7 +245,14 @@ def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
     return row.label, []
 
 
+def check_built(built) -> Report:
+    """The check of a PDF just built, against the document it was built from."""
+    from .verify.pdf import check_pdf
+
+    return check_pdf(built.pdf, built.document, built.layout)
+
+
 def _with_row_number(row):
-    from .merge import Row
+    from .resolve.merge import Row
 
     return Row(row.number, row.where, {"row": str(row.number), **row.fields})

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import click
 
-from . import __version__
 from .errors import HandoutError
+from .version import __version__
 
 EXIT_CHECK_FAILED = 1
 EXIT_BAD_INPUT = 2
@@ -22,7 +22,7 @@ def complete_layout(ctx: click.Context, param: click.Parameter, incomplete: str)
     """Shell completion for --layout: built-in names, then layout files."""
     from click.shell_completion import CompletionItem
 
-    from .resolve import builtin_layouts
+    from .resolve.layouts import builtin_layouts
 
     names = [CompletionItem(name) for name in builtin_layouts() if name.startswith(incomplete)]
     return names or [CompletionItem(incomplete, type="file")]
@@ -138,6 +138,8 @@ def build(
             f"-o {output} names one file but {len(sources)} handouts were given; give a folder instead"
         )
     outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name))
+    for warning in outcome.warnings:
+        click.echo(warning.format("warning"), err=True)
     for line in outcome.lines:
         click.echo(line)
     for error in outcome.errors:
@@ -148,7 +150,7 @@ def build(
         sys.exit(EXIT_BAD_INPUT)
     findings = []
     if run_lint:
-        from .lint_run import lint_paths
+        from .authoring.lint_run import lint_paths
 
         findings = lint_paths(tuple(sources), layout)
         for finding in findings:
@@ -168,7 +170,8 @@ def _build_merged(
     metadata_name: bool,
 ) -> None:
     """One programme, once per row of data: bad rows are reported and skipped, the rest built."""
-    from .batch import MergeJob, content_kind, merge_rows, run_merge
+    from .batch import MergeJob, merge_rows, run_merge
+    from .source import content_kind
 
     if len(paths) != 1:
         raise click.UsageError("--data goes with exactly one programme file")
@@ -238,9 +241,8 @@ def validate(paths: tuple[Path, ...], layout: str | None) -> None:
     """Check content files (and a layout) for mistakes without building anything."""
     from .api import load_content
     from .batch import find_content, is_layout
-    from .library import CardSet
-    from .programs import ProgramContent
-    from .resolve import load_layout
+    from .model.resolved import CardContent, ProgramContent
+    from .resolve.layouts import load_layout
 
     sources, _skipped, errors = find_content(paths, include_library=True)
     if layout:
@@ -259,12 +261,12 @@ def validate(paths: tuple[Path, ...], layout: str | None) -> None:
         except HandoutError as error:
             errors.append(error)
             continue
-        if isinstance(content, CardSet):
+        if isinstance(content, CardContent):
             click.echo(f"ok  {source} ({len(content.exercises)} card{'s' if len(content.exercises) != 1 else ''})")
         elif isinstance(content, ProgramContent):
             click.echo(f"ok  {source} (programme `{content.program.program}`, {len(content.exercises)} exercises)")
         else:
-            click.echo(f"ok  {source} (handout `{content.handout}`, {len(content.sections)} sections)")
+            click.echo(f"ok  {source} (handout `{content.handout.handout}`, {len(content.sections)} sections)")
     for error in errors:
         _report_errors(error)
     if errors:
@@ -290,8 +292,8 @@ def calibrate(layout: str, output: Path) -> None:
     scales, and put the numbers in your layout as `cards: back_offset: {x: .., y: ..}`.
     """
     from .output import write_file
-    from .render.calibrate import render_calibration
-    from .resolve import load_layout
+    from .render.pdf.calibrate import render_calibration
+    from .resolve.layouts import load_layout
 
     try:
         write_file(output, render_calibration(load_layout(layout)))
@@ -317,8 +319,8 @@ def schema(out: Path) -> None:
     `# yaml-language-server: $schema=...` line at the top of a file and then
     complete keys and underline mistakes as you type.
     """
+    from .authoring.schema import KINDS, schema_for
     from .output import write_file
-    from .schema import KINDS, schema_for
 
     for kind in KINDS:
         target = out / f"{kind}.schema.json"
@@ -334,9 +336,8 @@ def schema(out: Path) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def list_content(paths: tuple[Path, ...]) -> None:
     """List the built-in layouts and the content found (default: ./handouts), with ids and titles."""
-    from .batch import content_kind
-    from .resolve import builtin_layouts
-    from .source import Map, Scalar, load
+    from .resolve.layouts import builtin_layouts
+    from .source import Map, Scalar, content_kind, load
 
     click.echo("Built-in layouts:")
     for name, path in builtin_layouts().items():
@@ -381,7 +382,7 @@ def list_content(paths: tuple[Path, ...]) -> None:
 )
 def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> None:
     """Render pages of a content file (or a PDF) to PNG pictures, to look at without printing."""
-    from .preview import page_range, render_pngs
+    from .authoring.preview import page_range, render_pngs
 
     try:
         data = path.read_bytes() if path.suffix.lower() == ".pdf" else _built(path, layout)
@@ -408,7 +409,7 @@ def _built(path: Path, layout: str | None) -> bytes:
 def init(folder: Path, name: str) -> None:
     """Start a project: a branded layout, a handout, two exercises, a deck and a programme
     that build and check at once."""
-    from .starter import init_project
+    from .authoring.starter import init_project
 
     try:
         made = init_project(folder, name)
@@ -425,7 +426,7 @@ def init(folder: Path, name: str) -> None:
 @click.argument("name")
 def new(kind: str, name: str) -> None:
     """Add a commented template, like `handoutgen new handout "Knee pain"`."""
-    from .starter import new_file
+    from .authoring.starter import new_file
 
     try:
         path = new_file(kind, name, Path.cwd())
@@ -445,7 +446,7 @@ def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
 
     Exit code 0 when clean, 1 with findings, 2 for files that do not load.
     """
-    from .lint_run import lint_paths
+    from .authoring.lint_run import lint_paths
 
     try:
         findings = lint_paths(paths or (Path("handouts"),), layout)
@@ -480,6 +481,6 @@ def watch(paths: tuple[Path, ...], layout: str | None, output: Path, check: bool
 
     Open the PDF in a viewer that reloads changed files to see each save in a blink.
     """
-    from .watch import Watcher
+    from .authoring.watch import Watcher
 
     Watcher(paths or (Path("handouts"),), layout, output, check, preview, say=click.echo).run()

@@ -25,9 +25,9 @@ class Problem:
     message: str
     hint: str | None = None
 
-    def format(self) -> str:
+    def format(self, severity: str = "error") -> str:
         prefix = f"{self.where}: " if self.where else ""
-        lines = [f"{prefix}error: {self.message}"]
+        lines = [f"{prefix}{severity}: {self.message}"]
         lines.extend(_source_excerpt(self.where))
         if self.hint:
             lines.append(f"  hint: {self.hint}")

@@ -7,10 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Literal
 
 from ..errors import Problem, Where
-from ..labels import LANGUAGES
-from .types import Id, Length, Located, Plain, RelPath, Text, Url, doc, where_field
-
-MM = 72 / 25.4
+from .types import LANGUAGES, ExerciseRef, Id, Length, Located, Plain, RelPath, Text, Url, doc, mm, where_field
 
 
 class Language(Located):
@@ -25,52 +22,63 @@ class Language(Located):
         return raw
 
 
+QR_MAX_LENGTH = 300  # a longer address makes a code too dense to scan at the size it is printed
+
+
 @dataclass(frozen=True)
 class Step:
     SHORTHAND: ClassVar[str] = "text"
-    text: Text = field(metadata=doc("What to do, in a sentence or two."))
-    title: Text | None = field(default=None, metadata=doc("A short action, printed in bold."))
+    text: Text = field(metadata=doc("What to do, in a sentence or two.", max_length=600))
+    title: Text | None = field(default=None, metadata=doc("A short action, printed in bold.", max_length=120))
 
 
 @dataclass(frozen=True)
 class FaqItem:
-    q: Text = field(metadata=doc("The question, as a reader would ask it."))
-    a: Text = field(metadata=doc("The answer."))
+    q: Text = field(metadata=doc("The question, as a reader would ask it.", max_length=250))
+    a: Text = field(metadata=doc("The answer.", max_length=1200))
 
 
 @dataclass(frozen=True)
 class Callout:
     SHORTHAND: ClassVar[str] = "text"
-    text: Text = field(metadata=doc("The message of the box."))
+    text: Text = field(metadata=doc("The message of the box.", max_length=1000))
     tone: Literal["info", "tip", "warning"] = field(default="info", metadata=doc("Colour and label of the box."))
-    title: Text | None = field(default=None, metadata=doc("Replaces the tone's label."))
+    title: Text | None = field(default=None, metadata=doc("Replaces the tone's label.", max_length=120))
 
 
 @dataclass(frozen=True)
 class Image:
     path: RelPath = field(metadata=doc("PNG, JPEG or SVG file, relative to this file."))
-    alt: Plain = field(metadata=doc("What the picture shows, for readers who cannot see it.", printed=False))
-    caption: Text | None = field(default=None, metadata=doc("Printed under the picture."))
-    width: Length | None = field(default=None, metadata=doc("Printed width, like `80mm`; default: fits the column."))
+    alt: Plain = field(
+        metadata=doc("What the picture shows, for readers who cannot see it.", printed=False, max_length=300)
+    )
+    caption: Text | None = field(default=None, metadata=doc("Printed under the picture.", max_length=300))
+    width: Length | None = field(
+        default=None,
+        metadata=doc("Printed width, like `80mm`; default: fits the column.", minimum=mm(5), maximum=mm(400)),
+    )
     where: Where | None = where_field()
-
-    def problems(self) -> list[Problem]:
-        if self.width is not None and not 5 * MM <= self.width <= 400 * MM:
-            return [Problem(self.where, f"`width` is {self.width / MM:.0f} mm; a picture is 5 to 400 mm wide")]
-        return []
 
 
 @dataclass(frozen=True)
 class QrCode:
-    url: Url = field(metadata=doc("The address the code opens (https, http, mailto or tel)."))
-    label: Text = field(metadata=doc("What the reader finds there."))
+    url: Url = field(
+        metadata=doc(
+            "The address the code opens (https, http, mailto or tel); short, so that the code prints large "
+            "enough to scan.",
+            max_length=QR_MAX_LENGTH,
+        )
+    )
+    label: Text = field(metadata=doc("What the reader finds there.", max_length=150))
 
 
 @dataclass(frozen=True)
 class Table:
-    header: list[Text] = field(metadata=doc("Column headings.", min_items=1))
-    rows: list[list[Text]] = field(metadata=doc("Rows, each a list with one cell per heading."))
-    caption: Text | None = field(default=None, metadata=doc("Printed above the table."))
+    header: list[Text] = field(metadata=doc("Column headings.", min_items=1, max_items=8, max_length=120))
+    rows: list[list[Text]] = field(
+        metadata=doc("Rows, each a list with one cell per heading.", min_items=1, max_items=100, max_length=400)
+    )
+    caption: Text | None = field(default=None, metadata=doc("Printed above the table.", max_length=150))
     where: Where | None = where_field()
 
     def problems(self) -> list[Problem]:
@@ -86,8 +94,6 @@ class Table:
                         "give every row one cell per heading",
                     )
                 )
-        if not self.rows:
-            found.append(Problem(self.where, "table has no rows"))
         return found
 
 
@@ -105,7 +111,14 @@ class Block:
         "image": Image,
         "qr": QrCode,
         "table": Table,
-        "exercises": list[Id],
+        "exercises": list[ExerciseRef],
+    }
+    KIND_LIMITS: ClassVar[dict[str, dict[str, Any]]] = {
+        "text": {"max_length": 2000},
+        "bullets": {"min_items": 1, "max_items": 30, "max_length": 500},
+        "steps": {"min_items": 1, "max_items": 20},
+        "faq": {"min_items": 1, "max_items": 30},
+        "exercises": {"min_items": 1, "max_items": 12},
     }
     kind: str
     body: Any
@@ -114,17 +127,19 @@ class Block:
 
 @dataclass(frozen=True)
 class Section:
-    title: Text = field(metadata=doc("An informative heading, like 'How to ease soreness'."))
-    blocks: list[Block] = field(metadata=doc("The section's content, top to bottom.", min_items=1))
+    title: Text = field(metadata=doc("An informative heading, like 'How to ease soreness'.", max_length=120))
+    blocks: list[Block] = field(metadata=doc("The section's content, top to bottom.", min_items=1, max_items=60))
 
 
 @dataclass(frozen=True)
 class Handout:
     handout: Id = field(metadata=doc("The handout's id, like `glute-soreness`."))
-    title: Text = field(metadata=doc("The title printed at the top and stored in the PDF."))
+    title: Text = field(metadata=doc("The title printed at the top and stored in the PDF.", max_length=120))
     language: Language = field(metadata=doc("Content language; sets the labels the tool prints."))
     reviewed: dt.date = field(metadata=doc("When a clinician last reviewed the content (YYYY-MM-DD)."))
-    sections: list[Section] = field(metadata=doc("The body of the handout.", min_items=1))
-    subtitle: Text | None = field(default=None, metadata=doc("One line under the title."))
-    summary: list[Text] = field(default_factory=list, metadata=doc("Key messages, boxed near the top."))
+    sections: list[Section] = field(metadata=doc("The body of the handout.", min_items=1, max_items=40))
+    subtitle: Text | None = field(default=None, metadata=doc("One line under the title.", max_length=200))
+    summary: list[Text] = field(
+        default_factory=list, metadata=doc("Key messages, boxed near the top.", max_items=8, max_length=300)
+    )
     where: Where | None = where_field()

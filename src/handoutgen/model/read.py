@@ -1,6 +1,10 @@
 """Read located YAML nodes into typed model objects, driven by the dataclass declarations.
 
-Every problem found is collected (one message each) and raised together at the end.
+Every problem found is collected (one message each) and raised together at the end. Limits
+declared on a field (`max_length`, `minimum`, `maximum`, `min_items`, `max_items`) are checked
+at the value's own line and column. An optional `inspect` callback sees every user string as it
+is read, so that later checks (glyphs, pictures, exercise ids) run on the parts that did read,
+and all problems of a file come out in one round.
 """
 
 from __future__ import annotations
@@ -8,56 +12,62 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import re
 import types
 import typing
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Literal, Union
 
 from ..errors import HandoutError, Problem, Where, closest
 from ..source import Map, Node, Scalar, Seq, describe
-from .types import Located, Text
+from .types import Located, Number, Text
 
 _INVALID = object()
 _NONE_WORDS = ("", "~", "null", "Null", "NULL")
+Limits = Mapping[str, Any]
+Inspect = Callable[[Located], Iterable[Problem]]
 
 
 class Reader:
-    def __init__(self) -> None:
+    def __init__(self, inspect: Inspect | None = None) -> None:
         self.problems: list[Problem] = []
+        self._inspect = inspect
 
     def fail(self, where: Where, message: str, hint: str | None = None) -> object:
         self.problems.append(Problem(where, message, hint))
         return _INVALID
 
-    def read(self, node: Node, tp: Any, what: str) -> Any:
+    def read(self, node: Node, tp: Any, what: str, limits: Limits | None = None) -> Any:
+        limits = limits or {}
         origin = typing.get_origin(tp)
         if origin in (Union, types.UnionType):
-            return self._read_union(node, typing.get_args(tp), what)
+            return self._read_union(node, typing.get_args(tp), what, limits)
         if origin is Literal:
             return self._read_literal(node, typing.get_args(tp), what)
         if origin is list:
-            return self._read_list(node, typing.get_args(tp)[0], what)
+            return self._read_list(node, typing.get_args(tp)[0], what, limits)
         if origin is tuple:  # tuple[X, ...]: a list that must stay hashable (layouts are cache keys)
-            items = self._read_list(node, typing.get_args(tp)[0], what)
+            items = self._read_list(node, typing.get_args(tp)[0], what, limits)
             return items if items is _INVALID else tuple(items)
         if hasattr(tp, "KINDS"):
             return self._read_tagged(node, tp, what)
         if dataclasses.is_dataclass(tp):
             return self._read_record(node, tp, what)
-        return self._read_scalar(node, tp, what)
+        return self._read_scalar(node, tp, what, limits)
 
-    def _read_union(self, node: Node, options: tuple[Any, ...], what: str) -> Any:
+    def _read_union(self, node: Node, options: tuple[Any, ...], what: str, limits: Limits) -> Any:
         real = [o for o in options if o is not type(None)]
         if len(real) < len(options) and isinstance(node, Scalar) and not node.quoted and node.value in _NONE_WORDS:
             return None
         if len(real) == 1:
-            return self.read(node, real[0], what)
+            return self.read(node, real[0], what, limits)
         # A scalar-or-record union (`size: a4` or `size: {width: .., height: ..}`).
         records = [o for o in real if dataclasses.is_dataclass(o)]
         scalars = [o for o in real if not dataclasses.is_dataclass(o)]
         if isinstance(node, Map) and records:
             return self.read(node, records[0], what)
         if scalars:
-            return self.read(node, scalars[0], what)
+            return self.read(node, scalars[0], what, limits)
         return self.read(node, records[0], what)
 
     def _read_literal(self, node: Node, choices: tuple[str, ...], what: str) -> Any:
@@ -71,7 +81,7 @@ class Reader:
             )
         return node.value
 
-    def _read_list(self, node: Node, item_type: Any, what: str) -> Any:
+    def _read_list(self, node: Node, item_type: Any, what: str, limits: Limits) -> Any:
         if not isinstance(node, Seq):
             if isinstance(node, Scalar) and getattr(item_type, "LIST_SHORTHAND", False):
                 node = Seq([node], node.where)
@@ -81,7 +91,18 @@ class Reader:
                     f"{what} must be a list, not {describe(node)}",
                     "start each item on its own line with `- `",
                 )
-        items = [self.read(item, item_type, f"item {i} of {what}") for i, item in enumerate(node.items, start=1)]
+        if limits.get("min_items") and not node.items:
+            return self.fail(node.where, f"{what} is empty", f"list at least {limits['min_items']} item")
+        most = limits.get("max_items")
+        if most is not None and len(node.items) > most:
+            return self.fail(
+                node.items[most].where,
+                f"{what} has {len(node.items)} items; at most {most} are allowed",
+                "keep the ones that matter most, or split the content into several files",
+            )
+        items = [
+            self.read(item, item_type, f"item {i} of {what}", limits) for i, item in enumerate(node.items, start=1)
+        ]
         return _INVALID if any(item is _INVALID for item in items) else items
 
     def _read_tagged(self, node: Node, tp: Any, what: str) -> Any:
@@ -97,7 +118,7 @@ class Reader:
         ((key, (key_node, value_node)),) = node.entries.items()
         if key not in kinds:
             return self.fail(key_node.where, f"unknown {tp.NOUN} `{key}`", closest(key, kinds))
-        body = self.read(value_node, kinds[key], f"`{key}`")
+        body = self.read(value_node, kinds[key], f"`{key}`", getattr(tp, "KIND_LIMITS", {}).get(key))
         if body is _INVALID:
             return _INVALID
         return tp(kind=key, body=body, where=key_node.where)
@@ -110,6 +131,7 @@ class Reader:
             return self.fail(node.where, f"{what} must be a mapping of `key: value` lines, not {describe(node)}")
         fields = fields_of(tp)
         values: dict[str, Any] = {}
+        positions: dict[str, Where] = {}
         ok = True
         for key, (key_node, value_node) in node.entries.items():
             spec = fields.get(key)
@@ -117,11 +139,10 @@ class Reader:
                 ok = False
                 self.fail(key_node.where, f"unknown key `{key}` in {what}", closest(key, fields))
                 continue
-            value = self.read(value_node, spec.type, f"`{key}`")
-            if isinstance(value, list) and not value and spec.metadata.get("min_items"):
-                value = self.fail(value_node.where, f"`{key}` is empty", "list at least one item")
+            value = self.read(value_node, spec.type, f"`{key}`", spec.metadata)
             ok &= value is not _INVALID
             values[key] = value
+            positions[key] = value_node.where
         for name, spec in fields.items():
             if name not in values and is_required(spec):
                 ok = False
@@ -131,6 +152,7 @@ class Reader:
         obj = tp(**values)
         if "where" in {f.name for f in dataclasses.fields(tp)}:
             object.__setattr__(obj, "where", node.where)
+        object.__setattr__(obj, "_positions", positions)
         if hasattr(obj, "problems"):
             found = obj.problems()
             self.problems.extend(found)
@@ -138,34 +160,69 @@ class Reader:
                 return _INVALID
         return obj
 
-    def _read_scalar(self, node: Node, tp: Any, what: str) -> Any:
+    def _read_scalar(self, node: Node, tp: Any, what: str, limits: Limits) -> Any:
         if not isinstance(node, Scalar):
             return self.fail(node.where, f"{what} must be {_a(tp)}, not {describe(node)}")
         raw = node.as_text if node.as_text is not None and tp is Text else node.value
+        if issubclass(tp, Located):
+            longest = limits.get("max_length", tp.max_length)
+            if len(raw) > longest:
+                return self.fail(
+                    node.where,
+                    f"{what} is {len(raw):,} characters long; it may be at most {longest:,}",
+                    "shorten it, or split it into several items",
+                )
         try:
             if tp is bool:
                 return _parse_bool(raw)
-            if tp is int:
-                return _parse_int(raw)
-            if tp is float:
-                return float(raw)
             if tp is dt.date:
                 from .types import parse_date
 
                 return parse_date(raw)
-            value = tp.parse(raw) if hasattr(tp, "parse") else raw
+            if tp is int:
+                value = _parse_int(raw)
+            elif tp is float:
+                value = _parse_float(raw)
+            else:
+                value = tp.parse(raw) if hasattr(tp, "parse") else raw
         except ValueError as exc:
             return self.fail(node.where, f"{what}: {exc}")
         if issubclass(tp, Located):
             if not raw.strip():
                 return self.fail(node.where, f"{what} is empty")
-            return tp(value, node.where)
+            located = tp(value, node.where)
+            if self._inspect is not None:
+                self.problems.extend(self._inspect(located))
+            return located
+        out_of_range = range_problem(value, tp, limits)
+        if out_of_range:
+            return self.fail(node.where, f"{what} is {out_of_range}")
         return tp(value)
 
 
-def read(node: Node, tp: Any, what: str) -> Any:
+def range_problem(value: float, tp: Any, limits: Limits) -> str | None:
+    """`value` against a field's declared `minimum` and `maximum`, in the words of its unit."""
+    least, most = limits.get("minimum"), limits.get("maximum")
+    show = tp.show if issubclass(tp, Number) else (lambda v: f"{v:g}")
+    below = least is not None and value < least - 1e-9 * max(1.0, abs(least))  # 0.5cm is 5mm exactly
+    above = most is not None and value > most + 1e-9 * max(1.0, abs(most))
+    if (below or above) and least is not None and most is not None:
+        return f"{show(value)}; it must be from {show(least)} to {show(most)}"
+    if below:
+        return f"{show(value)}; it must be at least {show(least)}"
+    if above:
+        return f"{show(value)}; it must be at most {show(most)}"
+    return None
+
+
+def position(obj: Any, name: str) -> Where | None:
+    """Where the value of field `name` of a read model object was written (else the object)."""
+    return getattr(obj, "_positions", {}).get(name) or getattr(obj, "where", None)
+
+
+def read(node: Node, tp: Any, what: str, inspect: Inspect | None = None) -> Any:
     """Read `node` as `tp`, raising one HandoutError with every problem found."""
-    reader = Reader()
+    reader = Reader(inspect)
     value = reader.read(node, tp, what)
     if reader.problems:
         raise HandoutError(reader.problems)
@@ -203,10 +260,15 @@ def _parse_bool(raw: str) -> bool:
 
 
 def _parse_int(raw: str) -> int:
-    try:
-        return int(raw, 10)
-    except ValueError:
-        raise ValueError(f"`{raw}` is not a whole number") from None
+    if not re.fullmatch(r"\s*[-+]?\d{1,9}\s*", raw):
+        raise ValueError(f"`{raw}` is not a whole number")
+    return int(raw, 10)
+
+
+def _parse_float(raw: str) -> float:
+    if not re.fullmatch(r"\s*[-+]?\d{1,6}(\.\d{1,2})?\s*", raw):
+        raise ValueError(f"`{raw}` is not a number with at most 2 decimals, like `1.4`")
+    return float(raw)
 
 
 def _choices(choices: tuple[str, ...]) -> str:

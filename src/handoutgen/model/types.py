@@ -1,7 +1,8 @@
-"""Value types that content and layout fields are declared with.
+"""Value types that content and layout fields are declared with, and the limits on them.
 
-Each type knows how to read itself from a YAML scalar's text, so a field's declaration
-alone decides validation, error wording and the exported JSON Schema.
+Each type knows how to read itself from a YAML scalar's text. A field's declaration (its type
+plus the limits in its metadata: `max_length`, `minimum`, `maximum`, `min_items`, `max_items`)
+alone decides validation, error wording, the exported JSON Schema and the reference docs.
 """
 
 from __future__ import annotations
@@ -15,12 +16,17 @@ from urllib.parse import urlsplit
 from ..errors import Where
 
 LINK_SCHEMES = ("https", "http", "mailto", "tel")
+LANGUAGES = ("en", "es")  # content languages; text/labels.py has the tool's words in each
+MM = 72 / 25.4
+LONGEST_WORD = 40  # letters; a longer word cannot be printed on one line of a narrow column
+_WORD = re.compile(r"\w+")
 
 
 class Located(str):
     """A string that remembers the file position it was read from."""
 
     where: Where | None = None
+    max_length: ClassVar[int] = 200
 
     def __new__(cls, value: str, where: Where | None = None) -> Located:
         obj = super().__new__(cls, value)
@@ -28,24 +34,45 @@ class Located(str):
         return obj
 
 
-class Text(Located):
+class Words(Located):
+    """Text a reader reads: every word must fit on one line."""
+
+    @classmethod
+    def parse(cls, raw: str) -> str:
+        longest = max(_WORD.findall(raw), key=len, default="")
+        if len(longest) > LONGEST_WORD:
+            raise ValueError(
+                f"has a word of {len(longest)} letters (`{longest[:20]}…`); "
+                f"a word of more than {LONGEST_WORD} letters cannot be printed on one line"
+            )
+        return raw
+
+
+class Text(Words):
     """User prose: inline Markdown (bold, italic, links); every other character is literal."""
 
+    max_length: ClassVar[int] = 1000
     schema: ClassVar[dict[str, Any]] = {
         "type": "string",
         "description": "Text; **bold**, *italic*, [link](https://...)",
     }
 
 
-class Plain(Located):
-    """A short plain string printed as written (alt text, labels, names of things)."""
+class Plain(Words):
+    """A short text printed as written, without Markdown (alt text, names of things)."""
 
+    max_length: ClassVar[int] = 200
     schema: ClassVar[dict[str, Any]] = {"type": "string"}
+
+
+class Label(Plain):
+    """Words the tool prints itself ("Take care", "Page 1 of 2"), located at the part they belong to."""
 
 
 class Id(Located):
     """An identifier: lower-case letters, digits and hyphens."""
 
+    max_length: ClassVar[int] = 64
     pattern: ClassVar[re.Pattern[str]] = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
     schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]{0,63}$"}
 
@@ -56,9 +83,14 @@ class Id(Located):
         return raw
 
 
+class ExerciseRef(Id):
+    """The id of an exercise in the library, looked up in the content's language."""
+
+
 class Url(Located):
     """A link target: https, http, mailto or tel."""
 
+    max_length: ClassVar[int] = 2000
     schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^(https?://|mailto:|tel:)\S+$"}
 
     @classmethod
@@ -70,13 +102,18 @@ class Url(Located):
 class RelPath(Located):
     """A picture's path (PNG, JPEG or SVG), relative to the YAML file it is written in."""
 
+    max_length: ClassVar[int] = 1000
     schema: ClassVar[dict[str, Any]] = {"type": "string"}
 
+    @classmethod
+    def parse(cls, raw: str) -> str:
+        if any(len(part.encode()) > 255 for part in re.split(r"[/\\]", raw)):
+            raise ValueError("has a folder or file name longer than 255 bytes, which no file system allows")
+        return raw
 
-class ContentPath(Located):
+
+class ContentPath(RelPath):
     """Another content file (a handout), relative to the YAML file it is written in."""
-
-    schema: ClassVar[dict[str, Any]] = {"type": "string"}
 
 
 class Template(Located):
@@ -85,37 +122,69 @@ class Template(Located):
     schema: ClassVar[dict[str, Any]] = {"type": "string"}
 
 
-class Length(float):
+class Number:
+    """A quantity with a unit; `show` writes a value the way a user would."""
+
+    unit_name: ClassVar[str] = ""
+
+    @classmethod
+    def show(cls, value: float) -> str:
+        return f"{value:g}{cls.unit_name}"
+
+
+class Length(float, Number):
     """A length in points, written with a unit: `12mm`, `1.5cm`, `0.5in`, `10pt`."""
 
-    units: ClassVar[dict[str, float]] = {"pt": 1.0, "mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0}
-    pattern: ClassVar[re.Pattern[str]] = re.compile(r"\s*(-?\d+(?:\.\d+)?)\s*(pt|mm|cm|in)\s*")
-    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\s*-?\d+(\.\d+)?\s*(pt|mm|cm|in)\s*$"}
+    units: ClassVar[dict[str, float]] = {"pt": 1.0, "mm": MM, "cm": 10 * MM, "in": 72.0}
+    pattern: ClassVar[re.Pattern[str]] = re.compile(r"\s*(-?\d+(?:\.\d{1,2})?)\s*(pt|mm|cm|in)\s*")
+    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\s*-?\d+(\.\d{1,2})?\s*(pt|mm|cm|in)\s*$"}
 
     @classmethod
     def parse(cls, raw: str) -> float:
         match = cls.pattern.fullmatch(raw)
         if not match:
-            raise ValueError(f"`{raw}` is not a length; write a number and a unit: mm, cm, in or pt (e.g. `15mm`)")
+            raise ValueError(
+                f"`{raw}` is not a length; write a number (up to 2 decimals) and a unit: mm, cm, in or pt (e.g. `15mm`)"
+            )
         return float(match.group(1)) * cls.units[match.group(2)]
 
+    @classmethod
+    def show(cls, value: float) -> str:
+        return f"{value / MM:.1f} mm".replace(".0 mm", " mm")
 
-class FontSize(float):
+
+class FontSize(float, Number):
     """A font size in points: `12` or `12pt`."""
 
+    unit_name: ClassVar[str] = " pt"
     schema: ClassVar[dict[str, Any]] = {
-        "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\d+(\.\d+)?\s*pt$"}]
+        "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\d+(\.\d{1,2})?\s*pt$"}]
     }
 
     @classmethod
     def parse(cls, raw: str) -> float:
-        match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*(pt)?\s*", raw)
+        match = re.fullmatch(r"\s*(\d+(?:\.\d{1,2})?)\s*(pt)?\s*", raw)
         if not match:
             raise ValueError(f"`{raw}` is not a font size; write points, like `12` or `12pt`")
-        size = float(match.group(1))
-        if not 4 <= size <= 96:
-            raise ValueError(f"font size {size:g} pt is outside 4 to 96 pt")
-        return size
+        return float(match.group(1))
+
+
+class Duration(int, Number):
+    """A time in seconds, written `30s`, `90s` or `2min`."""
+
+    units: ClassVar[dict[str, int]] = {"s": 1, "min": 60}
+    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\s*\d+\s*(s|min)\s*$"}
+
+    @classmethod
+    def parse(cls, raw: str) -> int:
+        match = re.fullmatch(r"\s*(\d+)\s*(s|min)\s*", raw)
+        if not match:
+            raise ValueError(f"`{raw}` is not a duration; write seconds or minutes, like `30s` or `2min`")
+        return int(match.group(1)) * cls.units[match.group(2)]
+
+    @classmethod
+    def show(cls, value: float) -> str:
+        return f"{value / 60:g} min" if value >= 60 and value % 60 == 0 else f"{value:g} s"
 
 
 class Color(str):
@@ -156,9 +225,15 @@ def check_url(url: str) -> None:
         raise ValueError(f"link `{url}` contains spaces or control characters")
 
 
-def doc(text: str, **extra: Any) -> dict[str, Any]:
-    """Field metadata: the description that the JSON Schema and the docs show."""
-    return {"doc": text, **extra}
+def doc(text: str, **limits: Any) -> dict[str, Any]:
+    """Field metadata: the description that the JSON Schema and the docs show, and the field's
+    limits (`max_length`, `minimum`, `maximum`, `min_items`, `max_items`, `printed`)."""
+    return {"doc": text, **limits}
+
+
+def mm(value: float) -> float:
+    """A length limit written in millimetres, in points."""
+    return value * MM
 
 
 def where_field() -> Any:

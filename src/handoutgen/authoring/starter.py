@@ -1,0 +1,73 @@
+"""`handoutgen init` (a starter project) and `handoutgen new` (a commented template)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+from ..errors import HandoutError
+
+BUILTIN = Path(__file__).resolve().parent.parent / "builtin"
+TEMPLATES = BUILTIN / "templates"
+PLACES = {
+    "handout": "handouts/{id}.yaml",
+    "exercise": "handouts/exercises/{id}.yaml",
+    "deck": "handouts/decks/{id}.yaml",
+    "program": "handouts/programs/{id}.yaml",
+    "layout": "layouts/{id}.yaml",
+}
+
+
+def slug(name: str) -> str:
+    """`Knee pain basics` -> `knee-pain-basics`: file names and ids use the same words."""
+    text = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if not text or not text[0].isalnum():
+        raise HandoutError.at(None, f"`{name}` makes no id; use letters and digits, like `knee-pain`")
+    return text[:64]
+
+
+def new_file(kind: str, name: str, root: Path, title: str | None = None) -> Path:
+    """Write a commented template for `kind` at its usual place under `root`; never overwrite."""
+    ident = slug(name)
+    target = root / PLACES[kind].format(id=ident)
+    if target.exists():
+        raise HandoutError.at(None, f"{target} already exists", "choose another name")
+    if title is None:
+        words = name.strip() if not re.fullmatch(r"[a-z0-9-]+", name.strip()) else ident.replace("-", " ")
+        title = words[:1].upper() + words[1:]
+    text = (TEMPLATES / f"{kind}.yaml").read_text(encoding="utf-8")
+    # The title goes in as a quoted YAML string, so a colon or # in it cannot break the file.
+    text = text.replace("__ID__", ident).replace("__TITLE__", json.dumps(title, ensure_ascii=False))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+def init_project(folder: Path, name: str) -> list[Path]:
+    """A project that builds and checks at once: layout, handout, two exercises, deck, programme."""
+    if folder.exists() and any(folder.iterdir()):
+        raise HandoutError.at(None, f"{folder} is not empty", "give a new folder, like `handoutgen init my-clinic`")
+    shutil.copytree(BUILTIN / "starter", folder, dirs_exist_ok=True)
+    made = [
+        new_file("layout", "clinic", folder, title=name),
+        new_file("handout", "Knee pain basics", folder),
+        new_file("deck", "warm-up cards", folder),
+        new_file("program", "example programme", folder),
+    ]
+    layout = made[0]
+    layout.write_text(
+        layout.read_text(encoding="utf-8").replace("# logo: images/logo.svg", "logo: images/logo.svg"), encoding="utf-8"
+    )
+    readme = folder / "README.md"
+    readme.write_text(
+        (TEMPLATES / "README.md").read_text(encoding="utf-8").replace("__TITLE__", name), encoding="utf-8"
+    )
+    from .schema import KINDS, schema_for
+
+    for kind in KINDS:
+        target = folder / "schemas" / f"{kind}.schema.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return [readme, *made, *sorted((folder / "handouts" / "exercises").glob("*.yaml"))]

@@ -1,0 +1,97 @@
+"""`handoutgen watch`: rebuild on save, keeping imports, fonts, styles and the library warm."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import HandoutError
+
+WATCHED = (".yaml", ".yml", ".svg", ".png", ".jpg", ".jpeg")
+
+
+@dataclass
+class Watcher:
+    paths: tuple[Path, ...]
+    layout: str | None
+    output: Path
+    check: bool = False
+    preview: bool = False
+    say: Callable[[str], None] = print
+
+    def build_all(self) -> None:
+        from ..batch import find_content
+
+        sources, _skipped, errors = find_content(self.paths)
+        for error in errors:
+            self._report(error)
+        for source in sources:
+            self.build_one(source)
+
+    def build_one(self, source: Path) -> None:
+        from .. import api
+        from ..batch import check_built, output_path, write_pdf
+
+        start = time.perf_counter()
+        try:
+            built = api.build_file(source, self.layout)
+            if self.check:
+                report = check_built(built)
+                if not report.ok:
+                    self.say(report.format(str(source)))
+                    return
+            target = output_path(source, self.output)
+            write_pdf(target, built.pdf)
+            if self.preview:
+                from .preview import render_pngs
+
+                render_pngs(built.pdf, (1, 1), 80, self.output / "preview", target.stem)
+        except HandoutError as error:
+            self._report(error)
+            return
+        self.say(f"built {target} in {(time.perf_counter() - start) * 1000:.0f} ms")
+
+    def changed(self, files: set[Path]) -> None:
+        """Rebuild what a save affects: the file itself, or everything when a shared part changed."""
+        from ..batch import BUILDABLE
+        from ..source import content_kind
+
+        own = []
+        for file in files:
+            try:
+                kind = content_kind(file) if file.suffix in (".yaml", ".yml") and file.is_file() else None
+            except HandoutError as error:
+                self._report(error)
+                continue
+            if kind in BUILDABLE:
+                own.append(file)
+            else:  # an exercise, picture or layout: anything may use it
+                self.build_all()
+                return
+        for file in own:
+            self.build_one(file)
+
+    def run(self, stop: threading.Event | None = None, debounce_ms: int = 30) -> None:
+        from watchfiles import watch
+
+        self.build_all()
+        self.say("watching for changes (Ctrl-C to stop)")
+        watched = [p for p in self.paths if p.exists()]
+        if self.layout and Path(self.layout).is_file():
+            watched.append(Path(self.layout))
+        for changes in watch(
+            *watched,
+            debounce=debounce_ms,
+            step=10,
+            stop_event=stop,
+            watch_filter=lambda _change, name: name.endswith(WATCHED),
+            raise_interrupt=False,
+        ):
+            self.changed({Path(name) for _change, name in changes})
+
+    def _report(self, error: HandoutError) -> None:
+        for problem in error.problems:
+            self.say(problem.format())

@@ -1,0 +1,23 @@
+"""A picture as resolving found it: a checked file inside the project."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from ..errors import Where
+
+
+@dataclass(frozen=True)
+class Picture:
+    """A picture file that was found inside the project and checked (SVG parsed, raster decoded)."""
+
+    path: Path  # absolute
+    kind: Literal["svg", "png", "jpeg"]
+    alt: str
+    width: float  # its own size, for the proportions: pixels, or SVG user units
+    height: float
+    stamp: tuple[int, int]  # modification time (ns) and size when checked: the key of drawing caches
+    where: Where | None = field(default=None, compare=False)
+    svg: bytes | None = field(default=None, repr=False)  # an SVG as checked and re-serialised: safe to draw

@@ -1,0 +1,116 @@
+"""A deck of exercise cards to PDF: fit each face, impose them on sheets, draw marks and boxes."""
+
+from __future__ import annotations
+
+import io
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from ...model.layout import Layout
+from ...model.resolved import Document
+from ...model.views import CardsView
+from ...version import __version__
+from . import fonts
+from .cards import FittedFace, draw_face, fit_face
+from .document import Rendered, page_geometry, pdf_timestamp, set_timestamp
+from .imposition import Placement, Plan, crop_marks, plan
+
+MARK_COLOR = HexColor("#231f20")
+CUT_COLOR = HexColor("#9aa5ad")
+
+
+def render_deck(document: Document) -> Rendered:
+    view = document.view
+    assert isinstance(view, CardsView)
+    layout, one_per_page = document.layout, document.one_per_page
+    fonts.register(italic=True)
+    geometry = page_geometry(layout)
+    sheet = (geometry.width, geometry.height)
+    layout_plan = plan(layout, sheet, len(view.cards), one_per_page)
+    faces = {(index, face.side): face for index, card in enumerate(view.cards) for face in card.faces}
+    fitted = {(p.card, p.face): fit_face(faces[(p.card, p.face)], layout) for p in layout_plan.placements}
+    if layout.cards and layout.cards.marks == "crop" and not one_per_page:
+        crop_marks([p for p in layout_plan.placements if p.page == 0], sheet, layout)  # fail early, clearly
+    buffer = io.BytesIO()
+    canvas = Canvas(
+        buffer,
+        pagesize=layout_plan.pages[0],
+        invariant=1,
+        initialFontName=fonts.REGULAR,
+        initialFontSize=10,
+        lang=document.meta.language,
+    )
+    set_timestamp(canvas, pdf_timestamp(None))
+    canvas.setTitle(document.meta.title)
+    canvas.setAuthor(document.meta.author)
+    canvas.setSubject("")
+    canvas.setCreator(f"handoutgen {__version__}")
+    canvas.setProducer(f"handoutgen {__version__}")
+    for page, size in enumerate(layout_plan.pages):
+        canvas.setPageSize(size)
+        _draw_page(canvas, layout_plan, page, fitted, layout, size)
+        canvas.showPage()
+    canvas.save()
+    return Rendered(buffer.getvalue(), len(layout_plan.pages))
+
+
+def _draw_page(
+    canvas: Canvas,
+    layout_plan: Plan,
+    page: int,
+    fitted: dict[tuple[int, str], FittedFace],
+    layout: Layout,
+    size: tuple[float, float],
+) -> None:
+    placements = layout_plan.on_page(page)
+    for placement in placements:
+        draw_face(
+            canvas,
+            fitted[(placement.card, placement.face)],
+            layout,
+            placement.trim.x,
+            placement.trim.y,
+            placement.bleed,
+        )
+    if layout_plan.one_per_page:
+        _set_boxes(canvas, placements[0])
+    if not layout_plan.fronts[page] or layout.cards is None or layout.cards.marks == "none":
+        return
+    if layout.cards.marks == "crop" or layout_plan.one_per_page:
+        _draw_crop_marks(canvas, crop_marks(placements, size, layout))
+    else:
+        _draw_cut_lines(canvas, placements, fold=layout.cards.duplex == "fold")
+
+
+def _set_boxes(canvas: Canvas, placement: Placement) -> None:
+    trim, bleed = placement.trim, placement.bleed
+    canvas.setTrimBox((trim.x, trim.y, trim.right, trim.top))
+    canvas.setBleedBox((trim.x - bleed, trim.y - bleed, trim.right + bleed, trim.top + bleed))
+
+
+def _draw_crop_marks(canvas: Canvas, lines: list[tuple[float, float, float, float]]) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(MARK_COLOR)
+    canvas.setLineWidth(0.25)
+    for line in lines:
+        canvas.line(*line)
+    canvas.restoreState()
+
+
+def _draw_cut_lines(canvas: Canvas, placements: list[Placement], fold: bool) -> None:
+    canvas.saveState()
+    canvas.setStrokeColor(CUT_COLOR)
+    canvas.setLineWidth(0.4)
+    canvas.setDash(3, 2)
+    for placement in placements:
+        box = placement.trim
+        canvas.rect(box.x, box.y, box.width, box.height, stroke=1, fill=0)
+    if fold:
+        canvas.setDash([1, 2, 6, 2])
+        canvas.setStrokeColor(HexColor("#5b6770"))
+        for placement in placements:
+            if placement.face == "back":
+                box = placement.trim
+                canvas.line(box.x, box.y, box.x, box.top)
+    canvas.restoreState()

@@ -1,0 +1,164 @@
+"""The pieces every PDF part is built from: the layout context, cached paragraphs, lists,
+boxes and measuring."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Table, TableStyle
+
+from ...model.layout import Layout
+from ...text.markup import inline
+from . import fonts
+from .styles import Styles
+
+
+@dataclass
+class Context:
+    layout: Layout
+    styles: Styles
+    language: str
+    width: float  # width of the text column, points
+    height: float  # height of the text frame, points
+
+    def color(self, name: str) -> Color:
+        return HexColor(getattr(self.layout.colors, name))
+
+    def para(self, text: str, style_name: str = "body", **overrides: Any) -> Paragraph:
+        style = getattr(self.styles, style_name)
+        if overrides:
+            style = variant(style, **overrides)
+        return paragraph(inline(text, self.layout.colors.heading).markup, style)
+
+
+_PARSED: dict[tuple[str, int], tuple[Any, list[Any]]] = {}
+
+
+def paragraph(markup: str, style: Any) -> Paragraph:
+    """A Paragraph whose markup is parsed once per process (parsing is a fifth of a build).
+
+    Keyed by the style object, which the cache entry keeps alive so that its id is never
+    reused by another style. Styles are made once per layout (see styles.py).
+    """
+    if "<i>" in markup or style.fontName == fonts.ITALIC:
+        fonts.register(italic=True)  # cached: loads the italic faces the first time any text needs them
+    if getattr(style, "one_off", False):
+        return Paragraph(markup, style)
+    key = (markup, id(style))
+    cached = _PARSED.get(key)
+    if cached is not None:
+        return Paragraph(markup, style, frags=cached[1])
+    if len(_PARSED) > 20_000:
+        _PARSED.clear()
+    made = Paragraph(markup, style)
+    _PARSED[key] = (style, made.frags)
+    return made
+
+
+def variant(style: Any, **overrides: Any) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    variant = ParagraphStyle(style.name + "+", parent=style, **overrides)
+    variant.one_off = True  # not worth caching parsed text for
+    return variant
+
+
+def numbered(
+    paragraphs: list[Flowable],
+    size: float,
+    color: Color,
+    start: int = 1,
+    number_size: float | None = None,
+    indent: float = 1.4,
+) -> ListFlowable:
+    """A numbered list in the accent colour; every list of steps in handouts, panels and cards.
+    `indent` is the text's indent in multiples of `size`; numbers sit just left of it."""
+    return ListFlowable(
+        [ListItem(p) for p in paragraphs],
+        bulletType="1",
+        start=start,
+        bulletFormat="%s",
+        bulletFontName=fonts.BOLD,
+        bulletFontSize=number_size or size,
+        bulletColor=color,
+        leftIndent=size * indent,
+        bulletDedent=size * (indent - 0.15),
+        bulletOffsetY=0,
+    )
+
+
+def bulleted(paragraphs: list[Flowable], size: float, color: Color) -> ListFlowable:
+    """A bullet list with bold bullets in the accent colour."""
+    return ListFlowable(
+        [ListItem(p) for p in paragraphs],
+        bulletType="bullet",
+        start="•",
+        bulletFontName=fonts.BOLD,
+        bulletFontSize=size,
+        bulletColor=color,
+        leftIndent=size * 1.3,
+        bulletOffsetY=0,
+    )
+
+
+def styled(table: Table, commands: list[tuple]) -> Table:
+    """Apply a TableStyle that always names our font: ReportLab's table default is Helvetica,
+    which would be a font the PDF does not embed."""
+    table.setStyle(TableStyle([*commands, ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR)]))
+    return table
+
+
+def stacked_height(flowables: list[Flowable], width: float, height: float) -> float:
+    """The height a frame needs for `flowables` stacked at `width` (spaces included)."""
+    total = 0.0
+    canvas = _measuring_canvas()
+    for index, flowable in enumerate(flowables):
+        if isinstance(flowable, KeepTogether):  # its wrap() answers "infinitely tall" on purpose
+            total += stacked_height(flowable._content, width, height) + (flowable.getSpaceBefore() if index else 0)
+            continue
+        total += flowable.wrapOn(canvas, width, height)[1] + flowable.getSpaceAfter()
+        if index:
+            total += flowable.getSpaceBefore()
+    return total
+
+
+_LOCAL = threading.local()
+
+
+def _measuring_canvas() -> Any:
+    """A canvas that is never saved, one per thread: some flowables need one to measure themselves."""
+    canvas = getattr(_LOCAL, "canvas", None)
+    if canvas is None:
+        import io
+
+        from reportlab.pdfgen.canvas import Canvas
+
+        canvas = _LOCAL.canvas = Canvas(io.BytesIO())
+    return canvas
+
+
+def tint(color: Color, amount: float) -> Color:
+    """Mix `color` with white; amount 0 is the colour, 1 is white."""
+    r, g, b = color.red, color.green, color.blue
+    return Color(r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+
+
+def boxed(cell: list[Flowable], ctx: Context, background: Color, bar: Color) -> Table:
+    """A shaded box with a coloured bar at its left: key points, goals, callouts."""
+    pad = ctx.layout.text.size * 0.8
+    table = Table([[cell]], colWidths=[ctx.width])
+    styled(
+        table,
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), background),
+            ("LINEBEFORE", (0, 0), (0, -1), 4, bar),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad + 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+            ("TOPPADDING", (0, 0), (-1, -1), pad * 0.8),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.6),
+        ],
+    )
+    return table

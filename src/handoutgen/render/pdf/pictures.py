@@ -1,0 +1,120 @@
+"""Pictures drawn in the PDF: SVGs as ReportLab drawings made once per file version, rasters as images."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import threading
+
+from ...errors import HandoutError
+from ...model.resolved import Picture
+
+
+class IncompleteSvgError(ValueError):
+    """svglib could not draw every part of the picture."""
+
+
+_DRAW_LOCK = threading.RLock()
+
+
+def svg_drawing(picture: Picture):
+    """The picture as a ReportLab drawing, made once per version of the file."""
+    try:
+        return _svg_drawing(str(picture.path), picture.stamp, picture.svg)
+    except IncompleteSvgError as exc:
+        raise HandoutError.at(picture.where, f"SVG `{picture.path.name}` {exc}") from None
+
+
+@functools.lru_cache(maxsize=256)
+def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes | None):
+    """svglib draws the checked, re-serialised SVG that resolving kept (no DOCTYPE, entities or
+    outside references are left in it), so it never opens a file itself; whatever it reports
+    as not drawn makes the picture an error, never a partial one. Text in the picture is
+    switched to the bundled (embedded) font.
+    """
+    from lxml import etree
+    from reportlab.graphics.shapes import Group, String
+
+    from . import fonts
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    root = etree.fromstring(svg or b"", parser)
+    fonts.register(italic=False)
+    with _svglib_complaints() as complaints:
+        from svglib.svglib import SvgRenderer
+
+        try:
+            drawing = SvgRenderer(path).render(root)
+        except Exception as exc:  # svglib raises many kinds for odd files
+            raise IncompleteSvgError(f"cannot be drawn ({type(exc).__name__}: {exc})") from None
+    if complaints:
+        raise IncompleteSvgError(f"cannot be drawn completely ({complaints[0]})")
+    if drawing is None or not drawing.width or not drawing.height:
+        raise IncompleteSvgError("holds no drawing")
+    stack: list = [drawing]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, String):
+            node.fontName = fonts.BOLD if "bold" in node.fontName.lower() else fonts.REGULAR
+        if isinstance(node, Group) or hasattr(node, "contents"):
+            stack.extend(node.contents)
+    return drawing
+
+
+@contextlib.contextmanager
+def _svglib_complaints():
+    """Collect what svglib logs as warnings or errors while this thread renders."""
+    import logging
+
+    complaints: list[str] = []
+    thread = threading.get_ident()
+
+    class Collect(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.thread == thread:
+                complaints.append(record.getMessage())
+
+    logger = logging.getLogger("svglib.svglib")
+    handler = Collect(logging.WARNING)
+    logger.addHandler(handler)
+    try:
+        yield complaints
+    finally:
+        logger.removeHandler(handler)
+
+
+@functools.cache
+def _shared_drawing_class() -> type:
+    from reportlab.graphics.shapes import Drawing
+
+    class SharedDrawing(Drawing):
+        """A drawing whose shapes are shared with other documents (the parsed SVG is cached).
+
+        ReportLab's renderer marks shapes with their parent while it draws them, so two
+        threads drawing the same shapes at once would trip over each other: one at a time.
+        """
+
+        def draw(self, *args, **kwargs):
+            with _DRAW_LOCK:
+                return super().draw(*args, **kwargs)
+
+    return SharedDrawing
+
+
+def flowable(picture: Picture, max_width: float, max_height: float):
+    """A picture flowable scaled to fit the box, keeping its proportions."""
+    from . import fonts
+
+    if picture.kind == "svg":
+        from reportlab.graphics.shapes import Group
+
+        source = svg_drawing(picture)
+        scale = min(max_width / source.width, max_height / source.height)
+        out = _shared_drawing_class()(source.width * scale, source.height * scale)
+        group = Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0))
+        out.add(group)
+        return fonts.use_in_drawing(out)
+    from reportlab.platypus import Image
+
+    scale = min(max_width / picture.width, max_height / picture.height)
+    return Image(str(picture.path), width=picture.width * scale, height=picture.height * scale)

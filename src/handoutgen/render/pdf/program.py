@@ -1,0 +1,138 @@
+"""A patient's home-exercise programme to PDF: details, goals, exercises, log, appended handouts."""
+
+from __future__ import annotations
+
+from reportlab.lib.colors import white
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+)
+
+from ...model.resolved import Document
+from ...model.views import ProgramView
+from ...text.labels import label
+from ...text.markup import escape, inline
+from . import fonts
+from .blocks import bullet_list
+from .document import Rendered, _frame, body_flowables, disclaimer_flowables, render_pages, title_flowables
+from .flow import Context, boxed, paragraph, styled, tint, variant
+from .panels import compact_rows, exercise_panel
+
+
+def render_program(document: Document) -> Rendered:
+    view = document.view
+    assert isinstance(view, ProgramView)
+    fonts.register(italic=True)
+
+    def story(doc: BaseDocTemplate, ctx: Context) -> list[Flowable]:
+        doc.addPageTemplates([PageTemplate("page", frames=[_frame(doc, 0, doc.width, doc.height)])])
+        return program_story(view, ctx)
+
+    return render_pages(document, story)
+
+
+def program_story(view: ProgramView, ctx: Context) -> list[Flowable]:
+    story: list[Flowable] = [ctx.para(view.title, "title"), _details(view, ctx), Spacer(1, 8)]
+    if view.goals:
+        cell = [ctx.para(view.goals.heading, "box_heading"), bullet_list(view.goals.items, ctx)]
+        story += [boxed(cell, ctx, background=ctx.color("summary"), bar=ctx.color("heading")), Spacer(1, 6)]
+    heading = ctx.para(view.exercises_heading, "heading")
+    heading.outline = (str(view.exercises_heading), "exercises")
+    if view.style == "compact":
+        exercises = compact_rows(view.panels, ctx)
+    else:
+        exercises = [f for panel in view.panels for f in exercise_panel(panel, ctx, picture_height=34 * mm)]
+    story += [heading, *exercises]
+    if view.log is not None:
+        story += _log(view, ctx)
+    for handout in view.handouts:
+        title = title_flowables(handout, ctx)
+        title[0].outline = (inline(handout.title).plain, handout.key.rstrip("-"))
+        story += [PageBreak(), *title, *body_flowables(handout, ctx)]
+    return [*story, *disclaimer_flowables(view.disclaimer, ctx)]
+
+
+def _details(view: ProgramView, ctx: Context) -> Table:
+    """Patient, clinician, clinic and dates as a two-column list of labels and values."""
+    cells = [
+        (
+            paragraph(f"<b>{escape(detail.label)}</b>", ctx.styles.box_text),
+            paragraph(escape(str(detail.value)), ctx.styles.box_text),
+        )
+        for detail in view.details
+    ]
+    size = ctx.layout.text.size
+    names = [*(str(d.label) for d in view.details), *(label(ctx.language, k) for k in DETAIL_KEYS)]
+    label_width = max(stringWidth(name, fonts.BOLD, size) for name in names) + size
+    pairs_per_row = 2 if ctx.width >= 2 * (label_width + 60 * mm) else 1  # one pair a row on narrow pages
+    per_row = (len(cells) + pairs_per_row - 1) // pairs_per_row
+    rows = []
+    for index in range(per_row):
+        row: list = []
+        for column in range(pairs_per_row):
+            position = column * per_row + index
+            row += cells[position] if position < len(cells) else ["", ""]
+        rows.append(row)
+    value_width = ctx.width / pairs_per_row - label_width
+    table = Table(rows, colWidths=[label_width, value_width] * pairs_per_row, hAlign="LEFT")
+    styled(
+        table,
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, ctx.color("rule")),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 3),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ],
+    )
+    return table
+
+
+def _log(view: ProgramView, ctx: Context) -> list[Flowable]:
+    """A tick-box table per week: a row per exercise, a column per day."""
+    log = view.log
+    assert log is not None
+    size = ctx.layout.text.size
+    days = [str(day) for day in log.days]
+    heading = ctx.para(log.heading, "heading")
+    heading.outline = (str(log.heading), "log")
+    out: list[list[Flowable]] = []
+    widest = max(stringWidth(day, fonts.BOLD, size) for day in days)
+    box = min(max(size * 1.6, 7 * mm, widest + size), (ctx.width - 35 * mm) / 7)
+    day_size = min(size, size * (box - 2) / widest)  # day names shrink on narrow pages
+    day_style = variant(ctx.styles.table_head, alignment=1, fontSize=day_size, leading=day_size * 1.2)
+    name_width = ctx.width - 7 * box
+    for week in log.weeks:
+        head = [paragraph(f"<b>{escape(week)}</b>", ctx.styles.table_head)]
+        head += [paragraph(f"<b>{escape(day)}</b>", day_style) for day in days]
+        names = [ctx.para(name, "box_text") for name in log.rows]
+        heights = [max(box, name.wrap(name_width - 12, ctx.height)[1] + 8) for name in names]
+        rows = [[name, *[""] * 7] for name in names]
+        table = Table([head, *rows], colWidths=[name_width, *[box] * 7], rowHeights=[None, *heights])
+        styled(
+            table,
+            [
+                ("BACKGROUND", (0, 0), (-1, 0), ctx.color("heading")),
+                ("TEXTCOLOR", (0, 0), (-1, 0), white),
+                ("ALIGN", (1, 0), (-1, -1), "CENTER"),
+                ("LEFTPADDING", (1, 0), (-1, -1), 1),
+                ("RIGHTPADDING", (1, 0), (-1, -1), 1),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("GRID", (1, 1), (-1, -1), 0.8, ctx.color("muted")),
+                ("LINEBELOW", (0, 1), (0, -1), 0.5, ctx.color("rule")),
+                ("BACKGROUND", (1, 1), (-1, -1), tint(ctx.color("summary"), 0.5)),
+            ],
+        )
+        out.append([table, Spacer(1, size)])
+    intro = [heading, ctx.para(log.hint, "small"), Spacer(1, 4)]
+    return [KeepTogether([*intro, *out[0]]), *(KeepTogether(week) for week in out[1:])]
+
+
+DETAIL_KEYS = ("patient", "clinician", "clinic", "date", "review_date")

@@ -1,0 +1,114 @@
+"""Paragraph styles derived from a layout, built once per layout."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.styles import ParagraphStyle
+
+from ...model.layout import Layout
+from . import fonts
+
+
+@dataclass(frozen=True)
+class Styles:
+    body: ParagraphStyle
+    item: ParagraphStyle
+    step: ParagraphStyle
+    answer: ParagraphStyle
+    box_text: ParagraphStyle
+    compact: ParagraphStyle
+    title: ParagraphStyle
+    subtitle: ParagraphStyle
+    heading: ParagraphStyle
+    box_heading: ParagraphStyle
+    question: ParagraphStyle
+    small: ParagraphStyle
+    caption: ParagraphStyle
+    table_head: ParagraphStyle
+    table_cell: ParagraphStyle
+    step_number: ParagraphStyle
+
+
+@functools.lru_cache(maxsize=32)
+def styles_for(layout: Layout) -> Styles:
+    text = layout.text
+    size = text.size
+    color = HexColor(layout.colors.text)
+    heading_color = HexColor(layout.colors.heading)
+    muted = HexColor(layout.colors.muted)
+
+    def style(name: str, **kw: object) -> ParagraphStyle:
+        base = {
+            "fontName": fonts.REGULAR,
+            "fontSize": size,
+            "leading": size * text.leading,
+            "textColor": color,
+            "splitLongWords": 1,
+            "allowWidows": 0,
+            "allowOrphans": 0,
+        }
+        base.update(kw)
+        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+
+    heading_size = size * text.heading_scale
+    title_size = size * text.heading_scale**2.6
+    small_size = max(size * 0.8, 9)
+    return Styles(
+        body=style("body", spaceAfter=size * 0.6),
+        item=style("item", spaceAfter=size * 0.3),
+        step=style("step", spaceAfter=size * 0.5),
+        answer=style("answer", leftIndent=size * 0.9, spaceAfter=size * 0.7),
+        box_text=style("box_text"),
+        compact=style("compact", fontSize=size * 0.85, leading=size * 0.85 * 1.3),
+        title=style(
+            "title",
+            fontName=fonts.BOLD,
+            fontSize=title_size,
+            leading=title_size * 1.15,
+            textColor=heading_color,
+            spaceAfter=size * 0.3,
+        ),
+        subtitle=style(
+            "subtitle", fontSize=size * 1.2, leading=size * 1.2 * 1.3, textColor=muted, spaceAfter=size * 0.9
+        ),
+        heading=style(
+            "heading",
+            fontName=fonts.BOLD,
+            fontSize=heading_size,
+            leading=heading_size * 1.2,
+            textColor=heading_color,
+            spaceBefore=size * 1.3,
+            spaceAfter=size * 0.5,
+            keepWithNext=1,
+        ),
+        box_heading=style(
+            "box_heading",
+            fontName=fonts.BOLD,
+            textColor=heading_color,
+            spaceAfter=size * 0.25,
+            keepWithNext=1,
+        ),
+        question=style(
+            "question",
+            fontName=fonts.BOLD,
+            textColor=heading_color,
+            spaceBefore=size * 0.4,
+            spaceAfter=size * 0.15,
+            keepWithNext=1,
+        ),
+        small=style("small", fontSize=small_size, leading=small_size * 1.35, textColor=muted),
+        caption=style(
+            "caption",
+            fontName=fonts.ITALIC,
+            fontSize=small_size,
+            leading=small_size * 1.35,
+            textColor=muted,
+            spaceBefore=size * 0.2,
+        ),
+        table_head=style("table_head", fontName=fonts.BOLD, textColor=HexColor("#ffffff")),
+        table_cell=style("table_cell"),
+        step_number=style("step_number", fontName=fonts.BOLD, textColor=HexColor("#ffffff"), alignment=1),
+    )

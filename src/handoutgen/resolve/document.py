@@ -1,0 +1,79 @@
+"""Resolved content and a layout to a Document: what renderers and the check take."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..model.layout import Layout
+from ..model.resolved import CardContent, Content, Document, HandoutContent, Metadata, ProgramContent
+from ..model.types import Text
+from ..text.labels import label
+from ..text.markup import inline
+from ..text.printed import card_exercises, cards_view, handout_view, program_view
+from .layouts import DEFAULT_CARD_LAYOUT, load_layout, logo_picture
+
+
+def make_document(
+    content: Content, layout: Layout, one_per_page: bool = False, metadata_name: bool = False
+) -> Document:
+    """Put content on a layout. Decks need a card layout (cards-a6 when given a page layout);
+    a programme on a card layout prints as cards; a handout uses a card layout's page."""
+    logo = logo_picture(layout)
+    if isinstance(content, HandoutContent):
+        handout = content.handout
+        meta = Metadata(
+            inline(handout.title).plain,
+            str(handout.language),
+            handout.reviewed,
+            subject=inline(handout.subtitle).plain if handout.subtitle else "",
+            author=str(layout.brand.name or ""),
+            where=handout.where,
+        )
+        view = handout_view(content, layout)
+        return Document("handout", content, layout, view, meta, logo, warnings=content.warnings)
+    if isinstance(content, ProgramContent) and layout.cards is None:
+        program = content.program
+        meta = Metadata(
+            program_title(content, metadata_name),
+            str(program.language),
+            program.date,
+            author=str(layout.brand.name or ""),
+            reviewed=False,
+            where=program.where,
+        )
+        view = program_view(content, layout)
+        return Document("program", content, layout, view, meta, logo, warnings=content.warnings)
+    if isinstance(content, ProgramContent):
+        content = program_cards(content, metadata_name)
+    assert isinstance(content, CardContent)
+    if layout.cards is None:
+        layout = load_layout(DEFAULT_CARD_LAYOUT)
+        logo = logo_picture(layout)
+    meta = Metadata(
+        inline(content.deck.title).plain, str(content.deck.language), None, author=str(layout.brand.name or "")
+    )
+    view = cards_view(content, layout)
+    return Document("cards", content, layout, view, meta, logo, one_per_page, content.warnings)
+
+
+def program_title(content: ProgramContent, metadata_name: bool = False) -> str:
+    """The PDF's title. The patient's name is printed on the page, never put in the file's
+    metadata unless asked for (`--metadata-name`)."""
+    program = content.program
+    title, patient = inline(program.title).plain, str(program.patient)
+    if metadata_name:
+        return f"{title} – {patient}"
+    return title if patient not in title else label(str(program.language), "program")
+
+
+def program_cards(content: ProgramContent, metadata_name: bool = False) -> CardContent:
+    """The programme as exercise cards; a note becomes the card's first tip."""
+    from ..model.exercise import Deck
+    from ..model.types import Id
+
+    program = content.program
+    exercises = card_exercises(content)
+    ids = [Id(e.exercise.exercise, e.where) for e in exercises]
+    deck = Deck(program.program, Text(program_title(content, metadata_name)), program.language, ids)
+    object.__setattr__(deck, "where", program.where)
+    return dataclasses.replace(CardContent(deck, exercises, content.source), warnings=content.warnings)

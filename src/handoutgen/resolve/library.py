@@ -1,0 +1,184 @@
+"""The exercise library: exercise files found by id and language, read and checked once each.
+
+A library file that does not load, or an id defined twice, is an error for the documents that
+ask for that exercise and a warning for the others: one broken file never stops the builds
+that do not use it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import HandoutError, Problem, closest
+from ..model import read
+from ..model.exercise import Exercise
+from ..model.resolved import Picture, ResolvedExercise
+from ..model.types import ExerciseRef
+from ..source import Map, Scalar, expect_kind, load
+from .inspect import Inspector
+from .project import project_root, shown
+
+LIBRARY_FOLDER = "exercises"
+
+
+@dataclass(frozen=True)
+class LibraryIndex:
+    folder: Path  # as shown in messages
+    found: dict[tuple[str, str], Path]  # (id, language) -> file
+    broken: dict[str, HandoutError]  # file name without extensions (`squat` for squat.es.yaml) -> why
+    duplicates: dict[tuple[str, str], tuple[Path, ...]] = field(default_factory=dict)
+
+
+@dataclass
+class Lookup:
+    """What looking up a document's exercises found: the exercises, errors and warnings."""
+
+    exercises: list[ResolvedExercise] = field(default_factory=list)
+    by_ref: dict[int, ResolvedExercise] = field(default_factory=dict)  # id() of each ExerciseRef found
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def library_folder(content: Path) -> Path:
+    """Where exercise ids are looked up: `handouts/exercises/` of the project, else next to the file."""
+    root = project_root(content)
+    folder = content.resolve().parent
+    for candidate in (root / "handouts" / LIBRARY_FOLDER, folder / LIBRARY_FOLDER, folder.parent / LIBRARY_FOLDER):
+        if candidate.is_dir():
+            return candidate
+    return folder
+
+
+def library_index(folder: Path) -> LibraryIndex:
+    """Every exercise file in `folder`, by id and language (cached until a file changes)."""
+    absolute = folder.resolve()
+    return _index(absolute, _stamp(absolute), shown(absolute))
+
+
+def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
+    files = []
+    for path in sorted(folder.glob("*.y*ml")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        files.append((path.name, stat.st_mtime_ns, stat.st_size))
+    return tuple(files)
+
+
+@functools.lru_cache(maxsize=32)
+def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: Path) -> LibraryIndex:
+    found: dict[tuple[str, str], Path] = {}
+    broken: dict[str, HandoutError] = {}
+    duplicates: dict[tuple[str, str], list[Path]] = {}
+    for name, _, _ in stamp:
+        path = shown_folder / name
+        try:
+            node = load(path)
+        except HandoutError as error:
+            broken[name.split(".", 1)[0]] = error
+            continue
+        if not isinstance(node, Map):
+            continue
+        ident, language = node.get("exercise"), node.get("language")
+        if isinstance(ident, Scalar) and isinstance(language, Scalar):
+            key = (ident.value, language.value)
+            if key in found:
+                duplicates.setdefault(key, [found[key]]).append(path)
+            else:
+                found[key] = path
+    twice = {key: tuple(paths) for key, paths in duplicates.items()}
+    return LibraryIndex(shown_folder, found, broken, twice)
+
+
+def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Lookup:
+    """The exercises `refs` name, in `language`; each unknown id is reported at its line."""
+    index = library_index(folder)
+    lookup = Lookup()
+    asked = {str(ref) for ref in refs}
+    for ref in refs:
+        key = (str(ref), language)
+        if key in index.duplicates:
+            files = " and ".join(str(p) for p in index.duplicates[key])
+            lookup.problems.append(
+                Problem(ref.where, f"exercise `{ref}` ({language}) is defined twice in the library: {files}", _ONE_ID)
+            )
+            continue
+        path = index.found.get(key)
+        if path is None and str(ref) in index.broken:  # the file is there but does not load: say why
+            lookup.problems.extend(index.broken[str(ref)].problems)
+            continue
+        if path is None:
+            lookup.problems.append(_unknown(ref, language, index))
+            continue
+        try:
+            exercise, start, end = load_exercise(path)
+        except HandoutError as error:
+            lookup.problems.extend(error.problems)
+            continue
+        lookup.exercises.append(ResolvedExercise(exercise, start, end, where=ref.where))
+        lookup.by_ref[id(ref)] = lookup.exercises[-1]
+    lookup.warnings = _unused_problems(index, asked)
+    return lookup
+
+
+_ONE_ID = "give each exercise its own id (the `exercise:` key), or remove one of the files"
+
+
+def _unused_problems(index: LibraryIndex, asked: set[str]) -> list[Problem]:
+    """Broken library files this document does not use: worth a warning, not a failed build."""
+    warnings = []
+    for stem, error in sorted(index.broken.items()):
+        if stem not in asked:
+            first = error.problems[0]
+            warnings.append(Problem(first.where, f"library file not used here does not load: {first.message}"))
+    for (ident, language), paths in sorted(index.duplicates.items()):
+        if ident not in asked:
+            files = " and ".join(str(p) for p in paths)
+            warnings.append(Problem(None, f"exercise `{ident}` ({language}) is defined twice in the library: {files}"))
+    return warnings
+
+
+def load_exercise(path: Path) -> tuple[Exercise, Picture | None, Picture | None]:
+    """An exercise file read and checked, with its pictures (once per version of the file)."""
+    stat = path.stat()
+    return _load_exercise(str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path))
+
+
+@functools.lru_cache(maxsize=1024)
+def _load_exercise(key: str, mtime: int, size: int, name: str) -> tuple[Exercise, Picture | None, Picture | None]:
+    path = Path(name)
+    node = load(path)
+    expect_kind(node, "exercise", path)
+    inspector = Inspector()
+    exercise: Exercise = read(node, Exercise, "the exercise", inspector)
+    pictures = [
+        inspector.picture(p.path, str(p.alt)) if p is not None else None
+        for p in (exercise.images.start, exercise.images.end)
+    ]
+    return exercise, pictures[0], pictures[1]
+
+
+def with_dose(resolved: ResolvedExercise, dose, note=None, where=None) -> ResolvedExercise:
+    """The exercise with the keys of `dose` replacing the library's, and a note for this patient."""
+    exercise = resolved.exercise
+    if dose is not None:
+        changes = {f.name: getattr(dose, f.name) for f in dataclasses.fields(dose) if getattr(dose, f.name) is not None}
+        exercise = dataclasses.replace(exercise, dose=dataclasses.replace(exercise.dose, **changes))
+    return dataclasses.replace(resolved, exercise=exercise, note=note, where=where or resolved.where)
+
+
+def _unknown(ref: ExerciseRef, language: str, index: LibraryIndex) -> Problem:
+    languages = sorted(lang for (other, lang) in index.found if other == ref)
+    if languages:
+        return Problem(
+            ref.where,
+            f"exercise `{ref}` has no `{language}` version in {index.folder}",
+            "found: " + ", ".join(languages) + f"; add `{ref}.{language}.yaml`",
+        )
+    ids = {other for (other, _) in index.found}
+    hint = closest(ref, ids) or ("known exercises: " + ", ".join(sorted(ids)) if ids else None)
+    return Problem(ref.where, f"unknown exercise `{ref}` (looked in {index.folder})", hint)

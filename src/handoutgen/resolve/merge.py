@@ -1,0 +1,185 @@
+"""Merge data: `{{ field }}` placeholders in content filled from CSV or YAML rows.
+
+Placeholders are data, never code: a field name is all a placeholder can hold, and an
+inserted value is always literal text (Markdown characters in it are escaped).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import HandoutError, Problem, Where
+from ..source import Map, Node, Scalar, Seq, load, read_text
+
+PLACEHOLDER = re.compile(r"\{\{(.*?)\}\}")
+FIELD = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*)\s*")
+_MARKDOWN = re.compile(r"([*_\[\]\\`])")
+
+
+@dataclass(frozen=True)
+class Row:
+    number: int  # 1-based, counting data rows only
+    where: Where  # the row's line in the data file
+    fields: dict[str, str]
+
+    @property
+    def label(self) -> str:
+        return f"row {self.number} ({self.where.file}:{self.where.line})"
+
+
+def placeholder_names(node: Node) -> list[tuple[str, Where]]:
+    """Every `{{ field }}` in the tree; a placeholder that is not a plain field name is an error."""
+    found: list[tuple[str, Where]] = []
+    problems: list[Problem] = []
+    for scalar in _scalars(node):
+        for match in PLACEHOLDER.finditer(scalar.value):
+            name = FIELD.fullmatch(match.group(1))
+            where = _at(scalar, match.start())
+            if name is None:
+                problems.append(
+                    Problem(
+                        where,
+                        f"`{match.group(0)}` is not a placeholder: placeholders hold "
+                        "one field name, like `{{ patient }}`",
+                        "no expressions, filters or code",
+                    )
+                )
+            else:
+                found.append((name.group(1), where))
+    if problems:
+        raise HandoutError(problems)
+    return found
+
+
+def fill(node: Node, row: Row) -> Node:
+    """A copy of the tree with the row's values in place of the placeholders."""
+    missing = [
+        Problem(where, f"{row.label} has no field `{name}`", "fields in the data: " + ", ".join(sorted(row.fields)))
+        for name, where in placeholder_names(node)
+        if name not in row.fields
+    ]
+    if missing:
+        raise HandoutError(missing)
+    return _fill(node, row.fields)
+
+
+def _fill(node: Node, fields: dict[str, str]) -> Node:
+    if isinstance(node, Scalar):
+        if "{{" not in node.value:
+            return node
+        plain = PLACEHOLDER.sub(lambda m: fields[m.group(1).strip()], node.value)
+        as_text = PLACEHOLDER.sub(lambda m: _MARKDOWN.sub(r"\\\1", fields[m.group(1).strip()]), node.value)
+        return Scalar(plain, node.where, node.quoted, as_text)
+    if isinstance(node, Seq):
+        return Seq([_fill(item, fields) for item in node.items], node.where)
+    filled = Map(node.where)
+    for key, (key_node, value) in node.entries.items():
+        filled.entries[key] = (key_node, _fill(value, fields))
+    return filled
+
+
+def _scalars(node: Node):
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Scalar):
+            yield item
+        elif isinstance(item, Seq):
+            stack.extend(reversed(item.items))
+        else:
+            stack.extend(value for _, value in reversed(list(item.entries.values())))
+
+
+def _at(scalar: Scalar, offset: int) -> Where:
+    """The position of a placeholder: exact on a one-line plain scalar, else the scalar's start."""
+    if "\n" in scalar.value or scalar.quoted:
+        return scalar.where
+    return Where(scalar.where.file, scalar.where.line, scalar.where.column + offset)
+
+
+def load_rows(path: Path) -> list[Row]:
+    """Rows from a CSV file (first line: field names) or a YAML list of mappings."""
+    if path.suffix.lower() in (".yaml", ".yml"):
+        return _yaml_rows(path)
+    if path.suffix.lower() != ".csv":
+        raise HandoutError.at(None, f"{path}: data must be a .csv or .yaml file")
+    text = read_text(path, max_bytes=200 * 1024 * 1024)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None)
+    name = str(path)
+    if not header:
+        raise HandoutError.at(Where(name, 1, 1), "the CSV file is empty", "the first line names the fields")
+    fields = [h.strip() for h in header]
+    for column, field in enumerate(fields, start=1):
+        if not FIELD.fullmatch(field):
+            raise HandoutError.at(
+                Where(name, 1, column),
+                f"`{field}` is not a field name",
+                "use letters, digits and _, starting with a letter",
+            )
+        if fields.count(field) > 1:
+            raise HandoutError.at(Where(name, 1, column), f"the field `{field}` appears twice in the header")
+    rows: list[Row] = []
+    problems: list[Problem] = []
+    line = reader.line_num + 1
+    for values in reader:
+        where = Where(name, line, 1)
+        line = reader.line_num + 1
+        if not any(v.strip() for v in values):
+            continue
+        if len(values) != len(fields):
+            problems.append(Problem(where, f"this row has {len(values)} values; the header has {len(fields)}"))
+            continue
+        rows.append(
+            Row(len(rows) + 1 + len(problems), where, dict(zip(fields, (v.strip() for v in values), strict=True)))
+        )
+    if problems:
+        raise HandoutError(problems)
+    return rows
+
+
+def _yaml_rows(path: Path) -> list[Row]:
+    node = load(path)
+    if not isinstance(node, Seq):
+        raise HandoutError.at(node.where, "merge data in YAML is a list of rows, each a mapping of fields")
+    rows = []
+    for number, item in enumerate(node.items, start=1):
+        if not isinstance(item, Map):
+            raise HandoutError.at(item.where, f"row {number} must be a mapping of `field: value` lines")
+        values: dict[str, str] = {}
+        for key, (key_node, value) in item.entries.items():
+            if not FIELD.fullmatch(key):
+                raise HandoutError.at(key_node.where, f"`{key}` is not a field name")
+            if not isinstance(value, Scalar):
+                raise HandoutError.at(value.where, f"field `{key}` must be a single value, not a list or mapping")
+            values[key] = value.value
+        rows.append(Row(number, item.where, values))
+    return rows
+
+
+def shard(rows: list[Row], spec: str | None) -> list[Row]:
+    """`I/N`: every N-th row starting with row I (1-based), so N machines share a batch."""
+    if not spec:
+        return rows
+    match = re.fullmatch(r"(\d+)/(\d+)", spec.strip())
+    if not match or not 1 <= int(match.group(1)) <= int(match.group(2)):
+        raise HandoutError.at(None, f"--shard `{spec}` must be I/N with 1 <= I <= N, like 1/4")
+    index, count = int(match.group(1)), int(match.group(2))
+    return [row for row in rows if (row.number - index) % count == 0]
+
+
+def output_name(template: str, row: Row) -> Path:
+    """The output path for a row; inserted values are cleaned so they cannot leave the folder."""
+
+    def clean(match: re.Match[str]) -> str:
+        name = match.group(1).strip()
+        if name not in row.fields:
+            raise HandoutError.at(None, f"-o `{template}`: {row.label} has no field `{name}`")
+        value = re.sub(r"[^A-Za-z0-9._-]+", "-", row.fields[name]).strip(".-")
+        return value or f"row-{row.number}"
+
+    return Path(PLACEHOLDER.sub(clean, template))

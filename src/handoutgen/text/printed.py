@@ -1,0 +1,229 @@
+"""What a document prints, part by part: resolved content to views (model/views.py).
+
+Both renderers draw these views and the check expects every word of them, so this module is
+the one place that decides what a panel, a card face, a programme page or a handout block says.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from ..errors import Where
+from ..model.layout import Layout
+from ..model.resolved import CardContent, HandoutContent, Picture, ProgramContent, ResolvedBlock, ResolvedExercise
+from ..model.types import Label, Located, Plain, Text
+from ..model.views import (
+    BlockView,
+    CalloutView,
+    Captioned,
+    CardSection,
+    CardsView,
+    CardView,
+    Detail,
+    FaceView,
+    Facts,
+    HandoutView,
+    ImageView,
+    ListView,
+    LogView,
+    PanelView,
+    PictureView,
+    ProgramView,
+    QrView,
+    SectionView,
+    VideoView,
+)
+from .labels import dose_words, label, long_date
+from .markup import inline
+
+BACK_PARTS = ("steps", "tips", "avoid", "caution", "video")
+
+
+def _label(language: str, key: str, where: Where | None, **values: object) -> Label:
+    return Label(label(language, key, **values), where)
+
+
+def handout_view(content: HandoutContent, layout: Layout, keys: str = "", disclaimer: bool = True) -> HandoutView:
+    """A handout; `keys` prefixes its bookmark names (an appended handout's differ from the main one's)."""
+    handout = content.handout
+    language = str(handout.language)
+    summary = None
+    if handout.summary:
+        summary = ListView(_label(language, "key_points", handout.where), tuple(handout.summary))
+    sections = tuple(
+        SectionView(section.title, tuple(_block_view(b, language) for b in section.blocks), f"{keys}section-{n}")
+        for n, section in enumerate(content.sections, start=1)
+    )
+    small_print = layout.disclaimer if disclaimer else None
+    return HandoutView(handout.title, handout.subtitle, summary, sections, small_print, keys)
+
+
+def _block_view(block: ResolvedBlock, language: str) -> BlockView:
+    body: Any = block.body
+    where = block.where
+    if block.kind in ("bullets", "steps", "faq"):
+        body = tuple(body)
+    elif block.kind == "callout":
+        body = CalloutView(body.tone, body.title or _label(language, body.tone, where), body.text)
+    elif block.kind == "image":
+        body = ImageView(PictureView(body.picture, body.image.caption), body.image.width)
+    elif block.kind == "qr":
+        body = QrView(str(body.url), body.label, _label(language, "scan", where), Label(str(body.url), body.url.where))
+    elif block.kind == "exercises":
+        body = tuple(panel_view(exercise, language) for exercise in body)
+    return BlockView(block.kind, body, where)
+
+
+def _pictures(exercise: ResolvedExercise, language: str) -> tuple[PictureView, ...]:
+    where = exercise.exercise.where
+    shown = (("start", exercise.start), ("end", exercise.end))
+    return tuple(PictureView(p, _label(language, key, where)) for key, p in shown if p is not None)
+
+
+def panel_view(resolved: ResolvedExercise, language: str) -> PanelView:
+    exercise = resolved.exercise
+    where = exercise.where
+    words = dose_words(language, exercise.dose)
+    caution = Captioned(_label(language, "caution", where), exercise.caution) if exercise.caution else None
+    note = Captioned(_label(language, "note", where), resolved.note) if resolved.note else None
+    return PanelView(
+        str(exercise.exercise),
+        exercise.name,
+        Label(words, where) if words else None,
+        _pictures(resolved, language),
+        tuple(exercise.steps),
+        caution,
+        note,
+        resolved.where,
+    )
+
+
+def program_view(content: ProgramContent, layout: Layout) -> ProgramView:
+    program = content.program
+    language = str(program.language)
+    where = program.where
+    clinic = program.clinic or (Plain(str(layout.brand.name), None) if layout.brand.name else None)
+    pairs: list[tuple[str, Plain | Label | None]] = [
+        ("patient", program.patient),
+        ("clinician", program.clinician),
+        ("clinic", clinic),
+        ("date", Label(long_date(language, program.date), where)),
+        ("review_date", Label(long_date(language, program.review_date), where) if program.review_date else None),
+    ]
+    details = tuple(Detail(_label(language, key, where), value) for key, value in pairs if value)
+    goals = ListView(_label(language, "goals", where), tuple(program.goals)) if program.goals else None
+    panels = tuple(panel_view(exercise, language) for exercise in content.exercises)
+    log = None
+    if program.log is not None:
+        log = LogView(
+            _label(language, "log", where),
+            _label(language, "log_hint", where),
+            tuple(_label(language, "week", where, n=week) for week in range(1, program.log.weeks + 1)),
+            tuple(Label(day, where) for day in label(language, "days").split()),
+            tuple(exercise.exercise.name for exercise in content.exercises),
+        )
+    handouts = tuple(
+        handout_view(handout, layout, keys=f"handout-{n}-", disclaimer=False)
+        for n, handout in enumerate(content.handouts, start=1)
+    )
+    heading = _label(language, "your_exercises", where)
+    return ProgramView(program.title, details, goals, heading, program.style, panels, log, handouts, layout.disclaimer)
+
+
+def cards_view(content: CardContent, layout: Layout) -> CardsView:
+    cards = layout.cards
+    parts = cards.back if cards is not None else BACK_PARTS
+    sides = ("all",) if cards is not None and cards.duplex == "single" else ("front", "back")
+    language = str(content.deck.language)
+    fold = _label(language, "fold", content.deck.where) if cards is not None and cards.duplex == "fold" else None
+    views = tuple(
+        CardView(str(e.exercise.exercise), tuple(face_view(e, side, parts) for side in sides))  # type: ignore[arg-type]
+        for e in content.exercises
+    )
+    return CardsView(inline(content.deck.title).plain, views, fold)
+
+
+def face_view(resolved: ResolvedExercise, side: str, parts: tuple[str, ...]) -> FaceView:
+    exercise = resolved.exercise
+    language = str(exercise.language)
+    where = exercise.where
+    front: dict[str, Any] = {}
+    back: dict[str, Any] = {}
+    if side != "back":
+        kind = label(language, exercise.category)
+        if exercise.position:
+            kind += " · " + label(language, exercise.position)
+        facts = []
+        if exercise.targets:
+            facts.append(Facts(_label(language, "works", where), tuple(exercise.targets)))
+        if exercise.equipment:
+            facts.append(Facts(_label(language, "you_need", where), tuple(exercise.equipment)))
+        words = dose_words(language, exercise.dose)
+        front = {
+            "kind": Label(kind, where),
+            "pictures": _pictures(resolved, language),
+            "facts": tuple(facts),
+            "dose": Label(words, where) if words else None,
+        }
+    if side != "front":
+        sections = []
+        if "steps" in parts:
+            sections.append(CardSection(_label(language, "steps", where), tuple(exercise.steps), numbered=True))
+        for key in ("tips", "avoid"):
+            items = getattr(exercise, key)
+            if key in parts and items:
+                sections.append(CardSection(_label(language, key, where), tuple(items)))
+        caution = None
+        if "caution" in parts and exercise.caution:
+            caution = Captioned(_label(language, "caution", where), exercise.caution)
+        video = None
+        if "video" in parts and exercise.video:
+            shown = str(exercise.video).split("://", 1)[-1]
+            video = VideoView(str(exercise.video), _label(language, "video", where), Label(shown, where))
+        back = {"sections": tuple(sections), "caution": caution, "video": video}
+    return FaceView(side, str(exercise.exercise), exercise.name, where=where, **front, **back)  # type: ignore[arg-type]
+
+
+def card_exercises(content: ProgramContent) -> tuple[ResolvedExercise, ...]:
+    """A programme's exercises as cards: a note for this patient becomes the card's first tip."""
+    out = []
+    for resolved in content.exercises:
+        exercise = resolved.exercise
+        if resolved.note:
+            exercise = dataclasses.replace(exercise, tips=[resolved.note, *exercise.tips])
+        out.append(dataclasses.replace(resolved, exercise=exercise, note=None))
+    return tuple(out)
+
+
+def printed_texts(view: Any) -> list[Located]:
+    """Every text a view prints, in reading order; fields marked `printed=False` are left out."""
+    if isinstance(view, Located):
+        return [view]
+    if isinstance(view, (list, tuple)):
+        return [t for item in view for t in printed_texts(item)]
+    if dataclasses.is_dataclass(view) and not isinstance(view, (type, Picture)):
+        return [
+            t
+            for f in dataclasses.fields(view)
+            if f.metadata.get("printed", True) and not f.metadata.get("internal")
+            for t in printed_texts(getattr(view, f.name))
+        ]
+    return []
+
+
+def plain(text: str) -> str:
+    """The words of a text as printed: Markdown resolved for `Text`, as written otherwise."""
+    return inline(text).plain if isinstance(text, Text) else " ".join(str(text).split())
+
+
+__all__ = [
+    "card_exercises",
+    "cards_view",
+    "face_view",
+    "handout_view",
+    "panel_view",
+    "plain",
+    "printed_texts",
+    "program_view",
+]

@@ -1,0 +1,240 @@
+"""Prove a PDF complete, printable and harmless with pypdf.
+
+Checks: pages and their size, fonts embedded, title and language set, no text placed off the
+page, links well-formed, no scripts, actions or encryption, and (given the document it was built
+from) every word it prints present; for cards, every card's words inside that card.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import HandoutError
+from ..model.layout import Layout
+from ..model.resolved import Document
+from ..model.types import LINK_SCHEMES
+from ..text.printed import printed_texts
+from .positions import text_origin
+from .report import Report
+from .words import check_words
+
+MM = 72 / 25.4
+TOLERANCE = 1.0  # points
+
+
+def check_pdf(data: bytes, document: Document | None = None, layout: Layout | None = None) -> Report:
+    """Check PDF bytes: the page size against `layout` when given; every word against `document`.
+    An unreadable file is a HandoutError (bad input); a failed check is a finding in the report."""
+    from pypdf import PdfReader
+
+    report = Report()
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            report.add("safety", False, "the PDF is encrypted: a patient handout needs no password or restrictions")
+            return report
+        pages = list(reader.pages)
+    except Exception as exc:  # pypdf raises many kinds (and hits its own limits) on hostile files
+        raise HandoutError.at(None, f"not a readable PDF: {type(exc).__name__}: {_short(exc)}") from None
+    report.pages = len(pages)
+    try:
+        _run_checks(report, reader, pages, document, layout)
+    except HandoutError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        report.add("pdf", False, f"the PDF is damaged: {type(exc).__name__}: {_short(exc)}")
+    return report
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= 200 else text[:197] + "…"
+
+
+def _run_checks(report: Report, reader: Any, pages: list, document: Document | None, layout: Layout | None) -> None:
+    _check_pages(report, pages, layout)
+    _check_fonts(report, pages)
+    _check_metadata(report, reader)
+    _check_safety(report, reader, pages)
+    texts = _check_text_positions(report, pages)
+    _check_links(report, pages)
+    report.bookmarks = len(reader.outline)
+    if document is None:
+        return
+    if document.kind == "cards":
+        from .cards import check_cards
+
+        check_cards(report, pages, document)
+    else:
+        check_words(report, "\n".join(texts), printed_texts(document.view))
+
+
+def _check_pages(report: Report, pages: list, layout: Any) -> None:
+    if layout is not None and layout.cards is not None and pages and "/TrimBox" in pages[0]:
+        layout = None  # one card per page: the page is the card plus bleed and marks, checked with the cards
+    if not pages:
+        report.add("pages", False, "the PDF has no pages")
+        return
+    sizes = {(round(float(p.mediabox.width), 1), round(float(p.mediabox.height), 1)) for p in pages}
+    width, height = next(iter(sizes))
+    report.page_size_mm = (round(width / MM, 1), round(height / MM, 1))
+    if len(sizes) > 1:
+        report.add("pages", False, f"{len(pages)} pages of {len(sizes)} different sizes")
+        return
+    size = f"{width / MM:.0f} × {height / MM:.0f} mm"
+    if layout is not None:
+        want_width, want_height = layout.page.dimensions()
+        if abs(want_width - width) > TOLERANCE or abs(want_height - height) > TOLERANCE:
+            report.add(
+                "pages",
+                False,
+                f"pages are {size}; the layout asks for {want_width / MM:.0f} × {want_height / MM:.0f} mm",
+            )
+            return
+    report.add("pages", True, f"{len(pages)} page{'s' if len(pages) != 1 else ''}, {size}")
+
+
+def _font_embedded(font: Any) -> bool:
+    font = font.get_object()
+    if font.get("/Subtype") == "/Type0":
+        font = font["/DescendantFonts"][0].get_object()
+    if font.get("/Subtype") == "/Type3":
+        return True  # glyphs are drawn by the PDF itself
+    descriptor = font.get("/FontDescriptor")
+    if descriptor is None:
+        return False
+    descriptor = descriptor.get_object()
+    return any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+
+
+def _fonts_of(resources: Any, found: dict[str, bool], depth: int = 0) -> None:
+    if resources is None or depth > 8:
+        return
+    resources = resources.get_object()
+    for font in (resources.get("/Font") or {}).values():
+        name = str(font.get_object().get("/BaseFont", "?")).lstrip("/")
+        found[name.split("+", 1)[-1]] = _font_embedded(font)
+    for xobject in (resources.get("/XObject") or {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form":
+            _fonts_of(xobject.get("/Resources"), found, depth + 1)
+
+
+def _check_fonts(report: Report, pages: list) -> None:
+    for page in pages:
+        _fonts_of(page.get("/Resources"), report.fonts)
+    missing = sorted(name for name, embedded in report.fonts.items() if not embedded)
+    if missing:
+        report.add("fonts", False, "not embedded: " + ", ".join(missing) + " (a printer may substitute another font)")
+    elif not report.fonts:
+        report.add("fonts", True, "no fonts used")
+    else:
+        report.add("fonts", True, "all embedded: " + ", ".join(sorted(report.fonts)))
+
+
+def _check_metadata(report: Report, reader: Any) -> None:
+    info = reader.metadata or {}
+    report.title = str(info.get("/Title") or "").strip()
+    report.language = str(reader.trailer["/Root"].get("/Lang") or "").strip()
+    problems = []
+    if not report.title:
+        problems.append("no title")
+    if not report.language:
+        problems.append("no language")
+    if problems:
+        report.add("metadata", False, " and ".join(problems) + " in the PDF (screen readers need both)")
+    else:
+        report.add("metadata", True, f'title "{report.title}", language {report.language}')
+
+
+def _check_text_positions(report: Report, pages: list) -> list[str]:
+    texts: list[str] = []
+    outside: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        box = page.mediabox
+        left, bottom = float(box.left), float(box.bottom)
+        right, top = float(box.right), float(box.top)
+
+        def visit(
+            text: str,
+            cm: list,
+            tm: list,
+            font: Any,
+            size: float,
+            number: int = number,
+            box: tuple = (left, bottom, right, top),
+        ) -> None:
+            if not text.strip():
+                return
+            x, y = text_origin(cm, tm)
+            x0, y0, x1, y1 = box
+            if not (x0 - TOLERANCE <= x <= x1 + TOLERANCE and y0 - TOLERANCE <= y <= y1 + TOLERANCE):
+                outside.append(f"page {number}: {text.strip()[:40]!r} at ({x:.0f}, {y:.0f}) pt")
+
+        texts.append(page.extract_text(visitor_text=visit))
+    if outside:
+        report.add("text", False, f"{len(outside)} pieces of text outside the page, first: {outside[0]}")
+    else:
+        report.add("text", True, "all text inside the page")
+    return texts
+
+
+def _check_links(report: Report, pages: list) -> None:
+    bad: list[str] = []
+    for number, page in enumerate(pages, start=1):
+        for annot in page.get("/Annots") or []:
+            annot = annot.get_object()
+            if annot.get("/Subtype") != "/Link":
+                continue
+            action = annot.get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri is None:
+                continue  # an internal link
+            report.links += 1
+            problem = _link_problem(str(uri))
+            if problem:
+                bad.append(f"page {number}: {problem}")
+    if bad:
+        report.add("links", False, "; ".join(bad[:3]))
+    else:
+        report.add("links", True, f"{report.links} link{'s' if report.links != 1 else ''}, all well-formed")
+
+
+def _link_problem(uri: str) -> str | None:
+    parts = urlsplit(uri)
+    if parts.scheme.lower() not in LINK_SCHEMES:
+        return f"link {uri!r} has a scheme other than {', '.join(LINK_SCHEMES)}"
+    if parts.scheme.lower() in ("http", "https") and not parts.netloc:
+        return f"link {uri!r} has no host"
+    if any(c.isspace() for c in uri):
+        return f"link {uri!r} contains spaces"
+    return None
+
+
+def _check_safety(report: Report, reader: Any, pages: list) -> None:
+    """JavaScript, actions that run when the file opens or a page shows, launches: a handout needs none."""
+    found: list[str] = []
+    root = reader.trailer["/Root"].get_object()
+    if "/OpenAction" in root:
+        found.append("an action when the file opens")
+    if "/AA" in root:
+        found.append("document actions")
+    names = root.get("/Names")
+    if names is not None and "/JavaScript" in names.get_object():
+        found.append("document JavaScript")
+    if "/AcroForm" in root and "/XFA" in root["/AcroForm"].get_object():
+        found.append("an XFA form")
+    for number, page in enumerate(pages, start=1):
+        if "/AA" in page:
+            found.append(f"actions on page {number}")
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            kind = action.get_object().get("/S") if action is not None else None
+            if kind in ("/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/Rendition"):
+                found.append(f"a {str(kind)[1:]} action on page {number}")
+    if found:
+        report.add("safety", False, "the PDF has " + ", ".join(dict.fromkeys(found)) + ": a patient handout needs none")
+    else:
+        report.add("safety", True, "no scripts, actions or encryption")
