@@ -137,8 +137,10 @@ def test_bad_rows_are_reported_and_skipped(project: Path, monkeypatch: pytest.Mo
     )
     monkeypatch.chdir(project)
     result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/{{ id }}.pdf")
-    assert result.exit_code == 2  # a row with a missing value makes the data file itself bad
+    assert result.exit_code == 1  # a row with a missing value is reported and skipped, the others built
+    assert "rows.csv:5): skipped" in result.stderr and "row 4 (" in result.stderr
     assert "rows.csv:5:1: error: this row has 4 values; the header has 5" in result.stderr
+    assert "built 2 of 4 rows" in result.stderr
     rows = write_rows(project, GOOD_ROWS.replace("2026-11-21", "21/11/2026"))
     result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", "rows.csv", "-o", "out/{{ id }}.pdf")
     assert result.exit_code == 1

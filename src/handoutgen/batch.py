@@ -172,19 +172,54 @@ class MergeOutcome:
 
 
 def merge_rows(job: MergeJob) -> list:
-    from .resolve.merge import load_rows, shard
+    """The rows this job builds. Mistakes of the programme template itself (a malformed
+    placeholder, a field no row has) are raised here, once, before any row is built."""
+    from .resolve.content import program_node
+    from .resolve.merge import PLACEHOLDER, Row, load_rows, placeholder_names, shard
 
-    return shard(load_rows(job.data), job.shard)
+    used = placeholder_names(program_node(job.source, row=None, allow_placeholders=True))
+    rows = load_rows(job.data)
+    if job.data.suffix.lower() == ".csv":  # every row has the header's fields
+        header = next((set(row.fields) for row in rows if isinstance(row, Row)), None)
+        if header is not None:
+            outputs = [(m.group(1).strip(), None) for m in PLACEHOLDER.finditer(job.output)]
+            unknown = [(name, where) for name, where in [*used, *outputs] if name not in header | {"row"}]
+            if unknown:
+                raise HandoutError(_unknown_fields(unknown, header, job))
+    return shard(rows, job.shard)
+
+
+def _unknown_fields(unknown: list, header: set[str], job: MergeJob) -> list:
+    from .errors import closest
+
+    problems = []
+    for name, where in dict.fromkeys(unknown):
+        place = "" if where is not None else f" (in -o `{job.output}`)"
+        hint = closest(name, header) or "fields in the data: " + ", ".join(sorted(header))
+        problems.append(Problem(where, f"`{{{{ {name} }}}}`{place} names a field that {job.data} does not have", hint))
+    return problems
+
+
+def group_failures(failures: list[tuple[str, list[str]]]) -> list[tuple[list[str], list[str]]]:
+    """Rows that failed with the same messages, together: one error repeated in 500 rows is
+    printed once, with the rows it happened in."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for label, messages in failures:
+        groups.setdefault(tuple(messages), []).append(label)
+    return [(labels, list(messages)) for messages, labels in groups.items()]
 
 
 def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
     """Build every row, in `job.jobs` processes; a bad row is reported and skipped."""
-    from .resolve.merge import output_name
+    from .resolve.merge import BadRow, output_name
 
     outcome = MergeOutcome(rows=len(rows))
     tasks = []
     claimed: dict[Path, str] = {}
     for row in rows:  # two rows never write one file
+        if isinstance(row, BadRow):
+            outcome.failures.append((row.label, [row.problem.format()]))
+            continue
         try:
             target = output_name(job.output, _with_row_number(row)).resolve()
         except HandoutError as error:

@@ -170,7 +170,7 @@ def _build_merged(
     metadata_name: bool,
 ) -> None:
     """One programme, once per row of data: bad rows are reported and skipped, the rest built."""
-    from .batch import MergeJob, merge_rows, run_merge
+    from .batch import MergeJob, group_failures, merge_rows, run_merge
     from .source import content_kind
 
     if len(paths) != 1:
@@ -192,8 +192,11 @@ def _build_merged(
             outcome = run_merge(job, rows, bar)
     else:
         outcome = run_merge(job, rows)
-    for label, messages in outcome.failures:
-        click.echo(f"{label}: skipped", err=True)
+    for labels, messages in group_failures(outcome.failures):
+        shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
+        click.echo(
+            f"{shown}: skipped" + (f" ({len(labels)} rows, the same problem)" if len(labels) > 1 else ""), err=True
+        )
         for message in messages:
             click.echo(message, err=True)
     summary = f"built {outcome.built} of {outcome.rows} rows from {data}"

@@ -83,14 +83,14 @@ def load_cards(path: Path) -> CardContent:
     return CardContent(deck, tuple(lookup.by_ref[id(ref)] for ref in deck.exercises), path, tuple(lookup.warnings))
 
 
-def program_node(path: Path, row: Row | None = None) -> Node:
+def program_node(path: Path, row: Row | None = None, allow_placeholders: bool = False) -> Node:
     """A programme file's nodes; with a merge row, its placeholders filled first."""
     node = load(path)
     expect_kind(node, "program", path)
     names = placeholder_names(node)
     if row is not None:
         return fill(node, row)
-    if names:
+    if names and not allow_placeholders:
         name, where = names[0]
         raise HandoutError.at(
             where,

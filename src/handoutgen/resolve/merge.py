@@ -7,7 +7,6 @@ inserted value is always literal text (Markdown characters in it are escaped).
 from __future__ import annotations
 
 import csv
-import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,45 +100,108 @@ def _at(scalar: Scalar, offset: int) -> Where:
     return Where(scalar.where.file, scalar.where.line, scalar.where.column + offset)
 
 
-def load_rows(path: Path) -> list[Row]:
-    """Rows from a CSV file (first line: field names) or a YAML list of mappings."""
+@dataclass(frozen=True)
+class BadRow:
+    """A row of merge data that cannot be read: reported and skipped, the others still built."""
+
+    number: int
+    where: Where
+    problem: Problem
+
+    @property
+    def label(self) -> str:
+        return f"row {self.number} ({self.where.file}:{self.where.line})"
+
+
+MAX_CELL = 128 * 1024  # characters; a longer cell is almost always a quote that never closed
+
+
+def load_rows(path: Path) -> list[Row | BadRow]:
+    """Rows from a CSV file (first line: field names) or a YAML list of mappings.
+
+    A row that cannot be read (a quote that never closes, a missing comma, a huge cell) is kept
+    as a BadRow so that the batch reports it and builds the rest.
+    """
     if path.suffix.lower() in (".yaml", ".yml"):
-        return _yaml_rows(path)
+        return list(_yaml_rows(path))
     if path.suffix.lower() != ".csv":
         raise HandoutError.at(None, f"{path}: data must be a .csv or .yaml file")
     text = read_text(path, max_bytes=200 * 1024 * 1024)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
     name = str(path)
-    if not header:
-        raise HandoutError.at(Where(name, 1, 1), "the CSV file is empty", "the first line names the fields")
+    records = _csv_records(text.splitlines(keepends=True), name)
+    first = next(records, None)
+    if first is None or isinstance(first[1], Problem):
+        raise HandoutError.at(Where(name, 1, 1), "the CSV file has no header line", "the first line names the fields")
+    fields = _header_fields(first[1], name)
+    rows: list[Row | BadRow] = []
+    for line, values in records:
+        where = Where(name, line, 1)
+        number = len(rows) + 1
+        if isinstance(values, Problem):
+            rows.append(BadRow(number, where, values))
+        elif not any(v.strip() for v in values):
+            continue
+        elif len(values) != len(fields):
+            problem = Problem(
+                where,
+                f"this row has {len(values)} values; the header has {len(fields)}",
+                "a comma is missing or there is one too many; put values that hold a comma in double quotes",
+            )
+            rows.append(BadRow(number, where, problem))
+        else:
+            rows.append(Row(number, where, dict(zip(fields, (v.strip() for v in values), strict=True))))
+    return rows
+
+
+def _header_fields(header: list[str], name: str) -> list[str]:
     fields = [h.strip() for h in header]
+    problems = []
     for column, field in enumerate(fields, start=1):
         if not FIELD.fullmatch(field):
-            raise HandoutError.at(
-                Where(name, 1, column),
-                f"`{field}` is not a field name",
-                "use letters, digits and _, starting with a letter",
+            problems.append(
+                Problem(
+                    Where(name, 1, column),
+                    f"`{field}` is not a field name",
+                    "use letters, digits and _, starting with a letter",
+                )
             )
-        if fields.count(field) > 1:
-            raise HandoutError.at(Where(name, 1, column), f"the field `{field}` appears twice in the header")
-    rows: list[Row] = []
-    problems: list[Problem] = []
-    line = reader.line_num + 1
-    for values in reader:
-        where = Where(name, line, 1)
-        line = reader.line_num + 1
-        if not any(v.strip() for v in values):
-            continue
-        if len(values) != len(fields):
-            problems.append(Problem(where, f"this row has {len(values)} values; the header has {len(fields)}"))
-            continue
-        rows.append(
-            Row(len(rows) + 1 + len(problems), where, dict(zip(fields, (v.strip() for v in values), strict=True)))
-        )
+        elif fields.index(field) != column - 1:
+            problems.append(Problem(Where(name, 1, column), f"the field `{field}` appears twice in the header"))
     if problems:
         raise HandoutError(problems)
-    return rows
+    return fields
+
+
+def _csv_records(lines: list[str], name: str):
+    """(line number, values) for each record; (line number, Problem) for one that cannot be read,
+    after which reading starts again on the next line, so one stray quote costs one row."""
+    position = 0
+    while position < len(lines):
+        reader = csv.reader(lines[position:], strict=True)
+        start = 0  # lines consumed by this reader before the current record
+        try:
+            for values in reader:
+                if any(len(value) > MAX_CELL for value in values):
+                    raise csv.Error("field larger than field limit")
+                yield position + start + 1, values
+                start = reader.line_num
+        except csv.Error as exc:
+            yield position + start + 1, _csv_problem(Where(name, position + start + 1, 1), str(exc))
+            position += start + 1
+            continue
+        return
+
+
+def _csv_problem(where: Where, message: str) -> Problem:
+    if "field limit" in message or "end of data" in message:
+        return Problem(
+            where,
+            'a quote (") opened in this row is never closed, so the rest of the file would be one cell',
+            "close the quote, or remove it; values with commas or line breaks go in double quotes",
+        )
+    return Problem(
+        where, f"this row is not valid CSV ({message})", 'a quote inside a quoted value is written twice: ""'
+    )
 
 
 def _yaml_rows(path: Path) -> list[Row]:
@@ -161,7 +223,7 @@ def _yaml_rows(path: Path) -> list[Row]:
     return rows
 
 
-def shard(rows: list[Row], spec: str | None) -> list[Row]:
+def shard(rows: list, spec: str | None) -> list:
     """`I/N`: every N-th row starting with row I (1-based), so N machines share a batch."""
     if not spec:
         return rows

@@ -1,0 +1,113 @@
+"""Merge data as real systems export it: one bad row costs that row, never the batch, and a
+mistake in the template is reported once, before anything is built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import copy_examples, run, write
+
+HEADER = "id,patient,clinician,date,review_date\n"
+TEMPLATE = "handouts/programs/glute-rehab-template.yaml"
+
+
+def row(ident: str, patient: str = "Alex Morgan") -> str:
+    return f"{ident},{patient},Sam Patel,2026-11-20,2026-12-18\n"
+
+
+@pytest.fixture
+def batch(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy_examples(project)
+    # A short template keeps the suite fast: no appended handout.
+    template = project / TEMPLATE
+    template.write_text(template.read_text().replace("handouts:\n  - ../glute-soreness.yaml\n", ""))
+    monkeypatch.chdir(project)
+    return project
+
+
+def build(data: str, *extra: str):
+    write(Path("rows.csv"), data)
+    return run("build", TEMPLATE, "--data", "rows.csv", "-o", "out/{{ id }}.pdf", "--no-check", *extra)
+
+
+def built(project: Path) -> list[str]:
+    folder = project / "out"
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_an_unclosed_quote_costs_only_its_row(batch: Path) -> None:
+    result = build(HEADER + row("p1") + 'p2,"Bob Smith,Sam Patel,2026-11-20,2026-12-18\n' + row("p3") + row("p4"))
+    assert result.exit_code == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert 'rows.csv:3:1: error: a quote (") opened in this row is never closed' in result.stderr
+    assert built(batch) == ["p1.pdf", "p3.pdf", "p4.pdf"]
+    assert "built 3 of 4 rows" in result.stderr
+
+
+def test_an_unclosed_quote_before_rows_with_quoted_commas(batch: Path) -> None:
+    data = HEADER + 'p1,"Alex,Sam Patel,2026-11-20,2026-12-18\n' + 'p2,"Smith, Bob",Sam Patel,2026-11-20,2026-12-18\n'
+    result = build(data + row("p3"))
+    assert result.exit_code == 1
+    assert "rows.csv:2:1: error:" in result.stderr
+    assert "p3.pdf" in built(batch)
+
+
+def test_a_cell_over_128_kib_costs_only_its_row(batch: Path) -> None:
+    huge = "x" * (129 * 1024)
+    result = build(HEADER + row("p1") + row("p2", huge) + row("p3"))
+    assert result.exit_code == 1, result.stderr
+    assert "rows.csv:3:1: error:" in result.stderr and "Traceback" not in result.stderr
+    assert built(batch) == ["p1.pdf", "p3.pdf"]
+
+
+def test_a_stray_quote_inside_a_value(batch: Path) -> None:
+    result = build(HEADER + row("p1") + 'p2,"Bob" Smith,Sam Patel,2026-11-20,2026-12-18\n' + row("p3"))
+    assert result.exit_code == 1
+    assert "rows.csv:3:1: error: this row is not valid CSV" in result.stderr
+    assert built(batch) == ["p1.pdf", "p3.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("bad", "values"),
+    [("p2,Bob Smith Sam Patel,2026-11-20,2026-12-18\n", 4), ("p2,Bob,Smith,Sam Patel,2026-11-20,2026-12-18\n", 6)],
+)
+def test_ragged_rows_are_reported_and_skipped(batch: Path, bad: str, values: int) -> None:
+    result = build(HEADER + row("p1") + bad + row("p3"))
+    assert result.exit_code == 1
+    assert f"rows.csv:3:1: error: this row has {values} values; the header has 5" in result.stderr
+    assert "a comma is missing or there is one too many" in result.stderr
+    assert built(batch) == ["p1.pdf", "p3.pdf"]
+
+
+def test_a_malformed_placeholder_is_one_error_before_any_row(batch: Path) -> None:
+    template = batch / TEMPLATE
+    template.write_text(template.read_text().replace('"{{ clinician }}"', '"{{ clinician | upper }}"'))
+    result = build(HEADER + "".join(row(f"p{n}") for n in range(1, 30)))
+    assert result.exit_code == 2
+    assert result.stderr.count("is not a placeholder") == 1
+    assert "glute-rehab-template.yaml:7:" in result.stderr
+    assert built(batch) == []
+
+
+def test_fields_the_data_lacks_are_named_at_once_before_any_row(batch: Path) -> None:
+    template = batch / TEMPLATE
+    text = template.read_text().replace("{{ clinician }}", "{{ therapist }}").replace("{{ date }}", "{{ day }}")
+    template.write_text(text)
+    write(Path("rows.csv"), HEADER + row("p1") + row("p2"))
+    result = run("build", TEMPLATE, "--data", "rows.csv", "-o", "out/{{ ident }}.pdf")
+    assert result.exit_code == 2
+    for name in ("therapist", "day", "ident"):
+        assert f"`{{{{ {name} }}}}`" in result.stderr
+    assert "`date`" in result.stderr  # the hint lists the fields the data has
+    assert built(batch) == []
+
+
+def test_the_same_error_in_many_rows_is_printed_once(batch: Path) -> None:
+    rows = "".join(f"p{n},Pat {n},Sam Patel,20/11/2026,2026-12-18\n" for n in range(1, 41))
+    result = build(HEADER + rows + row("ok"))
+    assert result.exit_code == 1
+    assert result.stderr.count("is not a date") == 1
+    assert "(40 rows, the same problem)" in result.stderr
+    assert built(batch) == ["ok.pdf"]
+    assert "built 1 of 41 rows" in result.stderr
