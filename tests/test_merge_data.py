@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import copy_examples, run, write
 
 HEADER = "id,patient,clinician,date,review_date\n"
