@@ -41,3 +41,60 @@ def test_watch_rebuilds_on_save_and_survives_errors(project: Path) -> None:
         stop.set()
         thread.join(timeout=5)
     assert any(m.startswith(f"built {target}") and m.endswith(" ms") for m in messages)
+
+
+def test_watch_of_the_whole_project_with_previews_settles(project: Path, monkeypatch) -> None:
+    """Its own PDFs and PNGs (in out/, inside the watched folder) never trigger another build."""
+    source = write(project / "handouts" / "h.yaml", MINIMAL)
+    monkeypatch.chdir(project)
+    messages: list[str] = []
+    stop = threading.Event()
+    watcher = Watcher((Path(),), None, Path("out"), preview=True, say=messages.append)
+    thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
+    thread.start()
+    try:
+        assert wait_for(lambda: any("watching" in m for m in messages))
+        assert (project / "out" / "preview" / "h-1.png").exists()
+        messages.clear()
+        source.write_text(MINIMAL.replace("Rest your legs today.", "Walk a little."))
+        assert wait_for(lambda: any(m.startswith("built") for m in messages))
+        time.sleep(1.0)  # enough for several rounds of the loop, were there one
+        assert sum(m.startswith("built") for m in messages) == 1, messages
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+
+
+def test_watch_survives_any_save(project: Path) -> None:
+    source = write(project / "handouts" / "h.yaml", MINIMAL)
+    messages: list[str] = []
+    stop = threading.Event()
+    watcher = Watcher((project / "handouts",), None, project / "out", say=messages.append)
+    thread = threading.Thread(target=watcher.run, args=(stop,), daemon=True)
+    thread.start()
+    target = project / "out" / "h.pdf"
+
+    def saved(text: str, expect: str) -> None:
+        messages.clear()
+        source.write_text(text)
+        assert wait_for(lambda: any(expect in m for m in messages)), messages
+        assert thread.is_alive()
+
+    try:
+        assert wait_for(lambda: any("watching" in m for m in messages))
+        saved(MINIMAL[: len(MINIMAL) // 2], "error")  # half-written
+        saved(MINIMAL.replace("Rest", "Re\x1bst"), "control character (U+001B ESC)")
+        saved(MINIMAL.replace("Rest", "Re\x00st"), "control character (U+0000 NUL)")
+        source.unlink()  # deleted, then made again
+        time.sleep(0.3)
+        saved(MINIMAL.replace("Rest your legs today.", "Made again."), "built")
+        replacement = project / "handouts" / ".h.yaml.tmp"  # an editor's rename-over save
+        replacement.write_text(MINIMAL.replace("Rest your legs today.", "Renamed over."))
+        messages.clear()
+        replacement.replace(source)
+        assert wait_for(lambda: target.exists() and "Renamed over." in pdf_text(target)), messages
+        assert thread.is_alive()
+        assert not any("Traceback" in m for m in messages)
+    finally:
+        stop.set()
+        thread.join(timeout=5)

@@ -93,6 +93,16 @@ def output_path(source: Path, output: Path | None) -> Path:
     return (output or Path("out")) / (source.name.rsplit(".", 1)[0] + ".pdf")
 
 
+def _target_folders(job: BuildJob) -> list[Path]:
+    folders = []
+    for source in job.sources:
+        try:
+            folders.append(output_path(source, job.output).parent)
+        except HandoutError:
+            continue
+    return folders
+
+
 def run_build(job: BuildJob) -> BuildOutcome:
     from . import api
     from .resolve.layouts import load_layout
@@ -103,6 +113,9 @@ def run_build(job: BuildJob) -> BuildOutcome:
     except HandoutError as error:
         outcome.errors.append(error)
         return outcome
+    from .output import sweep_stale
+
+    sweep_stale(_target_folders(job))
     targets: dict[Path, Path] = {}
     for source in job.sources:
         try:
@@ -235,6 +248,9 @@ def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
             continue
         claimed[target] = row.label
         tasks.append((job, row))
+    from .output import sweep_stale
+
+    sweep_stale(target.parent for target in claimed)
     if job.jobs <= 1 or len(tasks) < 2:
         results = map(_build_row, tasks)
         _collect(outcome, results, progress)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from ..errors import HandoutError
 
+MAX_PIXELS = 60_000_000  # a 600 dpi A4 page is 35 million; beyond this a preview costs gigabytes
+
 
 def page_range(spec: str) -> tuple[int, int | None]:
     """`3`, `2-4` or `all` as a 1-based first page and last page (None: to the end)."""
@@ -35,6 +37,16 @@ def render_pngs(pdf: bytes, pages: tuple[int, int | None], dpi: int, out: Path, 
         raise HandoutError.at(None, f"the document has {len(document)} pages; asked for {first}-{last}")
     written = []
     for number in range(first, last + 1):
+        width, height = document[number - 1].get_size()
+        pixels = (width * dpi / 72) * (height * dpi / 72)
+        if pixels > MAX_PIXELS:
+            most = int(72 * (MAX_PIXELS / (width * height)) ** 0.5)
+            raise HandoutError.at(
+                None,
+                f"page {number} at {dpi} dpi would be {width * dpi / 72:,.0f} × {height * dpi / 72:,.0f} pixels; "
+                f"the limit is {MAX_PIXELS // 1_000_000} million pixels",
+                f"use --dpi {most} or lower for this page",
+            )
         image = document[number - 1].render(scale=dpi / 72).to_pil()
         target = out / f"{stem}-{number}.png"
         import io

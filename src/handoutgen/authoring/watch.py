@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -24,8 +25,14 @@ class Watcher:
 
     def build_all(self) -> None:
         from ..batch import find_content
+        from ..output import sweep_stale
 
-        sources, _skipped, errors = find_content(self.paths)
+        sweep_stale([self.output, self.output / "preview"])
+        try:
+            sources, _skipped, errors = find_content(self.paths)
+        except OSError as exc:  # a folder vanished while it was listed
+            self.say(f"error: {exc.filename or ''}: {exc.strerror or exc} (still watching)")
+            return
         for error in errors:
             self._report(error)
         for source in sources:
@@ -52,6 +59,9 @@ class Watcher:
         except HandoutError as error:
             self._report(error)
             return
+        except Exception as exc:  # a save must never stop the watch
+            self.say(f"error: {source}: {type(exc).__name__}: {exc} (still watching)")
+            return
         self.say(f"built {target} in {(time.perf_counter() - start) * 1000:.0f} ms")
 
     def changed(self, files: set[Path]) -> None:
@@ -66,6 +76,8 @@ class Watcher:
             except HandoutError as error:
                 self._report(error)
                 continue
+            except OSError:  # deleted or replaced while we looked
+                kind = None
             if kind in BUILDABLE:
                 own.append(file)
             else:  # an exercise, picture or layout: anything may use it
@@ -87,7 +99,7 @@ class Watcher:
             debounce=debounce_ms,
             step=10,
             stop_event=stop,
-            watch_filter=lambda _change, name: name.endswith(WATCHED),
+            watch_filter=content_filter(self.output),
             raise_interrupt=False,
         ):
             self.changed({Path(name) for _change, name in changes})
@@ -95,3 +107,18 @@ class Watcher:
     def _report(self, error: HandoutError) -> None:
         for problem in error.problems:
             self.say(problem.format())
+
+
+def content_filter(output: Path):
+    """What a rebuild listens to: content files and pictures, never what the watch itself writes
+    (the output folder), nor .git, virtual environments and editor swap files."""
+    from watchfiles import DefaultFilter
+
+    ignored = {str(output), str(output.absolute()), str(output.resolve())}
+
+    class ContentFilter(DefaultFilter):
+        def __call__(self, change, path: str) -> bool:
+            path = os.path.normpath(path)  # watching "." reports "/project/./out/..."
+            return path.endswith(WATCHED) and super().__call__(change, path)
+
+    return ContentFilter(ignore_paths=sorted(ignored))
