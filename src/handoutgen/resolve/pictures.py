@@ -47,8 +47,10 @@ def find_picture(rel: RelPath, alt: str, root: Path) -> Picture:
         width, height, svg = _checked(str(path), stat.st_mtime_ns, stat.st_size)
     except BadPictureError as exc:
         raise HandoutError.at(rel.where, f"{'SVG' if kind == 'svg' else 'picture'} `{rel}` {exc}", exc.hint) from None
-    except OSError as exc:
-        raise HandoutError.at(rel.where, f"picture `{rel}` cannot be read: {exc.strerror or exc}") from None
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop, from Path.resolve
+        raise HandoutError.at(
+            rel.where, f"picture `{rel}` cannot be read: {getattr(exc, 'strerror', None) or exc}"
+        ) from None
     stamp = (stat.st_mtime_ns, stat.st_size)
     return Picture(path, kind, alt, width, height, stamp, rel.where, svg)  # type: ignore[arg-type]
 
