@@ -10,12 +10,12 @@ from ..model.resolved import Document
 from ..model.views import CardsView, FaceView
 from ..render.pdf.imposition import Placement, plan
 from ..text.printed import printed_texts
-from .positions import text_origin
 from .report import Report
+from .text import read_pages
 from .words import printed_words, words
 
 
-def check_cards(report: Report, pages: list, document: Document) -> None:
+def check_cards(report: Report, data: bytes, pages: list, document: Document) -> None:
     view, layout = document.view, document.layout
     assert isinstance(view, CardsView)
     one_per_page = bool(pages) and "/TrimBox" in pages[0]
@@ -30,35 +30,21 @@ def check_cards(report: Report, pages: list, document: Document) -> None:
             f"{len(pages)} pages, but {len(view.cards)} cards in this layout make {len(layout_plan.pages)}",
         )
         return
-    buckets: dict[Placement, list[str]] = {p: [] for p in layout_plan.placements}
-    outside: list[str] = []
-    for number, page in enumerate(pages):
-        here = layout_plan.on_page(number)
-
-        def visit(
-            text: str, cm: list, tm: list, font: Any, size: float, here: list = here, number: int = number
-        ) -> None:
-            if not text.strip():
-                return
-            x, y = text_origin(cm, tm)
-            for placement in here:
-                if placement.trim.contains(x, y):
-                    buckets[placement].append(text)
-                    return
-            outside.append(f"page {number + 1}: {text.strip()[:30]!r}")
-
-        page.extract_text(visitor_text=visit)
+    by_page = layout_plan.by_page()
+    read = read_pages(data, [[(p.trim.x, p.trim.y, p.trim.right, p.trim.top) for p in here] for here in by_page])
+    texts = {p: page.in_boxes[i] for here, page in zip(by_page, read, strict=True) for i, p in enumerate(here)}
+    outside = [f"page {n}: {page.stray[0][:30]!r}" for n, page in enumerate(read, start=1) if page.stray]
     faces = {(index, face.side): face for index, card in enumerate(view.cards) for face in card.faces}
-    missing = _missing_words(buckets, faces)
+    missing = _missing_words(texts, faces)
     problems = []
     if outside:
-        problems.append(f"{len(outside)} pieces of text outside every card, first: {outside[0]}")
+        problems.append(f"{len(outside)} pages with text outside every card, first: {outside[0]}")
     if missing:
         problems.append(f"{len(missing)} cards lack words, first: {missing[0]}")
     if problems:
         report.add("cards", False, "; ".join(problems))
     else:
-        on_first = len(layout_plan.on_page(0))
+        on_first = len(by_page[0]) if by_page else 0
         cards = f"{len(view.cards)} card{'s' if len(view.cards) != 1 else ''}"
         on_page = f"{on_first} face{'s' if on_first != 1 else ''} on page 1"
         report.add("cards", True, f"{cards}, {on_page}, every card's words inside its own card")
@@ -67,11 +53,11 @@ def check_cards(report: Report, pages: list, document: Document) -> None:
     _check_qr_codes(report, pages, layout_plan, faces)
 
 
-def _missing_words(buckets: dict[Placement, list[str]], faces: dict[tuple[int, str], FaceView]) -> list[str]:
+def _missing_words(texts: dict[Placement, str], faces: dict[tuple[int, str], FaceView]) -> list[str]:
     found = []
-    for placement, texts in buckets.items():
+    for placement, text in texts.items():
         face = faces[(placement.card, placement.face)]
-        have = Counter(words(" ".join(texts)))
+        have = Counter(words(text))
         need = Counter(w for text in printed_texts(face) for w in words(printed_words(text)))
         lacking = [w for w, n in need.items() if have[w] < n]
         if lacking:

@@ -16,8 +16,8 @@ from ..model.layout import Layout
 from ..model.resolved import Document
 from ..model.types import LINK_SCHEMES
 from ..text.printed import printed_texts
-from .positions import text_origin
 from .report import Report
+from .text import read_pages
 from .words import check_words
 
 MM = 72 / 25.4
@@ -40,7 +40,7 @@ def check_pdf(data: bytes, document: Document | None = None, layout: Layout | No
         raise HandoutError.at(None, f"not a readable PDF: {type(exc).__name__}: {_short(exc)}") from None
     report.pages = len(pages)
     try:
-        _run_checks(report, reader, pages, document, layout)
+        _run_checks(report, data, reader, pages, document, layout)
     except HandoutError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
@@ -53,12 +53,14 @@ def _short(exc: Exception) -> str:
     return text if len(text) <= 200 else text[:197] + "…"
 
 
-def _run_checks(report: Report, reader: Any, pages: list, document: Document | None, layout: Layout | None) -> None:
+def _run_checks(
+    report: Report, data: bytes, reader: Any, pages: list, document: Document | None, layout: Layout | None
+) -> None:
     _check_pages(report, pages, layout)
     _check_fonts(report, pages)
     _check_metadata(report, reader)
     _check_safety(report, reader, pages)
-    texts = _check_text_positions(report, pages)
+    texts = _check_text_positions(report, data, pages)
     _check_links(report, pages)
     report.bookmarks = len(reader.outline)
     if document is None:
@@ -66,7 +68,7 @@ def _run_checks(report: Report, reader: Any, pages: list, document: Document | N
     if document.kind == "cards":
         from .cards import check_cards
 
-        check_cards(report, pages, document)
+        check_cards(report, data, pages, document)
     else:
         check_words(report, "\n".join(texts), printed_texts(document.view))
 
@@ -149,36 +151,22 @@ def _check_metadata(report: Report, reader: Any) -> None:
         report.add("metadata", True, f'title "{report.title}", language {report.language}')
 
 
-def _check_text_positions(report: Report, pages: list) -> list[str]:
-    texts: list[str] = []
-    outside: list[str] = []
-    for number, page in enumerate(pages, start=1):
-        box = page.mediabox
-        left, bottom = float(box.left), float(box.bottom)
-        right, top = float(box.right), float(box.top)
-
-        def visit(
-            text: str,
-            cm: list,
-            tm: list,
-            font: Any,
-            size: float,
-            number: int = number,
-            box: tuple = (left, bottom, right, top),
-        ) -> None:
-            if not text.strip():
-                return
-            x, y = text_origin(cm, tm)
-            x0, y0, x1, y1 = box
-            if not (x0 - TOLERANCE <= x <= x1 + TOLERANCE and y0 - TOLERANCE <= y <= y1 + TOLERANCE):
-                outside.append(f"page {number}: {text.strip()[:40]!r} at ({x:.0f}, {y:.0f}) pt")
-
-        texts.append(page.extract_text(visitor_text=visit))
+def _check_text_positions(report: Report, data: bytes, pages: list) -> list[str]:
+    boxes = [
+        [(float(p.mediabox.left), float(p.mediabox.bottom), float(p.mediabox.right), float(p.mediabox.top))]
+        for p in pages
+    ]
+    read = read_pages(data, boxes)
+    outside = [
+        f"page {n}: {r.stray[0][:40]!r} at ({r.stray[1]:.0f}, {r.stray[2]:.0f}) pt"
+        for n, r in enumerate(read, 1)
+        if r.stray
+    ]
     if outside:
-        report.add("text", False, f"{len(outside)} pieces of text outside the page, first: {outside[0]}")
+        report.add("text", False, f"{len(outside)} pages with text outside the page, first: {outside[0]}")
     else:
         report.add("text", True, "all text inside the page")
-    return texts
+    return [r.text for r in read]
 
 
 def _check_links(report: Report, pages: list) -> None:

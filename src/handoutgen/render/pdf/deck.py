@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...model.layout import Layout
 from ...model.resolved import Document
-from ...model.views import CardsView
+from ...model.views import CardsView, FaceView
 from ...version import __version__
 from . import fonts
 from .cards import FittedFace, draw_face, fit_face
@@ -29,7 +29,13 @@ def render_deck(document: Document) -> Rendered:
     sheet = (geometry.width, geometry.height)
     layout_plan = plan(layout, sheet, len(view.cards), one_per_page)
     faces = {(index, face.side): face for index, card in enumerate(view.cards) for face in card.faces}
-    fitted = {(p.card, p.face): fit_face(faces[(p.card, p.face)], layout) for p in layout_plan.placements}
+    fitted_once: dict[FaceView, FittedFace] = {}  # a deck that repeats an exercise fits its faces once
+    fitted = {}
+    for placement in layout_plan.placements:
+        face = faces[(placement.card, placement.face)]
+        if face not in fitted_once:
+            fitted_once[face] = fit_face(face, layout)
+        fitted[(placement.card, placement.face)] = fitted_once[face]
     if layout.cards and layout.cards.marks == "crop" and not one_per_page:
         crop_marks([p for p in layout_plan.placements if p.page == 0], sheet, layout)  # fail early, clearly
     buffer = io.BytesIO()

@@ -37,6 +37,26 @@ class Context:
 _PARSED: dict[tuple[str, int], tuple[Any, list[Any]]] = {}
 
 
+class MeasuredParagraph(Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    ReportLab breaks a paragraph's lines every time it is measured, and tables, KeepTogether,
+    frames and our own measuring each ask again at the same width. The result depends on the
+    width alone (the text and style never change), so it is kept.
+    """
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803 - ReportLab's names
+        broken = self.__dict__.setdefault("_broken", {})
+        known = broken.get(availWidth)
+        if known is not None:
+            self.width, self._wrapWidths, self.blPara, self.height = known
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        if hasattr(self, "blPara"):
+            broken[availWidth] = (self.width, self._wrapWidths, self.blPara, self.height)
+        return size
+
+
 def paragraph(markup: str, style: Any) -> Paragraph:
     """A Paragraph whose markup is parsed once per process (parsing is a fifth of a build).
 
@@ -46,14 +66,14 @@ def paragraph(markup: str, style: Any) -> Paragraph:
     if "<i>" in markup or style.fontName == fonts.ITALIC:
         fonts.register(italic=True)  # cached: loads the italic faces the first time any text needs them
     if getattr(style, "one_off", False):
-        return Paragraph(markup, style)
+        return MeasuredParagraph(markup, style)
     key = (markup, id(style))
     cached = _PARSED.get(key)
     if cached is not None:
-        return Paragraph(markup, style, frags=cached[1])
+        return MeasuredParagraph(markup, style, frags=cached[1])
     if len(_PARSED) > 20_000:
         _PARSED.clear()
-    made = Paragraph(markup, style)
+    made = MeasuredParagraph(markup, style)
     _PARSED[key] = (style, made.frags)
     return made
 

@@ -54,7 +54,17 @@ class Plan:
     one_per_page: bool
 
     def on_page(self, page: int) -> list[Placement]:
-        return [p for p in self.placements if p.page == page]
+        return self.by_page()[page]
+
+    def by_page(self) -> list[list[Placement]]:
+        """The placements of each page, in page order (made once: a 2,000-card deck has 1,000 pages)."""
+        cached = self.__dict__.get("_by_page")
+        if cached is None:
+            cached = [[] for _ in self.pages]
+            for placement in self.placements:
+                cached[placement.page].append(placement)
+            object.__setattr__(self, "_by_page", cached)
+        return cached
 
 
 def card_settings(layout: Layout) -> Cards:
