@@ -16,6 +16,7 @@ from handoutgen.cli import main
 # `pytest --hypothesis-profile=thorough` runs 400.
 settings.register_profile("everyday", max_examples=25)
 settings.register_profile("thorough", max_examples=400)
+settings.register_profile("fuzz", max_examples=3000)  # tests/test_fuzz.py: thousands of mutated files
 settings.load_profile("everyday")
 
 REPO = Path(__file__).resolve().parent.parent
