@@ -38,9 +38,13 @@ EXAMPLES = {
 CARD_LAYOUT = (
     "extends: cards-a6\ncards:\n  duplex: short-edge\n  back_offset: {x: 1mm, y: -0.5mm}\n  marks: cut-lines\n"
 )
+RETYPED = [[], {}, "", "text", "12", "-1", "1e999", ["a", "b"], {"x": "y"}, "2026-13-45", None]
 LOCATED = re.compile(r"^\S+:\d+:\d+: error: ")
-NASTY = ["\x00", "\x1b", "\x0c", "\x7f", "\x85", "\u2028", "\ufeff", "\u200b", "😀", "ـ", "\ud7ff", "'", '"', ":", "- ",
-         "{", "}", "[", "]", "&a", "*a", "!!python/object:os.system", "{{ x }}", "\t", "\n", "#", "%", "@", "`"]  # fmt: skip
+NASTY = [
+    *("\x00", "\x1b", "\x0c", "\x7f", "\x85", "\u2028", "\ufeff", "\u200b", "😀", "ـ", "\ud7ff"),
+    *("'", '"', ":", "- ", "{", "}", "[", "]", "&a", "*a", "!!python/object:os.system", "{{ x }}"),
+    *("\t", "\n", "#", "%", "@", "`"),
+]
 
 
 @pytest.fixture(scope="module")
