@@ -31,9 +31,16 @@ class Built:
     """A built PDF with the document it was built from."""
 
     source: Path
-    pdf: bytes
+    pdf: bytes  # empty when only the HTML edition was asked for
     pages: int
     document: Document
+    html: bytes | None = None
+
+    def edition(self, format: str) -> bytes:
+        if format == "html":
+            assert self.html is not None, "built without its HTML edition"
+            return self.html
+        return self.pdf
 
     @property
     def layout(self) -> Layout:
@@ -44,17 +51,27 @@ class Built:
         return self.document.warnings
 
 
+FORMATS = ("pdf", "html")
+
+
 def build(
     content: PathLike | Content | Document,
     layout: PathLike | Layout | None = None,
     one_per_page: bool = False,
     metadata_name: bool = False,
+    format: str = "pdf",
 ) -> bytes:
-    """Build a handout, a deck, an exercise card or a programme to PDF bytes.
+    """Build a handout, a deck, an exercise card or a programme to PDF bytes, or with
+    `format="html"` to one self-contained HTML page.
 
     Raises HandoutError for bad input. A programme with a card layout builds as cards.
     """
-    return render(document(content, layout, one_per_page, metadata_name))[0]
+    built = document(content, layout, one_per_page, metadata_name)
+    if format == "html":
+        return render_html(built)
+    if format != "pdf":
+        raise HandoutError.at(None, f"format `{format}` is not one of: " + ", ".join(FORMATS))
+    return render(built)[0]
 
 
 def document(
@@ -81,17 +98,30 @@ def render(document: Document) -> tuple[bytes, int]:
     return rendered.pdf, rendered.pages
 
 
+def render_html(document: Document) -> bytes:
+    """The HTML edition: one self-contained page, UTF-8."""
+    from .render.html import render_html as html
+
+    return html(document)
+
+
 def build_file(
     source: Path,
     layout: PathLike | Layout | None = None,
     one_per_page: bool = False,
     metadata_name: bool = False,
     row: Row | None = None,
+    formats: tuple[str, ...] = ("pdf",),
 ) -> Built:
-    """Build one content file (a programme filled from a merge row), keeping what it was built from."""
+    """Build one content file (a programme filled from a merge row) in the editions asked for,
+    keeping the document it was built from."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise HandoutError.at(None, f"format `{unknown[0]}` is not one of: " + ", ".join(FORMATS))
     built = document(Path(source), layout, one_per_page, metadata_name, row)
-    pdf, pages = render(built)
-    return Built(Path(source), pdf, pages, built)
+    pdf, pages = render(built) if "pdf" in formats else (b"", 0)
+    html = render_html(built) if "html" in formats else None
+    return Built(Path(source), pdf, pages, built, html)
 
 
 def check(
@@ -100,12 +130,18 @@ def check(
     layout: PathLike | Layout | None = None,
 ) -> Report:
     """Check a PDF: fonts, metadata, text on the page, links, no scripts; given the content, every
-    word of it (and for cards, every card's words inside that card); given a layout, the page size."""
+    word of it (and for cards, every card's words inside that card); given a layout, the page size.
+    An HTML edition (bytes or an .html file) is checked as a page: language, title, headings,
+    alt text, nothing fetched from elsewhere, the content's own links, every word."""
     from .verify.pdf import check_pdf
 
     data = pdf if isinstance(pdf, bytes) else _read_pdf(Path(pdf))
     explicit = _layout(layout) if layout is not None else None
     built = document(content, explicit) if content is not None else None
+    if is_html(data):
+        from .verify.html import check_html
+
+        return check_html(data, built)
     # The page size is checked when a layout is named: the document's (a deck asked for on a page
     # layout prints on cards-a6), else the one named.
     size = built.layout if built is not None and explicit is not None else explicit
@@ -130,6 +166,11 @@ def _layout(layout: PathLike | Layout | None) -> Layout:
     if isinstance(layout, Layout):
         return layout
     return load_layout(layout)
+
+
+def is_html(data: bytes) -> bool:
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html"))
 
 
 def _read_pdf(path: Path) -> bytes:
@@ -161,5 +202,6 @@ __all__ = [
     "document",
     "load_content",
     "render",
+    "render_html",
     "validate",
 ]

@@ -75,6 +75,7 @@ class BuildJob:
     check: bool
     one_per_page: bool = False
     metadata_name: bool = False
+    formats: tuple[str, ...] = ("pdf",)
 
 
 @dataclass
@@ -85,19 +86,21 @@ class BuildOutcome:
     warnings: list[Problem] = field(default_factory=list)  # each once, however many files share it
 
 
-def output_path(source: Path, output: Path | None) -> Path:
-    if output is not None and output.suffix.lower() == ".pdf":
-        return output
+def output_path(source: Path, output: Path | None, format: str = "pdf") -> Path:
+    """Where an edition of `source` goes: `-o x.pdf` (or x.html) names the file, and the other
+    edition goes beside it; a folder gets `<name>.pdf` and `<name>.html`."""
+    if output is not None and output.suffix.lower() in (".pdf", ".html"):
+        return output.with_suffix(f".{format}")
     if output is not None and output.exists() and not output.is_dir():
         raise HandoutError.at(None, f"-o {output} is a file that is not a PDF; give a .pdf file or a folder")
-    return (output or Path("out")) / (source.name.rsplit(".", 1)[0] + ".pdf")
+    return (output or Path("out")) / (source.name.rsplit(".", 1)[0] + f".{format}")
 
 
 def _target_folders(job: BuildJob) -> list[Path]:
     folders = []
     for source in job.sources:
         try:
-            folders.append(output_path(source, job.output).parent)
+            folders += [output_path(source, job.output, f).parent for f in job.formats]
         except HandoutError:
             continue
     return folders
@@ -119,28 +122,36 @@ def run_build(job: BuildJob) -> BuildOutcome:
     targets: dict[Path, Path] = {}
     for source in job.sources:
         try:
-            target = output_path(source, job.output)
-            _claim(targets, target, source)
-            built = api.build_file(source, layout, job.one_per_page, job.metadata_name)
+            paths = {fmt: output_path(source, job.output, fmt) for fmt in job.formats}
+            for target in paths.values():
+                _claim(targets, target, source)
+            built = api.build_file(source, layout, job.one_per_page, job.metadata_name, formats=job.formats)
         except HandoutError as error:
             outcome.errors.append(error)
             continue
         outcome.warnings += [w for w in built.warnings if w not in outcome.warnings]
-        summary = ""
+        summaries = {fmt: "" for fmt in job.formats}
         if job.check:
-            report = check_built(built)
-            if not report.ok:
-                outcome.failed_checks.append((str(target), report))
+            reports = {fmt: check_built(built, fmt) for fmt in job.formats}
+            failed = [(str(paths[fmt]), report) for fmt, report in reports.items() if not report.ok]
+            if failed:  # neither edition is written when one fails: a source is built whole or not at all
+                outcome.failed_checks += failed
                 continue
-            checked = f"{report.cards} cards" if report.cards is not None else f"{report.words_expected} words"
-            summary = f", checked: {checked}"
+            summaries = {fmt: f", checked: {_checked(report)}" for fmt, report in reports.items()}
         try:
-            write_pdf(target, built.pdf)
+            for fmt, target in paths.items():
+                write_pdf(target, built.edition(fmt))
         except HandoutError as error:
             outcome.errors.append(error)
             continue
-        outcome.lines.append(f"built {target} ({built.pages} page{'s' if built.pages != 1 else ''}{summary})")
+        for fmt, target in paths.items():
+            size = f"{built.pages} page{'s' if built.pages != 1 else ''}" if fmt == "pdf" else "one page"
+            outcome.lines.append(f"built {target} ({size}{summaries[fmt]})")
     return outcome
+
+
+def _checked(report: Report) -> str:
+    return f"{report.cards} cards" if report.cards is not None else f"{report.words_expected} words"
 
 
 def _claim(targets: dict[Path, Path], target: Path, source: Path) -> None:
@@ -296,8 +307,12 @@ def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
     return row.label, []
 
 
-def check_built(built) -> Report:
-    """The check of a PDF just built, against the document it was built from."""
+def check_built(built, format: str = "pdf") -> Report:
+    """The check of an edition just built, against the document it was built from."""
+    if format == "html":
+        from .verify.html import check_html
+
+        return check_html(built.edition("html"), built.document)
     from .verify.pdf import check_pdf
 
     return check_pdf(built.pdf, built.document, built.layout)

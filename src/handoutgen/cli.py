@@ -99,6 +99,15 @@ def main() -> None:
     is_flag=True,
     help="Cards: each face on its own page with bleed, crop marks, TrimBox and BleedBox (for print shops).",
 )
+@click.option(
+    "-f",
+    "--format",
+    "formats",
+    default="pdf",
+    show_default=True,
+    metavar="pdf|html|pdf,html",
+    help="The editions to write: the printable PDF, one self-contained accessible HTML page, or both.",
+)
 def build(
     paths: tuple[Path, ...],
     layout: str | None,
@@ -110,6 +119,7 @@ def build(
     metadata_name: bool,
     run_lint: bool,
     one_per_page: bool,
+    formats: str,
 ) -> None:
     """Build handouts and card decks to PDF.
 
@@ -121,6 +131,7 @@ def build(
     """
     from .batch import BuildJob, find_content, run_build
 
+    editions = _formats(formats)
     if data is not None:
         _build_merged(paths, layout, output, check, data, jobs, shard, metadata_name)
         return
@@ -133,11 +144,11 @@ def build(
         click.echo(f"skipped {path}: {kind}", err=True)
     if not sources and not errors:
         raise click.UsageError("no handout files found in " + ", ".join(map(str, paths or ("handouts",))))
-    if output and output.suffix.lower() == ".pdf" and len(sources) > 1:
+    if output and output.suffix.lower() in (".pdf", ".html") and len(sources) > 1:
         raise click.UsageError(
             f"-o {output} names one file but {len(sources)} handouts were given; give a folder instead"
         )
-    outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name))
+    outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name, editions))
     for warning in outcome.warnings:
         click.echo(warning.format("warning"), err=True)
     for line in outcome.lines:
@@ -157,6 +168,16 @@ def build(
             click.echo(finding.format(), err=True)
     if outcome.failed_checks or findings:
         sys.exit(EXIT_CHECK_FAILED)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    from .api import FORMATS
+
+    chosen = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"`{text}`: give pdf, html or pdf,html", param_hint="--format")
+    return chosen
 
 
 def _build_merged(

@@ -1,0 +1,213 @@
+"""Prove an HTML edition complete, self-contained and accessible in its structure.
+
+Checks: `lang` and `<title>` set, one `<h1>` and headings that never skip a level, alt text on
+every picture, a label on every form control, nothing fetched from elsewhere (no external `src`,
+style sheet or script, every picture a data URI), links only to the content's own addresses
+with an allowed scheme, and (given the document) every word it prints present.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+from ..errors import HandoutError
+from ..model.resolved import Document
+from ..model.types import LINK_SCHEMES, Text
+from ..text.markup import inline
+from ..text.printed import printed_texts
+from .report import Report
+from .words import check_words
+
+FETCHING = {"script", "iframe", "object", "embed", "link", "base", "frame", "frameset", "applet"}
+VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+@dataclass
+class Page:
+    """What the parser saw."""
+
+    lang: str = ""
+    title: str = ""
+    headings: list[tuple[int, str]] = field(default_factory=list)
+    images: list[dict[str, str]] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # every src= and srcset=
+    fetching: list[str] = field(default_factory=list)  # elements and attributes that would load or run something
+    unlabelled: list[str] = field(default_factory=list)
+    ids: set[str] = field(default_factory=set)
+    text: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._stack: list[str] = []
+        self._heading: tuple[int, list[str]] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        page = self.page
+        if tag == "html":
+            page.lang = values.get("lang", "").strip()
+        if "id" in values:
+            page.ids.add(values["id"])
+        if tag in FETCHING:
+            page.fetching.append(f"<{tag}>")
+        page.fetching += [f"`{name}` on <{tag}>" for name in values if name.startswith("on")]
+        for name in ("src", "srcset", "poster", "data", "formaction", "action", "background"):
+            if name in values:
+                page.sources.append(values[name])
+        if "style" in values:
+            page.styles.append(values["style"])
+        if tag == "img":
+            page.images.append(values)
+        if tag == "a" and "href" in values:
+            page.links.append(values["href"])
+        if tag in ("input", "select", "textarea") and not (values.get("aria-label") or values.get("aria-labelledby")):
+            page.unlabelled.append(f"<{tag}>")
+        if re.fullmatch(r"h[1-6]", tag):
+            self._heading = (int(tag[1]), [])
+        if tag not in VOID:
+            self._stack.append(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._heading is not None and tag == f"h{self._heading[0]}":
+            self.page.headings.append((self._heading[0], " ".join("".join(self._heading[1]).split())))
+            self._heading = None
+        while self._stack and self._stack.pop() != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        where = self._stack[-1] if self._stack else ""
+        if where == "title":
+            self.page.title += data
+        elif where == "style":
+            self.page.styles.append(data)
+        elif where != "script":
+            self.page.text.append(data)
+            if self._heading is not None:
+                self._heading[1].append(data)
+
+
+def read_html(data: bytes) -> Page:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HandoutError.at(None, f"not a readable HTML page: it is not UTF-8 ({exc.reason})") from None
+    if "<html" not in text[:2000].lower():
+        raise HandoutError.at(None, "not a readable HTML page: there is no <html> element")
+    reader = _Reader()
+    reader.feed(text)
+    reader.close()
+    return reader.page
+
+
+def check_html(data: bytes, document: Document | None = None) -> Report:
+    page = read_html(data)
+    report = Report(pages=1, title=" ".join(page.title.split()), language=page.lang)
+    _check_metadata(report, page, document)
+    _check_headings(report, page)
+    _check_pictures(report, page)
+    _check_self_contained(report, page)
+    _check_links(report, page, document)
+    if document is not None:
+        check_words(report, "\n".join(page.text), printed_texts(document.view), web=True)
+    return report
+
+
+def _check_metadata(report: Report, page: Page, document: Document | None) -> None:
+    problems = []
+    if not page.lang:
+        problems.append("no `lang` on <html>")
+    elif document is not None and page.lang != document.meta.language:
+        problems.append(f"`lang` is {page.lang}, the content is {document.meta.language}")
+    if not report.title:
+        problems.append("no <title>")
+    if problems:
+        report.add("metadata", False, "; ".join(problems) + " (screen readers need both)")
+    else:
+        report.add("metadata", True, f'title "{report.title}", language {page.lang}')
+
+
+def _check_headings(report: Report, page: Page) -> None:
+    levels = [level for level, _ in page.headings]
+    problems = []
+    if levels.count(1) != 1:
+        problems.append(f"{levels.count(1)} <h1> headings (a page has one)")
+    for (before, _), (level, text) in itertools.pairwise(page.headings):
+        if level > before + 1:
+            problems.append(f'<h{level}> "{text[:40]}" comes straight after an <h{before}>')
+    empty = [f"<h{level}>" for level, text in page.headings if not text]
+    problems += [f"an empty {tag}" for tag in empty]
+    if problems:
+        report.add("headings", False, "; ".join(problems[:3]))
+    else:
+        report.add("headings", True, f"{len(levels)} headings, one <h1>, in order")
+
+
+def _check_pictures(report: Report, page: Page) -> None:
+    lacking = [image.get("src", "")[:40] for image in page.images if not image.get("alt", "").strip()]
+    if lacking:
+        report.add("pictures", False, f"{len(lacking)} pictures without alt text")
+    elif page.unlabelled:
+        report.add("pictures", False, f"{len(page.unlabelled)} form controls without a label")
+    else:
+        report.add("pictures", True, f"{len(page.images)} pictures, each with alt text")
+
+
+def _check_self_contained(report: Report, page: Page) -> None:
+    outside = [src[:60] for src in page.sources if not src.startswith("data:")]
+    in_styles = [
+        m.group(0)[:60] for style in page.styles for m in re.finditer(r"url\((?!\s*['\"]?data:)[^)]*\)", style)
+    ]
+    imports = ["@import"] if any("@import" in style for style in page.styles) else []
+    problems = [*page.fetching, *outside, *in_styles, *imports]
+    if problems:
+        report.add("requests", False, "the page would load or run something: " + ", ".join(problems[:3]))
+    else:
+        report.add("requests", True, "self-contained: no script, no request to another address")
+
+
+def _check_links(report: Report, page: Page, document: Document | None) -> None:
+    allowed = _content_links(document) if document is not None else None
+    bad = []
+    for href in page.links:
+        if href.startswith("#"):
+            if href[1:] not in page.ids:
+                bad.append(f"{href} points at nothing on the page")
+            continue
+        scheme = urlsplit(href).scheme.lower()
+        if scheme not in LINK_SCHEMES:
+            bad.append(f"{href[:60]} has a scheme other than {', '.join(LINK_SCHEMES)}")
+        elif allowed is not None and href not in allowed:
+            bad.append(f"{href[:60]} is not one of the content's own links")
+    report.links = len(page.links)
+    if bad:
+        report.add("links", False, "; ".join(bad[:3]))
+    else:
+        report.add("links", True, f"{len(page.links)} links, each one of the content's own")
+
+
+def _content_links(document: Document) -> set[str]:
+    """Every address the content itself links to: Markdown links, QR codes, videos."""
+    links: set[str] = set()
+    for text in printed_texts(document.view):
+        if isinstance(text, Text):
+            links.update(inline(text).links)
+    stack = [document.view]
+    while stack:  # addresses behind QR codes and videos are not printed text, so look for them
+        item = stack.pop()
+        if isinstance(item, (list, tuple)):
+            stack.extend(item)
+        elif hasattr(item, "__dataclass_fields__"):
+            url = getattr(item, "url", None)
+            if isinstance(url, str):
+                links.add(url)
+            stack.extend(getattr(item, name) for name in item.__dataclass_fields__ if name != "url")
+    return links
