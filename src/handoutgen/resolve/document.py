@@ -18,7 +18,8 @@ def make_document(
 ) -> Document:
     """Put content on a layout. Decks need a card layout (cards-a6 when given a page layout);
     a programme on a card layout prints as cards; a handout uses a card layout's page."""
-    logo = logo_picture(layout)
+    language = _language(content)
+    logo = logo_picture(layout, language)
     if isinstance(content, HandoutContent):
         handout = content.handout
         meta = Metadata(
@@ -48,12 +49,20 @@ def make_document(
     assert isinstance(content, CardContent)
     if layout.cards is None:
         layout = load_layout(DEFAULT_CARD_LAYOUT)
-        logo = logo_picture(layout)
+        logo = logo_picture(layout, language)
     meta = Metadata(
         inline(content.deck.title).plain, str(content.deck.language), None, author=str(layout.brand.name or "")
     )
     view = cards_view(content, layout)
     return Document("cards", content, layout, view, meta, logo, one_per_page, content.warnings)
+
+
+def _language(content: Content) -> str:
+    if isinstance(content, HandoutContent):
+        return str(content.handout.language)
+    if isinstance(content, ProgramContent):
+        return str(content.program.language)
+    return str(content.deck.language)
 
 
 def program_title(content: ProgramContent, metadata_name: bool = False) -> str:

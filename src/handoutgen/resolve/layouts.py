@@ -29,14 +29,17 @@ def load_layout(name_or_path: str | Path | None) -> Layout:
     return read(node, Layout, "the layout", Inspector())
 
 
-def logo_picture(layout: Layout) -> Picture | None:
-    """The layout's logo, checked (it was checked when the layout was read, so this is cached)."""
+def logo_picture(layout: Layout, language: str) -> Picture | None:
+    """The layout's logo, checked (it was checked when the layout was read, so this is cached),
+    with alt text in the document's language."""
+    from ..text.labels import label
+
     logo = layout.brand.logo
     if logo is None:
         return None
     root = project_root(Path(logo.where.file)) if logo.where else Path.cwd()
     name = str(layout.brand.name or "")
-    return find_picture(logo, f"{name} logo" if name else "Logo", root)
+    return find_picture(logo, label(language, "logo", name=name) if name else label(language, "logo_alone"), root)
 
 
 @functools.lru_cache(maxsize=16)

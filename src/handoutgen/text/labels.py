@@ -48,6 +48,8 @@ LABELS: dict[str, dict[str, str]] = {
         "days": "Mon Tue Wed Thu Fri Sat Sun",
         "program": "Home exercise programme",
         "fold": "Fold here",
+        "logo": "{name} logo",
+        "logo_alone": "Logo",
     },
     "es": {
         "page_label": "Página {page} de {pages}",
@@ -90,6 +92,8 @@ LABELS: dict[str, dict[str, str]] = {
         "days": "Lun Mar Mié Jue Vie Sáb Dom",
         "program": "Programa de ejercicios en casa",
         "fold": "Dobla por aquí",
+        "logo": "Logotipo de {name}",
+        "logo_alone": "Logotipo",
     },
 }
 
