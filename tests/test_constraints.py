@@ -98,6 +98,8 @@ COMPANIONS: dict[tuple, dict[str, Any]] = {
     ("cards", "min_font_size"): {"font_size": 24},
     ("cards", "padding"): {"size": {"width": "200mm", "height": "200mm"}},
     ("page", "size"): {"margins": "10mm"},
+    ("text", "size"): {"min_size": 6},
+    ("text", "min_size"): {"size": 36},
 }
 
 

@@ -76,6 +76,7 @@ class BuildJob:
     one_per_page: bool = False
     metadata_name: bool = False
     formats: tuple[str, ...] = ("pdf",)
+    strict: bool = False  # composition findings fail the build too
 
 
 @dataclass
@@ -84,6 +85,7 @@ class BuildOutcome:
     errors: list[HandoutError] = field(default_factory=list)
     failed_checks: list[tuple[str, Report]] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # each once, however many files share it
+    composition: list[tuple[str, Report]] = field(default_factory=list)  # built, with composition findings
 
 
 def output_path(source: Path, output: Path | None, format: str = "pdf") -> Path:
@@ -133,11 +135,13 @@ def run_build(job: BuildJob) -> BuildOutcome:
         summaries = {fmt: "" for fmt in job.formats}
         if job.check:
             reports = {fmt: check_built(built, fmt) for fmt in job.formats}
-            failed = [(str(paths[fmt]), report) for fmt, report in reports.items() if not report.ok]
+            passed = (lambda r: r.strict_ok) if job.strict else (lambda r: r.ok)
+            failed = [(str(paths[fmt]), report) for fmt, report in reports.items() if not passed(report)]
             if failed:  # neither edition is written when one fails: a source is built whole or not at all
                 outcome.failed_checks += failed
                 continue
             summaries = {fmt: f", checked: {_checked(report)}" for fmt, report in reports.items()}
+            outcome.composition += [(str(paths[fmt]), r) for fmt, r in reports.items() if r.composition]
         try:
             for fmt, target in paths.items():
                 write_pdf(target, built.edition(fmt))

@@ -95,6 +95,11 @@ def main() -> None:
 )
 @click.option("--lint", "run_lint", is_flag=True, help="Also lint the content (see `handoutgen lint`).")
 @click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail on composition warnings too (a stub last page, a heading at the foot of a page, small text...).",
+)
+@click.option(
     "--one-per-page",
     is_flag=True,
     help="Cards: each face on its own page with bleed, crop marks, TrimBox and BleedBox (for print shops).",
@@ -120,6 +125,7 @@ def build(
     run_lint: bool,
     one_per_page: bool,
     formats: str,
+    strict: bool,
 ) -> None:
     """Build handouts and card decks to PDF.
 
@@ -148,11 +154,15 @@ def build(
         raise click.UsageError(
             f"-o {output} names one file but {len(sources)} handouts were given; give a folder instead"
         )
-    outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name, editions))
+    outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name, editions, strict))
     for warning in outcome.warnings:
         click.echo(warning.format("warning"), err=True)
     for line in outcome.lines:
         click.echo(line)
+    for name, report in outcome.composition:
+        for finding in report.composition:
+            where = f"page {finding.page}: " if finding.page else ""
+            click.echo(f"{name}: warning: {where}{finding.message} ({finding.code})", err=True)
     for error in outcome.errors:
         _report_errors(error)
     for name, report in outcome.failed_checks:
@@ -237,7 +247,8 @@ def _build_merged(
 )
 @click.option("-l", "--layout", metavar="NAME|FILE", help="Also check the page size against this layout.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool) -> None:
+@click.option("--strict", is_flag=True, help="Fail on composition findings too (exit code 1).")
+def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool, strict: bool) -> None:
     """Check a PDF: page size, embedded fonts, title and language, text on the page, links,
     and with --content every word of the content.
 
@@ -254,7 +265,7 @@ def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool) ->
         click.echo(json.dumps({"file": str(pdf), **report.to_dict()}, indent=2, ensure_ascii=False))
     else:
         click.echo(report.format(str(pdf)))
-    if not report.ok:
+    if not (report.strict_ok if strict else report.ok):
         sys.exit(EXIT_CHECK_FAILED)
 
 

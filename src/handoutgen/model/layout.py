@@ -74,6 +74,10 @@ class Page:
 class TextStyle:
     font: Literal["noto-sans"] = field(default="noto-sans", metadata=doc("Font family (bundled and embedded)."))
     size: FontSize = field(default=FontSize(12), metadata=doc("Body text size in points.", minimum=8, maximum=36))
+    min_size: FontSize = field(
+        default=FontSize(9),
+        metadata=doc("The smallest text printed (footers, captions, small print), in points.", minimum=6, maximum=36),
+    )
     leading: float = field(default=1.4, metadata=doc("Line height as a multiple of the size.", minimum=0.9, maximum=3))
     heading_scale: float = field(
         default=1.35, metadata=doc("Section heading size as a multiple of the body size.", minimum=0.8, maximum=3)
@@ -85,7 +89,9 @@ class TextStyle:
 class Colors:
     text: Color = field(default=Color("#1d2733"), metadata=doc("Body text."))
     heading: Color = field(default=Color("#0f5e6e"), metadata=doc("Title and headings."))
-    accent: Color = field(default=Color("#e07a1f"), metadata=doc("Bullets, step numbers, rules."))
+    accent: Color = field(
+        default=Color("#a84a00"), metadata=doc("Bullets, step numbers, rules; text, so 4.5:1 on white and panels.")
+    )
     muted: Color = field(default=Color("#4f5b66"), metadata=doc("Subtitle, header, footer, captions."))
     rule: Color = field(default=Color("#c5d0d8"), metadata=doc("Thin lines and table borders."))
     summary: Color = field(default=Color("#e6f2f4"), metadata=doc("Background of the key-points box."))
@@ -192,7 +198,7 @@ class Layout:
     where: Where | None = where_field()
 
     def problems(self) -> list[Problem]:
-        found = _page_problems(self)
+        found = _page_problems(self) + _text_problems(self.text)
         if self.cards is not None:
             found.extend(_card_problems(self.cards))
         for band in (self.header, self.footer):
@@ -252,6 +258,17 @@ def _page_problems(layout: Layout) -> list[Problem]:
             )
         )
     return found
+
+
+def _text_problems(text: TextStyle) -> list[Problem]:
+    if text.min_size > text.size:
+        return [
+            Problem(
+                position(text, "min_size"),
+                f"`min_size` {text.min_size:g} pt is larger than the body `size` {text.size:g} pt",
+            )
+        ]
+    return []
 
 
 def _card_problems(cards: Cards) -> list[Problem]:

@@ -71,6 +71,9 @@ def _run_checks(
         check_cards(report, data, pages, document)
     else:
         check_words(report, "\n".join(texts), printed_texts(document.view))
+    from .composition import check_composition
+
+    check_composition(report, data, document)
 
 
 def _check_pages(report: Report, pages: list, layout: Any) -> None:

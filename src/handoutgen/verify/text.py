@@ -95,3 +95,62 @@ def read_pages(data: bytes, boxes: list[list[Box]]) -> list[PageRead]:
             out.append(PageRead(page.text, inside, stray))
             page.close()
     return out
+
+
+@dataclass(frozen=True)
+class Line:
+    """A run of text on one line, as pdfium sees it: where, how big, how bold, what colour."""
+
+    page: int  # 1-based
+    text: str
+    box: Box
+    size: float  # points
+    bold: bool
+    color: tuple[int, int, int]
+
+    @property
+    def top(self) -> float:
+        return self.box[3]
+
+    @property
+    def bottom(self) -> float:
+        return self.box[1]
+
+
+def read_lines(data: bytes, pages: list[int] | None = None) -> dict[int, list[Line]]:
+    """The text runs of each page (1-based numbers; all pages when `pages` is None)."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    out: dict[int, list[Line]] = {}
+    with pdfium_document(data) as document:
+        numbers = pages if pages is not None else list(range(1, len(document) + 1))
+        for number in numbers:
+            textpage = document[number - 1].get_textpage()
+            lines = []
+            for index in range(textpage.count_rects()):
+                left, bottom, right, top = textpage.get_rect(index)
+                text = _lines(textpage.get_text_bounded(left, bottom, right, top)).strip()
+                if not text:
+                    continue
+                char = raw.FPDFText_GetCharIndexAtPos(textpage.raw, left + 0.5, (bottom + top) / 2, 1.5, 1.5)
+                if char < 0:  # a run on its side: ask at its middle
+                    char = raw.FPDFText_GetCharIndexAtPos(textpage.raw, (left + right) / 2, (bottom + top) / 2, 2, 2)
+                if char < 0:
+                    continue
+                red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+                raw.FPDFText_GetFillColor(textpage.raw, char, *(ctypes.byref(v) for v in (red, green, blue, alpha)))
+                size = raw.FPDFText_GetFontSize(textpage.raw, char)
+                weight = raw.FPDFText_GetFontWeight(textpage.raw, char)
+                color = (red.value, green.value, blue.value)
+                lines.append(Line(number, text, (left, bottom, right, top), size, weight >= 600, color))
+            textpage.close()
+            out[number] = lines  # in the order the page draws them: the reading order of the flow
+    return out
+
+
+def render_page(data: bytes, number: int, scale: float) -> Any:
+    """A page as a PIL picture at `scale` pixels a point (for colours behind text)."""
+    with pdfium_document(data) as document:
+        return document[number - 1].render(scale=scale).to_pil().convert("RGB")

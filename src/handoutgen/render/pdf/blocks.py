@@ -7,20 +7,22 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from ...errors import HandoutError
 from ...model import handout as m
 from ...model.views import BlockView, CalloutView, ImageView, ListView, QrView, SectionView
 from ...text.markup import attr, escape, inline
 from . import fonts, pictures
-from .flow import Context, boxed, bulleted, numbered, paragraph, stacked_height, styled, tint
+from .flow import Context, boxed, bulleted, numbered, paragraph, stays_with_next, styled, tint
 from .panels import exercise_panel
 from .qr import QrCode
 
 
 def text_block(body: m.Text, ctx: Context) -> list[Flowable]:
-    return [ctx.para(body)]
+    paragraph = ctx.para(body)
+    paragraph.lead_in = str(body).rstrip().endswith(":")  # it introduces what follows: never left alone
+    return [paragraph]
 
 
 def bullet_list(items: tuple[m.Text, ...], ctx: Context) -> Flowable:
@@ -32,8 +34,8 @@ def bullets_block(body: tuple[m.Text, ...], ctx: Context) -> list[Flowable]:
     # One list per item, so a page can break between items and a heading can be kept
     # with the first item (ReportLab will not keep a heading with a whole list).
     size = ctx.layout.text.size
-    items = [bulleted([ctx.para(item, "item")], size, ctx.color("accent")) for item in body]
-    return [*items, Spacer(1, size * 0.4)]
+    items = [KeepTogether([bulleted([ctx.para(item, "item")], size, ctx.color("accent"))]) for item in body]
+    return [*items, Spacer(1, ctx.space(size * 0.4))]
 
 
 def steps_block(body: tuple[m.Step, ...], ctx: Context) -> list[Flowable]:
@@ -44,17 +46,10 @@ def steps_block(body: tuple[m.Step, ...], ctx: Context) -> list[Flowable]:
         if step.title:
             title = inline(step.title, ctx.layout.colors.heading).markup
             text = f"<b>{title}</b><br/>{text}"
-        items.append(
-            numbered(
-                [paragraph(text, ctx.styles.step)],
-                size,
-                ctx.color("accent"),
-                start=number,
-                number_size=size * 1.15,
-                indent=1.8,
-            )
-        )
-    return [*items, Spacer(1, size * 0.3)]
+        item = numbered([paragraph(text, ctx.styles.step)], size, ctx.color("accent"), start=number,
+                        number_size=size * 1.15, indent=1.8)  # fmt: skip
+        items.append(KeepTogether([item]))  # a step is never split over two pages
+    return [*items, Spacer(1, ctx.space(size * 0.3))]
 
 
 def faq_block(body: tuple[m.FaqItem, ...], ctx: Context) -> list[Flowable]:
@@ -65,7 +60,7 @@ def callout_block(body: CalloutView, ctx: Context) -> list[Flowable]:
     size = ctx.layout.text.size
     tone = ctx.color(body.tone)
     cell = [ctx.para(body.heading, "box_heading", textColor=tone), ctx.para(body.text, "box_text")]
-    return [boxed(cell, ctx, background=tint(tone, 0.9), bar=tone), Spacer(1, size * 0.7)]
+    return [boxed(cell, ctx, background=tint(tone, 0.9), bar=tone), Spacer(1, ctx.space(size * 0.7))]
 
 
 def summary_box(summary: ListView, ctx: Context) -> Flowable:
@@ -94,7 +89,7 @@ def table_block(body: m.Table, ctx: Context) -> list[Flowable]:
     out: list[Flowable] = []
     if body.caption:
         out.append(ctx.para(body.caption, "box_heading"))
-    return [*out, table, Spacer(1, size * 0.8)]
+    return [*out, table, Spacer(1, ctx.space(size * 0.8))]
 
 
 def _column_widths(body: m.Table, ctx: Context, pad: float) -> list[float]:
@@ -126,12 +121,14 @@ def _column_widths(body: m.Table, ctx: Context, pad: float) -> list[float]:
 
 def image_block(body: ImageView, ctx: Context) -> list[Flowable]:
     max_width = min(body.width or ctx.width, ctx.width)
-    picture = pictures.flowable(body.picture.picture, max_width, ctx.height * 0.45)
+    picture = pictures.flowable(
+        body.picture.picture, max_width * ctx.picture_scale, ctx.height * 0.45 * ctx.picture_scale
+    )
     picture.hAlign = "CENTER"
     out: list[Flowable] = [picture]
     if body.picture.caption:
         out.append(ctx.para(body.picture.caption, "caption", alignment=1))
-    return [KeepTogether(out) if len(out) > 1 else picture, Spacer(1, ctx.layout.text.size * 0.8)]
+    return [KeepTogether(out) if len(out) > 1 else picture, Spacer(1, ctx.space(ctx.layout.text.size * 0.8))]
 
 
 def qr_block(body: QrView, ctx: Context) -> list[Flowable]:
@@ -141,7 +138,7 @@ def qr_block(body: QrView, ctx: Context) -> list[Flowable]:
     text = [ctx.para(body.label, "box_heading"), paragraph(f"{escape(body.scan)}: {link}", ctx.styles.small)]
     table = Table([[drawing, text]], colWidths=[side + 6 * mm, ctx.width - side - 6 * mm])
     styled(table, [("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    return [table, Spacer(1, ctx.layout.text.size * 0.8)]
+    return [table, Spacer(1, ctx.space(ctx.layout.text.size * 0.8))]
 
 
 def exercises_block(body: tuple, ctx: Context) -> list[Flowable]:
@@ -169,24 +166,23 @@ def block_flowables(block: BlockView, ctx: Context) -> list[Flowable]:
 
 
 def section_flowables(section: SectionView, ctx: Context) -> list[Flowable]:
-    """A heading and its blocks; the heading is kept on the page of what follows it."""
+    """A heading and its blocks. The heading stays with the opening of what follows (the first
+    lines, the first item, an exercise's head), and so does a lead-in ending in a colon."""
     head = _heading(section, ctx)
     body = [f for block in section.blocks for f in block_flowables(block, ctx)]
     if not body:
         return [head]
-    if stacked_height(body[:1], ctx.width, ctx.height) > ctx.height / 3:
-        # A long table may start on this page: ask only for room for the heading and a few lines
-        # (keep-with-next would push the whole table, and leave this page empty).
-        head = _heading(section, ctx, keepWithNext=0)
-        room = stacked_height([head], ctx.width, ctx.height) + 4 * ctx.layout.text.size * ctx.layout.text.leading
-        return [CondPageBreak(room), head, *body]
-    first = body[0]._content if isinstance(body[0], KeepTogether) else [body[0]]
-    kept = KeepTogether([head, *first])
-    kept.__dict__["source_where"] = getattr(body[0], "source_where", None)
-    return [kept, *body[1:]]
+    out = stays_with_next(head, body[0], ctx)
+    for index, flowable in enumerate(body):
+        following = body[index + 1] if index + 1 < len(body) else None
+        if getattr(flowable, "lead_in", False) and following is not None:
+            out += stays_with_next(flowable, following, ctx)
+        else:
+            out.append(flowable)
+    return out
 
 
-def _heading(section: SectionView, ctx: Context, **overrides: Any) -> Paragraph:
-    head = ctx.para(section.title, "heading", **overrides)
+def _heading(section: SectionView, ctx: Context) -> Paragraph:
+    head = ctx.para(section.title, "heading", keepWithNext=0)
     head.outline = (inline(section.title).plain, section.key)  # read by the document to add a bookmark
     return head

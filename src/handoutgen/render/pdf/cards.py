@@ -43,12 +43,13 @@ class CardStyles:
 def card_styles(layout: Layout, size: float) -> CardStyles:
     ink = HexColor(layout.colors.text)
     head = HexColor(layout.colors.heading)
+    smallest = card_settings(layout).min_font_size  # the small parts stop shrinking there
 
     def style(name: str, scale: float = 1.0, **kw: object) -> ParagraphStyle:
         base = {
             "fontName": fonts.REGULAR,
-            "fontSize": size * scale,
-            "leading": size * scale * 1.28,
+            "fontSize": max(size * scale, smallest),
+            "leading": max(size * scale, smallest) * 1.28,
             "textColor": ink,
             "splitLongWords": 1,
         }

@@ -24,7 +24,7 @@ from ...text.labels import label, long_date
 from ...version import __version__
 from . import fonts, pictures
 from .blocks import section_flowables, summary_box
-from .flow import Context, stacked_height
+from .flow import Context, NeedSpace, stacked_height
 from .styles import styles_for
 
 HEADER_HEIGHT = 17 * mm  # the band is 12 mm; 5 mm of air before the text
@@ -50,6 +50,12 @@ class PageGeometry:
     def frame_height(self) -> float:
         return self.height - self.top - self.bottom - self.header - FOOTER_HEIGHT
 
+    @property
+    def frame(self) -> tuple[float, float, float, float]:
+        """The body text's area: left, bottom, right, top, in points from the page's lower left."""
+        bottom = self.bottom + FOOTER_HEIGHT
+        return self.left, bottom, self.width - self.right, bottom + self.frame_height
+
 
 def page_geometry(layout: Layout) -> PageGeometry:
     width, height = layout.page.dimensions()
@@ -57,6 +63,16 @@ def page_geometry(layout: Layout) -> PageGeometry:
     return PageGeometry(
         width, height, margins.side("left"), margins.side("right"), margins.side("top"), margins.side("bottom")
     )
+
+
+def document_geometry(document: Document) -> PageGeometry:
+    """The page geometry of a document: with no logo and no header text, no header band."""
+    layout = document.layout
+    geometry = page_geometry(layout)
+    values = band_values(document.meta, layout)
+    if not (document.logo or fill(layout.header.left, values, 1, 1) or fill(layout.header.right, values, 1, 1)):
+        geometry = dataclasses.replace(geometry, header=0)
+    return geometry
 
 
 def pdf_timestamp(reviewed: dt.date | None) -> float:
@@ -118,13 +134,44 @@ class PagedCanvas(Canvas):
         Canvas.save(self)
 
 
+class ChapterEnd(Flowable):
+    """Marks where a chapter of the story ends (a programme before its appended handouts, a
+    handout): the document notes how full that page is."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+STUB = 0.4  # a chapter whose last page is less full than this is worth pulling back
+NEAR_EMPTY = 0.18  # "about a fifth": a last page less full than this is a stub that must not be left
+
+
 class HandoutDocTemplate(BaseDocTemplate):
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.chapter_ends: list[tuple[int, float]] = []  # (page, how full) at the end of each chapter
+        self.headings: list[tuple[str, int, float]] = []  # (bookmark key, page, how full) of each heading
+
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
         outline = getattr(flowable, "outline", None)
         if outline:
             title, key = outline
             self.canv.bookmarkPage(key)
             self.canv.addOutlineEntry(title, key, level=0, closed=False)
+            self.headings.append((key, self.page, self._fill()))
+        if isinstance(flowable, ChapterEnd):
+            self.chapter_ends.append((self.page, self._fill()))
+
+    def _fill(self) -> float:
+        """How much of the current page the story has used so far, 0 to 1."""
+        frames = self.pageTemplate.frames
+        frame = self.frame
+        index = next((i for i, f in enumerate(frames) if f is frame), 0)
+        used = (frame._y2 - frame._y) / max(1.0, frame._y2 - frame._y1)
+        return min(1.0, (index + used) / len(frames)) if len(frames) > 1 else used
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         # Remember what is being placed: when it cannot fit any page, the error names its block.
@@ -156,13 +203,60 @@ def render_handout(document: Document) -> Rendered:
 
 
 def render_pages(document: Document, story: Callable[[BaseDocTemplate, Context], list[Flowable]]) -> Rendered:
-    """Lay out a story on the layout's pages with header, footer, bookmarks and metadata."""
+    """Lay out a story on the layout's pages with header, footer, bookmarks and metadata.
+
+    When a chapter ends on a page it barely uses, the story is laid out again a little tighter
+    (spacing, leading, pictures; within set limits), and the tighter one is kept if it takes
+    fewer pages: the tail is pulled back rather than left alone on a page.
+    """
+    best = latest = _render_once(document, story, 0)
+    for squeeze in (1, 2):
+        if not any(fill < STUB for _, fill in latest.chapter_ends):
+            break
+        latest = _render_once(document, story, squeeze)
+        if latest.pages < best.pages:
+            best = latest
+    if best.chapter_ends and best.chapter_ends[-1][1] < NEAR_EMPTY and best.pages > 1:
+        best = _rebalanced(document, story, best)
+    return Rendered(best.pdf, best.pages)
+
+
+@dataclass(frozen=True)
+class _Layout:
+    """One layout of a story: its bytes, and where its chapters end and headings sit."""
+
+    pdf: bytes
+    pages: int
+    chapter_ends: list[tuple[int, float]]
+    headings: list[tuple[str, int, float]]
+    squeeze: int
+
+
+def _rebalanced(
+    document: Document, story: Callable[[BaseDocTemplate, Context], list[Flowable]], built: _Layout
+) -> _Layout:
+    """A last page that the tail cannot be pulled back from gets more of the tail instead: the
+    last section that starts low on the page before moves on to it, so neither page is a stub."""
+    last = built.pages
+    candidates = [(key, fill) for key, page, fill in built.headings if page == last - 1 and fill > 0.5]
+    for key, _ in reversed(candidates):
+        moved = _render_once(document, story, built.squeeze, frozenset({key}))
+        if moved.pages == built.pages and moved.chapter_ends[-1][1] >= NEAR_EMPTY:
+            return moved
+    return built
+
+
+def _render_once(
+    document: Document,
+    story: Callable[[BaseDocTemplate, Context], list[Flowable]],
+    squeeze: int,
+    breaks: frozenset[str] = frozenset(),
+) -> _Layout:
     layout, meta = document.layout, document.meta
     values = band_values(meta, layout)
-    geometry = page_geometry(layout)
-    if not (document.logo or fill(layout.header.left, values, 1, 1) or fill(layout.header.right, values, 1, 1)):
-        geometry = dataclasses.replace(geometry, header=0)
-    ctx = Context(layout, styles_for(layout), meta.language, geometry.frame_width, geometry.frame_height)
+    geometry = document_geometry(document)
+    styles = styles_for(layout, squeeze)
+    ctx = Context(layout, styles, meta.language, geometry.frame_width, geometry.frame_height, squeeze)
     buffer = io.BytesIO()
     doc = HandoutDocTemplate(
         buffer,
@@ -181,7 +275,7 @@ def render_pages(document: Document, story: Callable[[BaseDocTemplate, Context],
         initialFontName=fonts.REGULAR,
         initialFontSize=layout.text.size,
     )
-    flowables = story(doc, ctx)
+    flowables = _break_before([*story(doc, ctx), ChapterEnd()], breaks)
     decorate = _decorator(layout, geometry, values, document.logo)
     timestamp = pdf_timestamp(meta.date)
     canvases: list[PagedCanvas] = []
@@ -201,7 +295,22 @@ def render_pages(document: Document, story: Callable[[BaseDocTemplate, Context],
             f"this part of the document is too big to fit on one page{room}",
             "split very long boxes, tables or pictures into smaller ones, or check the layout's margins and sizes",
         ) from None
-    return Rendered(buffer.getvalue(), len(canvases[0].held_pages))
+    return _Layout(buffer.getvalue(), len(canvases[0].held_pages), doc.chapter_ends, doc.headings, squeeze)
+
+
+def _break_before(flowables: list[Flowable], keys: frozenset[str]) -> list[Flowable]:
+    """A frame break before each heading whose bookmark key is in `keys` (and before the request
+    for room that goes with it)."""
+    if not keys:
+        return flowables
+    out: list[Flowable] = []
+    for flowable in flowables:
+        outline = getattr(flowable, "outline", None)
+        if outline and outline[1] in keys:
+            at = len(out) - 1 if out and isinstance(out[-1], NeedSpace) else len(out)
+            out.insert(at, FrameBreak())
+        out.append(flowable)
+    return out
 
 
 def _frame(doc: BaseDocTemplate, x: float, width: float, height: float, y: float | None = None) -> Frame:
@@ -246,7 +355,7 @@ def title_flowables(view: HandoutView, ctx: Context) -> list[Flowable]:
     if view.subtitle:
         top.append(ctx.para(view.subtitle, "subtitle"))
     if view.summary:
-        top += [summary_box(view.summary, ctx), Spacer(1, ctx.layout.text.size * 0.4)]
+        top += [summary_box(view.summary, ctx), Spacer(1, ctx.space(ctx.layout.text.size * 0.4))]
     return top
 
 
@@ -261,7 +370,7 @@ def disclaimer_flowables(disclaimer: str | None, ctx: Context) -> list[Flowable]
     if not disclaimer:
         return []
     return [
-        Spacer(1, ctx.layout.text.size),
+        Spacer(1, ctx.space(ctx.layout.text.size)),
         HRFlowable(width="100%", thickness=0.5, color=ctx.color("rule"), spaceAfter=4),
         ctx.para(disclaimer, "small"),
     ]
@@ -305,7 +414,7 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str], l
     muted = HexColor(layout.colors.muted)
     heading_color = HexColor(layout.colors.heading)
     rule = HexColor(layout.colors.rule)
-    band_size = max(min(layout.text.size * 0.75, 11), 8.5)
+    band_size = max(min(layout.text.size * 0.75, 11), 8.5, layout.text.min_size)
 
     def decorate(canvas: Canvas, page: int, pages: int) -> None:
         left_x, right_x = geometry.left, geometry.width - geometry.right
@@ -327,6 +436,7 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str], l
                 top_y - 6.6 * mm,
                 (fonts.BOLD, band_size + 1.5, heading_color),
                 (fonts.REGULAR, band_size, muted),
+                layout.text.min_size,
             )
             canvas.setStrokeColor(rule)
             canvas.setLineWidth(0.6)
@@ -343,6 +453,7 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str], l
             bottom_y + 1.5 * mm,
             (fonts.REGULAR, band_size, muted),
             (fonts.REGULAR, band_size, muted),
+            layout.text.min_size,
         )
         canvas.restoreState()
 
@@ -350,16 +461,27 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str], l
 
 
 def _band(
-    canvas: Canvas, left: str, right: str, left_x: float, right_x: float, y: float, left_font: tuple, right_font: tuple
+    canvas: Canvas,
+    left: str,
+    right: str,
+    left_x: float,
+    right_x: float,
+    y: float,
+    left_font: tuple,
+    right_font: tuple,
+    smallest: float = 6.5,
 ) -> None:
     """One line of header or footer: the right text whole, the left text shrunk to fit beside it,
-    down to 6.5 pt, then shortened with an ellipsis (it repeats text printed in full elsewhere)."""
+    down to the layout's smallest size; then its first part (usually the title, printed in full on
+    the first page) is left out, and only last of all is it shortened with an ellipsis."""
     gap = 4 * mm
     right_width = stringWidth(right, right_font[0], right_font[1]) if right else 0.0
     room = right_x - left_x - right_width - (gap if right else 0)
     name, size, color = left_font
-    while left and stringWidth(left, name, size) > room and size > 6.5:
-        size -= 0.25
+    while left and stringWidth(left, name, size) > room and size > smallest:
+        size = max(smallest, size - 0.25)
+    while left and stringWidth(left, name, size) > room and " · " in left:
+        left = left.split(" · ", 1)[1]
     while left and stringWidth(left, name, size) > room and len(left) > 1:
         left = left[:-2].rstrip() + "…"
     if left:

@@ -8,12 +8,21 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib.colors import Color, HexColor
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from ...model.layout import Layout
 from ...text.markup import inline
 from . import fonts
-from .styles import Styles
+from .styles import PICTURE_SCALE, SPACE_SCALE, Styles
 
 
 @dataclass
@@ -23,6 +32,15 @@ class Context:
     language: str
     width: float  # width of the text column, points
     height: float  # height of the text frame, points
+    squeeze: int = 0  # 0 as designed; 1 and 2 a little tighter, to pull a stub of a last page back
+
+    @property
+    def picture_scale(self) -> float:
+        return PICTURE_SCALE[self.squeeze]
+
+    def space(self, points: float) -> float:
+        """A gap between parts, tightened when squeezing."""
+        return points * SPACE_SCALE[self.squeeze]
 
     def color(self, name: str) -> Color:
         return HexColor(getattr(self.layout.colors, name))
@@ -182,3 +200,36 @@ def boxed(cell: list[Flowable], ctx: Context, background: Color, bar: Color) -> 
         ],
     )
     return table
+
+
+class NeedSpace(CondPageBreak):
+    """Go on to the next frame unless `height` is left here: a heading asks for room for itself and
+    the opening lines of what follows, not for the whole of what follows."""
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self._doctemplateAttr("frame") is None:  # being measured, not laid out
+            return 0, 0
+        return super().wrap(available_width, available_height)
+
+
+def opening_height(flowable: Flowable, width: float, height: float) -> float:
+    """The least of `flowable` that may start a page: an exercise's head, a paragraph's first two
+    lines (all of a short one), a table's first rows, all of anything that never splits."""
+    if hasattr(flowable, "opening_height"):
+        return flowable.opening_height(width, height)
+    if isinstance(flowable, KeepTogether):
+        return stacked_height(flowable._content, width, height)
+    whole = flowable.wrapOn(_measuring_canvas(), width, height)[1]
+    if isinstance(flowable, Paragraph) and getattr(flowable, "blPara", None) is not None:
+        lines = len(flowable.blPara.lines)
+        return whole if lines <= 3 else 2 * flowable.style.leading
+    if isinstance(flowable, Table) and len(getattr(flowable, "_rowHeights", [])) > 2:
+        return sum(flowable._rowHeights[:2])
+    return whole
+
+
+def stays_with_next(first: Flowable, following: Flowable, ctx: Context) -> list[Flowable]:
+    """`first` (a heading, a lead-in) and a request for room for it and the opening of `following`."""
+    need = first.getSpaceBefore() + stacked_height([first], ctx.width, ctx.height) + following.getSpaceBefore()
+    need += opening_height(following, ctx.width, ctx.height)
+    return [NeedSpace(min(need, ctx.height)), first]

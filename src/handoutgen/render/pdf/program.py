@@ -21,9 +21,17 @@ from ...text.labels import label
 from ...text.markup import escape, inline
 from . import fonts
 from .blocks import bullet_list
-from .document import Rendered, _frame, body_flowables, disclaimer_flowables, render_pages, title_flowables
-from .flow import Context, boxed, paragraph, styled, tint, variant
-from .panels import compact_rows, exercise_panel
+from .document import (
+    ChapterEnd,
+    Rendered,
+    _frame,
+    body_flowables,
+    disclaimer_flowables,
+    render_pages,
+    title_flowables,
+)
+from .flow import Context, boxed, paragraph, stays_with_next, styled, tint, variant
+from .panels import compact_grid, exercise_panel
 
 
 def render_program(document: Document) -> Rendered:
@@ -39,23 +47,23 @@ def render_program(document: Document) -> Rendered:
 
 
 def program_story(view: ProgramView, ctx: Context) -> list[Flowable]:
-    story: list[Flowable] = [ctx.para(view.title, "title"), _details(view, ctx), Spacer(1, 8)]
+    story: list[Flowable] = [ctx.para(view.title, "program_title"), _details(view, ctx), Spacer(1, ctx.space(8))]
     if view.goals:
         cell = [ctx.para(view.goals.heading, "box_heading"), bullet_list(view.goals.items, ctx)]
-        story += [boxed(cell, ctx, background=ctx.color("summary"), bar=ctx.color("heading")), Spacer(1, 6)]
+        story += [boxed(cell, ctx, background=ctx.color("summary"), bar=ctx.color("heading")), Spacer(1, ctx.space(6))]
     heading = ctx.para(view.exercises_heading, "heading")
     heading.outline = (str(view.exercises_heading), "exercises")
     if view.style == "compact":
-        exercises = compact_rows(view.panels, ctx)
+        exercises = compact_grid(view.panels, ctx)
     else:
-        exercises = [f for panel in view.panels for f in exercise_panel(panel, ctx, picture_height=34 * mm)]
-    story += [heading, *exercises]
+        exercises = [f for panel in view.panels for f in exercise_panel(panel, ctx)]
+    story += [*stays_with_next(heading, exercises[0], ctx), *exercises]
     if view.log is not None:
         story += _log(view, ctx)
     for handout in view.handouts:
         title = title_flowables(handout, ctx)
         title[0].outline = (inline(handout.title).plain, handout.key.rstrip("-"))
-        story += [PageBreak(), *title, *body_flowables(handout, ctx)]
+        story += [ChapterEnd(), PageBreak(), *title, *body_flowables(handout, ctx)]
     return [*story, *disclaimer_flowables(view.disclaimer, ctx)]
 
 
@@ -71,7 +79,7 @@ def _details(view: ProgramView, ctx: Context) -> Table:
     size = ctx.layout.text.size
     names = [*(str(d.label) for d in view.details), *(label(ctx.language, k) for k in DETAIL_KEYS)]
     label_width = max(stringWidth(name, fonts.BOLD, size) for name in names) + size
-    pairs_per_row = 2 if ctx.width >= 2 * (label_width + 60 * mm) else 1  # one pair a row on narrow pages
+    pairs_per_row = 2 if ctx.width >= 2 * (label_width + 50 * mm) else 1  # one pair a row on narrow pages
     per_row = (len(cells) + pairs_per_row - 1) // pairs_per_row
     rows = []
     for index in range(per_row):
@@ -96,43 +104,92 @@ def _details(view: ProgramView, ctx: Context) -> Table:
 
 
 def _log(view: ProgramView, ctx: Context) -> list[Flowable]:
-    """A tick-box table per week: a row per exercise, a column per day."""
+    """Tick boxes: a row per exercise, a column per day, as many weeks side by side as fit across
+    the page; day names turn on their side when even the smallest text is too wide for a box."""
     log = view.log
     assert log is not None
-    size = ctx.layout.text.size
+    size, smallest = ctx.layout.text.size, ctx.layout.text.min_size
     days = [str(day) for day in log.days]
+    widest = max(stringWidth(day, fonts.BOLD, size) for day in days)
+    names = [ctx.para(name, "box_text") for name in log.rows]
+    narrowest = max(7 * mm, max(stringWidth(day, fonts.BOLD, smallest) for day in days) + 3)
+    whole_names = max(stringWidth(inline(name).plain, fonts.REGULAR, size) for name in log.rows) + 14
+    longest = max(n.minWidth() for n in names) + 14
+    name_width = max(longest, 28 * mm, min(whole_names, ctx.width - 14 * narrowest, ctx.width * 0.45))
+    room = ctx.width - name_width
+    per_table = max(1, min(len(log.weeks), int(room // (7 * narrowest))))
+    box = room / (7 * per_table) if per_table > 1 else min(max(7 * mm, size * 1.6, widest + 4), room / 7)
+    upright = max(stringWidth(day, fonts.BOLD, smallest) for day in days) + 3 <= box
+    day_size = max(min(size, size * (box - 3) / widest), smallest)
+    day_style = variant(ctx.styles.table_head, alignment=1, fontSize=day_size, leading=day_size * 1.2)
     heading = ctx.para(log.heading, "heading")
     heading.outline = (str(log.heading), "log")
-    out: list[list[Flowable]] = []
-    widest = max(stringWidth(day, fonts.BOLD, size) for day in days)
-    box = min(max(size * 1.6, 7 * mm, widest + size), (ctx.width - 35 * mm) / 7)
-    day_size = min(size, size * (box - 2) / widest)  # day names shrink on narrow pages
-    day_style = variant(ctx.styles.table_head, alignment=1, fontSize=day_size, leading=day_size * 1.2)
-    name_width = ctx.width - 7 * box
-    for week in log.weeks:
-        head = [paragraph(f"<b>{escape(week)}</b>", ctx.styles.table_head)]
-        head += [paragraph(f"<b>{escape(day)}</b>", day_style) for day in days]
-        names = [ctx.para(name, "box_text") for name in log.rows]
-        heights = [max(box, name.wrap(name_width - 12, ctx.height)[1] + 8) for name in names]
-        rows = [[name, *[""] * 7] for name in names]
-        table = Table([head, *rows], colWidths=[name_width, *[box] * 7], rowHeights=[None, *heights])
+    tables = []
+    for first in range(0, len(log.weeks), per_table):
+        weeks = log.weeks[first : first + per_table]
+        week_row = [""] + [
+            cell for week in weeks for cell in (paragraph(f"<b>{escape(week)}</b>", ctx.styles.table_head), *[""] * 6)
+        ]
+        day_row = [""] + [_day(day, day_style, upright, box) for _ in weeks for day in days]
+        name_cells = [ctx.para(name, "box_text") for name in log.rows]
+        heights = [max(box, n.wrap(name_width - 12, ctx.height)[1] + 8) for n in name_cells]
+        rows = [[name, *[""] * (7 * len(weeks))] for name in name_cells]
+        table = Table(
+            [week_row, day_row, *rows],
+            colWidths=[name_width, *[box] * (7 * len(weeks))],
+            rowHeights=[None, None, *heights],
+        )
+        spans = [("SPAN", (1 + 7 * i, 0), (7 * (i + 1), 0)) for i in range(len(weeks))]
+        lines = [
+            ("LINEAFTER", (7 * (i + 1), 0), (7 * (i + 1), -1), 1.6, ctx.color("heading")) for i in range(len(weeks) - 1)
+        ]
         styled(
             table,
             [
-                ("BACKGROUND", (0, 0), (-1, 0), ctx.color("heading")),
-                ("TEXTCOLOR", (0, 0), (-1, 0), white),
+                *spans,
+                ("BACKGROUND", (1, 0), (-1, 1), ctx.color("heading")),
+                ("TEXTCOLOR", (0, 0), (-1, 1), white),
                 ("ALIGN", (1, 0), (-1, -1), "CENTER"),
                 ("LEFTPADDING", (1, 0), (-1, -1), 1),
                 ("RIGHTPADDING", (1, 0), (-1, -1), 1),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("GRID", (1, 1), (-1, -1), 0.8, ctx.color("muted")),
-                ("LINEBELOW", (0, 1), (0, -1), 0.5, ctx.color("rule")),
-                ("BACKGROUND", (1, 1), (-1, -1), tint(ctx.color("summary"), 0.5)),
+                ("GRID", (1, 2), (-1, -1), 0.8, ctx.color("muted")),
+                ("LINEBELOW", (0, 2), (0, -1), 0.5, ctx.color("rule")),
+                ("BACKGROUND", (1, 2), (-1, -1), tint(ctx.color("summary"), 0.5)),
+                *lines,
             ],
         )
-        out.append([table, Spacer(1, size)])
-    intro = [heading, ctx.para(log.hint, "small"), Spacer(1, 4)]
-    return [KeepTogether([*intro, *out[0]]), *(KeepTogether(week) for week in out[1:])]
+        tables.append([table, Spacer(1, ctx.space(size))])
+    intro = [heading, ctx.para(log.hint, "small"), Spacer(1, ctx.space(4))]
+    return [KeepTogether([*intro, *tables[0]]), *(KeepTogether(table) for table in tables[1:])]
+
+
+def _day(day: str, style, upright: bool, box: float) -> Flowable:
+    if upright:
+        return paragraph(f"<b>{escape(day)}</b>", style)
+    return SidewaysLabel(day, style.fontSize, box)
+
+
+class SidewaysLabel(Flowable):
+    """A day name on its side, for a log whose day columns are narrower than the word."""
+
+    def __init__(self, text: str, size: float, box: float) -> None:
+        super().__init__()
+        self.text, self.size = text, size
+        self.width, self.height = box - 2, stringWidth(text, fonts.BOLD, size) + 4
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFont(fonts.BOLD, self.size)
+        canvas.setFillColor(white)
+        canvas.translate(self.width / 2 + self.size * 0.35, 2)
+        canvas.rotate(90)
+        canvas.drawString(0, 0, self.text)
+        canvas.restoreState()
 
 
 DETAIL_KEYS = ("patient", "clinician", "clinic", "date", "review_date")
