@@ -263,3 +263,21 @@ def test_exercise_panels_in_a_handout_are_checked(project: Path) -> None:
     text = "\n".join(p.extract_text() for p in reader(pdf).pages)
     assert "Squat" in text and "Glute bridge" in text and "3 sets of 10" in text
     assert handoutgen.check(pdf, content=source).ok
+
+
+def test_a_photo_on_a_card_is_drawn_whole(project: Path) -> None:
+    from PIL import Image
+
+    copy_examples(project)
+    Image.new("RGB", (600, 400), (200, 30, 30)).save(project / "handouts" / "images" / "bridge.png")
+    bridge = project / "handouts" / "exercises" / "glute-bridge.yaml"
+    bridge.write_text(bridge.read_text().replace("glute-bridge-start.svg", "bridge.png"))
+    deck = project / "handouts" / "decks" / "glute-stretches.yaml"
+    pdf = handoutgen.build(deck, layout="cards-a6")
+    assert handoutgen.check(pdf, content=deck, layout="cards-a6").ok
+    from PIL import ImageChops
+
+    r, g, b = pdfium.PdfDocument(pdf)[0].render(scale=1).to_pil().convert("RGB").split()
+    masks = [r.point(lambda v: 255 * (v > 180)), g.point(lambda v: 255 * (v < 60)), b.point(lambda v: 255 * (v < 60))]
+    red = ImageChops.multiply(ImageChops.multiply(masks[0], masks[1]), masks[2]).histogram()[255]
+    assert red > 2000  # the photo is on the page, at a readable size

@@ -239,3 +239,24 @@ def test_validate_of_a_damaged_checkout_never_crashes(tmp_path: Path, monkeypatc
             handoutgen.validate(path)
         except HandoutError as error:
             assert all(problem.where is not None for problem in error.problems), error
+
+
+def test_a_library_picture_swapped_after_the_first_build_is_checked_again(project: Path) -> None:
+    copy_examples(project)
+    images = project / "handouts" / "images"
+    (images / "safe.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="60"><rect width="90" height="60"/></svg>'
+    )
+    (images / "unsafe.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="60"><script>x()</script></svg>'
+    )
+    link = images / "bridge.svg"
+    link.symlink_to("safe.svg")
+    bridge = project / "handouts" / "exercises" / "glute-bridge.yaml"
+    bridge.write_text(bridge.read_text().replace("glute-bridge-start.svg", "bridge.svg"))
+    deck = project / "handouts" / "decks" / "glute-stretches.yaml"
+    handoutgen.build(deck, layout="cards-a6")
+    link.unlink()
+    link.symlink_to("unsafe.svg")
+    with pytest.raises(HandoutError, match="contains a script"):
+        handoutgen.build(deck, layout="cards-a6")

@@ -104,7 +104,7 @@ def good_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
             lambda w: w.pages[0].update(
                 {NameObject("/AA"): DictionaryObject({NameObject("/O"): _javascript_action("1")})}
             ),
-            "actions on page 1",
+            "actions run on events on page 1",
         ),
         (
             "launch-link",
@@ -121,7 +121,23 @@ def good_pdf(tmp_path_factory: pytest.TempPathFactory) -> bytes:
                     }
                 ),
             ),
-            "Launch action on page 1",
+            "a launch action on page 1",
+        ),
+        ("annotation-events", lambda w: w.add_annotation(0, _link({"/AA": _page_open_action()})), "events on page 1"),
+        ("other-file-link", lambda w: w.add_annotation(0, _link({"/A": _action("/GoToR")})), "another file on page 1"),
+        (
+            "chained-action",
+            lambda w: w.add_annotation(0, _link({"/A": _action("/URI", Next=_javascript_action("1"))})),
+            "JavaScript action on page 1",
+        ),
+        ("outline-script", lambda w: _outline_with(w, _javascript_action("1")), "JavaScript action"),
+        ("embedded-file", lambda w: w.add_attachment("notes.txt", b"hello"), "embedded files"),
+        (
+            "namespaced-key-hidden-in-metadata",
+            lambda w: w._root_object.update(
+                {NameObject("/Extra"): DictionaryObject({NameObject("/X"): _action("/Launch")})}
+            ),
+            "launch action",
         ),
     ],
 )
@@ -151,3 +167,33 @@ def handoutgen_rect():
     from pypdf.generic import ArrayObject, FloatObject
 
     return ArrayObject([FloatObject(10), FloatObject(10), FloatObject(50), FloatObject(50)])
+
+
+def _action(kind: str, **extra) -> DictionaryObject:
+    action = DictionaryObject({NameObject("/S"): NameObject(kind)})
+    for key, value in extra.items():
+        action[NameObject("/" + key)] = value
+    return action
+
+
+def _link(entries: dict) -> DictionaryObject:
+    link = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Link"),
+            NameObject("/Rect"): handoutgen_rect(),
+        }
+    )
+    for key, value in entries.items():
+        link[NameObject(key)] = value
+    return link
+
+
+def _outline_with(writer: PdfWriter, action: DictionaryObject) -> None:
+    item = writer.add_outline_item(title="Start", page_number=0)
+    item.get_object()[NameObject("/A")] = action
+
+
+def test_a_clean_handout_passes_the_object_walk(good_pdf: bytes) -> None:
+    report = handoutgen.check(good_pdf)
+    assert next(f for f in report.findings if f.check == "safety").ok

@@ -217,6 +217,21 @@ def test_template_without_data_and_data_without_programme_are_errors(
     assert result.exit_code == 2 and "is not a programme file" in result.stderr
     result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/same.pdf")
     assert result.exit_code == 2 and "needs a {{ field }}" in result.stderr
+    result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "--lint")
+    assert result.exit_code == 2 and "--lint goes without --data" in result.stderr
+    assert not (project / "out").exists()
+
+
+def test_batch_writes_html_editions_too(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    copy_examples(project)
+    rows = write_rows(project, GOOD_ROWS)
+    monkeypatch.chdir(project)
+    template = "handouts/programs/glute-rehab-template.yaml"
+    result = run("build", template, "--data", rows, "-o", "out/{{ id }}.pdf", "--format", "pdf,html")
+    assert result.exit_code == 0, result.stderr
+    names = sorted(p.name for p in (project / "out").iterdir())
+    assert names == sorted([f"p{i}.{ext}" for i in range(1, 5) for ext in ("pdf", "html")])
+    assert "María Núñez" in (project / "out" / "p3.html").read_text(encoding="utf-8")
 
 
 def test_output_names_from_data_cannot_leave_the_folder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

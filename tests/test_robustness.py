@@ -125,7 +125,7 @@ def test_output_problems_are_clean_errors(here: Path) -> None:
     write(here / "handouts" / "h.yaml", MINIMAL)
     (here / "notes.txt").write_text("keep me")
     result = run("build", "handouts/h.yaml", "-o", "notes.txt")
-    assert result.exit_code == 2 and "is a file that is not a PDF" in result.stderr
+    assert result.exit_code == 2 and "is a file that is not a PDF or HTML page" in result.stderr
     assert (here / "notes.txt").read_text() == "keep me"
     (here / "dir.pdf").mkdir()
     result = run("build", "handouts/h.yaml", "-o", "dir.pdf")

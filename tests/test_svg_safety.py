@@ -65,6 +65,15 @@ CASES = {
     "mask-element": (SVG_HEAD + '<mask id="m"/><rect width="9" height="9"/></svg>').encode(),
     "not-xml": b"<svg><rect></svg>",
     "not-svg": b'<html xmlns="http://www.w3.org/1999/xhtml"></html>',
+    "script-in-other-namespace": (SVG_HEAD + '<x:script xmlns:x="urn:other">alert(1)</x:script></svg>').encode(),
+    "image-in-other-namespace": (
+        SVG_HEAD + '<x:image xmlns:x="urn:other" xlink:href="../../secret/evil.png" width="9" height="9"/></svg>'
+    ).encode(),
+    "href-with-leading-space": (SVG_HEAD + '<image xlink:href=" #x ../../secret/evil.png" width="9"/></svg>').encode(),
+    "href-two-fragments": (SVG_HEAD + '<use xlink:href="#a#b"/></svg>').encode(),
+    "flat-matrix": (SVG_HEAD + '<rect width="9" height="9" transform="matrix(1 2 2 4 0 0)"/></svg>').encode(),
+    "flat-scale": (SVG_HEAD + '<g transform="scale(0)"><rect width="9" height="9"/></g></svg>').encode(),
+    "tiny-width": b'<svg xmlns="http://www.w3.org/2000/svg" width="1e-300" height="10"/>',
     "xinclude": (
         SVG_HEAD + '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="../../secret.txt" parse="text"/></svg>'
     ).encode(),
@@ -122,3 +131,23 @@ def test_a_plain_svg_in_any_encoding_still_builds(attack: Path) -> None:
         (attack / "handouts" / "images" / "pic.svg").write_bytes(text.encode(encoding))
         result = run("build", "handouts/h.yaml", "-o", f"out/{encoding}.pdf")
         assert result.exit_code == 0, result.stderr
+
+
+def test_drawing_program_metadata_is_allowed(attack: Path) -> None:
+    picture = (
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:sodipodi="http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd"'
+        ' xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="100" height="80">'
+        '<sodipodi:namedview inkscape:zoom="2"/><rect width="90" height="70" inkscape:label="box"/></svg>'
+    )
+    (attack / "handouts" / "images" / "pic.svg").write_text(picture)
+    result = run("build", "handouts/h.yaml", "-o", "out/h.pdf")
+    assert result.exit_code == 0, result.stderr
+
+
+def test_words_inside_a_picture_need_glyphs_in_the_body_font(attack: Path) -> None:
+    picture = SVG_HEAD + '<text x="5" y="40" font-size="12">Knee \u4e2d</text></svg>'
+    (attack / "handouts" / "images" / "pic.svg").write_text(picture, encoding="utf-8")
+    result = run("build", "handouts/h.yaml", "-o", "out/h.pdf")
+    assert result.exit_code == 2, result.stderr
+    assert "handouts/h.yaml:8:23" in result.stderr and "cannot print: `\u4e2d` (U+4E2D)" in result.stderr
+    assert not (attack / "out").exists()

@@ -94,7 +94,9 @@ def output_path(source: Path, output: Path | None, format: str = "pdf") -> Path:
     if output is not None and output.suffix.lower() in (".pdf", ".html"):
         return output.with_suffix(f".{format}")
     if output is not None and output.exists() and not output.is_dir():
-        raise HandoutError.at(None, f"-o {output} is a file that is not a PDF; give a .pdf file or a folder")
+        raise HandoutError.at(
+            None, f"-o {output} is a file that is not a PDF or HTML page; give such a file or a folder"
+        )
     return (output or Path("out")) / (source.name.rsplit(".", 1)[0] + f".{format}")
 
 
@@ -109,7 +111,6 @@ def _target_folders(job: BuildJob) -> list[Path]:
 
 
 def run_build(job: BuildJob) -> BuildOutcome:
-    from . import api
     from .resolve.layouts import load_layout
 
     outcome = BuildOutcome()
@@ -124,34 +125,45 @@ def run_build(job: BuildJob) -> BuildOutcome:
     targets: dict[Path, Path] = {}
     for source in job.sources:
         try:
-            paths = {fmt: output_path(source, job.output, fmt) for fmt in job.formats}
-            for target in paths.values():
-                _claim(targets, target, source)
-            built = api.build_file(source, layout, job.one_per_page, job.metadata_name, formats=job.formats)
+            _build_source(job, layout, source, targets, outcome)
         except HandoutError as error:
             outcome.errors.append(error)
-            continue
-        outcome.warnings += [w for w in built.warnings if w not in outcome.warnings]
-        summaries = {fmt: "" for fmt in job.formats}
-        if job.check:
-            reports = {fmt: check_built(built, fmt) for fmt in job.formats}
-            passed = (lambda r: r.strict_ok) if job.strict else (lambda r: r.ok)
-            failed = [(str(paths[fmt]), report) for fmt, report in reports.items() if not passed(report)]
-            if failed:  # neither edition is written when one fails: a source is built whole or not at all
-                outcome.failed_checks += failed
-                continue
-            summaries = {fmt: f", checked: {_checked(report)}" for fmt, report in reports.items()}
-            outcome.composition += [(str(paths[fmt]), r) for fmt, r in reports.items() if r.composition]
-        try:
-            for fmt, target in paths.items():
-                write_pdf(target, built.edition(fmt))
-        except HandoutError as error:
-            outcome.errors.append(error)
-            continue
-        for fmt, target in paths.items():
-            size = f"{built.pages} page{'s' if built.pages != 1 else ''}" if fmt == "pdf" else "one page"
-            outcome.lines.append(f"built {target} ({size}{summaries[fmt]})")
+        except Exception as exc:  # a bug of ours: report it on this file and go on with the others
+            outcome.errors.append(internal_error(source, exc))
     return outcome
+
+
+def internal_error(source: Path | str, exc: Exception) -> HandoutError:
+    return HandoutError.at(
+        None,
+        f"{source}: handoutgen failed on this file ({type(exc).__name__}: {exc})",
+        "this is a bug in handoutgen, not in your file: please report it with the file",
+    )
+
+
+def _build_source(job: BuildJob, layout, source: Path, targets: dict[Path, Path], outcome: BuildOutcome) -> None:
+    from . import api
+
+    paths = {fmt: output_path(source, job.output, fmt) for fmt in job.formats}
+    for target in paths.values():
+        _claim(targets, target, source)
+    built = api.build_file(source, layout, job.one_per_page, job.metadata_name, formats=job.formats)
+    outcome.warnings += [w for w in built.warnings if w not in outcome.warnings]
+    summaries = {fmt: "" for fmt in job.formats}
+    if job.check:
+        reports = {fmt: check_built(built, fmt) for fmt in job.formats}
+        passed = (lambda r: r.strict_ok) if job.strict else (lambda r: r.ok)
+        failed = [(str(paths[fmt]), report) for fmt, report in reports.items() if not passed(report)]
+        if failed:  # neither edition is written when one fails: a source is built whole or not at all
+            outcome.failed_checks += failed
+            return
+        summaries = {fmt: f", checked: {_checked(report)}" for fmt, report in reports.items()}
+        outcome.composition += [(str(paths[fmt]), r) for fmt, r in reports.items() if r.composition]
+    for fmt, target in paths.items():
+        write_output(target, built.edition(fmt))
+    for fmt, target in paths.items():
+        size = f"{built.pages} page{'s' if built.pages != 1 else ''}" if fmt == "pdf" else "one page"
+        outcome.lines.append(f"built {target} ({size}{summaries[fmt]})")
 
 
 def _checked(report: Report) -> str:
@@ -166,16 +178,16 @@ def _claim(targets: dict[Path, Path], target: Path, source: Path) -> None:
     if key in targets:
         raise HandoutError.at(
             None,
-            f"{source}: its PDF {target} would overwrite the one from {targets[key]}",
+            f"{source}: its output {target} would overwrite the one from {targets[key]}",
             "build the two folders separately, or rename one of the files",
         )
     targets[key] = source
 
 
-def write_pdf(target: Path, pdf: bytes) -> None:
+def write_output(target: Path, data: bytes) -> None:
     from .output import write_file
 
-    write_file(target, pdf)
+    write_file(target, data)
 
 
 @dataclass(frozen=True)
@@ -190,6 +202,8 @@ class MergeJob:
     jobs: int = 1
     shard: str | None = None
     metadata_name: bool = False
+    formats: tuple[str, ...] = ("pdf",)
+    one_per_page: bool = False
 
 
 @dataclass
@@ -257,7 +271,7 @@ def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
             outcome.failures.append(
                 (
                     row.label,
-                    [f"its PDF would overwrite the one from {claimed[target]}; give each row its own file name in -o"],
+                    [f"its file would overwrite the one from {claimed[target]}; give each row its own file name in -o"],
                 )
             )
             continue
@@ -300,14 +314,19 @@ def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
     try:
         layout = load_layout(job.layout)
         target = output_name(job.output, _with_row_number(row))
-        built = api.build_file(job.source, layout, metadata_name=job.metadata_name, row=row)
+        paths = {fmt: target.with_suffix(f".{fmt}") for fmt in job.formats}
+        built = api.build_file(job.source, layout, job.one_per_page, job.metadata_name, row, job.formats)
         if job.check:
-            report = check_built(built)
-            if not report.ok:
-                return row.label, [report.format(str(target))]
-        write_pdf(target, built.pdf)
+            for fmt, path in paths.items():
+                report = check_built(built, fmt)
+                if not report.ok:
+                    return row.label, [report.format(str(path))]
+        for fmt, path in paths.items():
+            write_output(path, built.edition(fmt))
     except HandoutError as error:
         return row.label, [problem.format() for problem in error.problems]
+    except Exception as exc:  # a bug of ours: this row fails, the others are built
+        return row.label, [internal_error(row.label, exc).problems[0].format()]
     return row.label, []
 
 

@@ -139,7 +139,9 @@ def build(
 
     editions = _formats(formats)
     if data is not None:
-        _build_merged(paths, layout, output, check, data, jobs, shard, metadata_name)
+        if run_lint:
+            raise click.UsageError("--lint goes without --data: lint the programme template with `handoutgen lint`")
+        _build_merged(paths, layout, output, check, data, jobs, shard, metadata_name, editions, one_per_page)
         return
     if jobs > 1 or shard:
         raise click.UsageError("--jobs and --shard go with --data")
@@ -199,6 +201,8 @@ def _build_merged(
     jobs: int,
     shard: str | None,
     metadata_name: bool,
+    formats: tuple[str, ...] = ("pdf",),
+    one_per_page: bool = False,
 ) -> None:
     """One programme, once per row of data: bad rows are reported and skipped, the rest built."""
     from .batch import MergeJob, group_failures, merge_rows, run_merge
@@ -213,7 +217,7 @@ def _build_merged(
         template = str(output) if output else f"out/{source.name.rsplit('.', 1)[0]}-{{{{ row }}}}.pdf"
         if "{{" not in template:
             raise click.UsageError("with --data, -o needs a {{ field }} in it, like 'out/{{ id }}.pdf'")
-        job = MergeJob(source, data, layout, template, check, jobs, shard, metadata_name)
+        job = MergeJob(source, data, layout, template, check, jobs, shard, metadata_name, formats, one_per_page)
         rows = merge_rows(job)
     except HandoutError as error:
         _report_errors(error)

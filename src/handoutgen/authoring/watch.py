@@ -40,7 +40,7 @@ class Watcher:
 
     def build_one(self, source: Path) -> None:
         from .. import api
-        from ..batch import check_built, output_path, write_pdf
+        from ..batch import check_built, output_path, write_output
 
         start = time.perf_counter()
         try:
@@ -51,7 +51,7 @@ class Watcher:
                     self.say(report.format(str(source)))
                     return
             target = output_path(source, self.output)
-            write_pdf(target, built.pdf)
+            write_output(target, built.pdf)
             if self.preview:
                 from .preview import render_pngs
 

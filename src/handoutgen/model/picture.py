@@ -20,4 +20,4 @@ class Picture:
     height: float
     stamp: tuple[int, int]  # modification time (ns) and size when checked: the key of drawing caches
     where: Where | None = field(default=None, compare=False)
-    svg: bytes | None = field(default=None, repr=False)  # an SVG as checked and re-serialised: safe to draw
+    data: bytes = field(default=b"", repr=False)  # the checked file: an SVG re-serialised, a raster as read

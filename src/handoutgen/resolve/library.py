@@ -19,6 +19,7 @@ from ..model.resolved import Picture, ResolvedExercise
 from ..model.types import ExerciseRef
 from ..source import Map, Scalar, expect_kind, load
 from .inspect import Inspector
+from .pictures import find_picture, locate
 from .project import project_root, shown
 
 LIBRARY_FOLDER = "exercises"
@@ -143,9 +144,26 @@ def _unused_problems(index: LibraryIndex, asked: set[str]) -> list[Problem]:
 
 
 def load_exercise(path: Path) -> tuple[Exercise, Picture | None, Picture | None]:
-    """An exercise file read and checked, with its pictures (once per version of the file)."""
+    """An exercise file read and checked, with its pictures: read once per version of the file,
+    and each picture checked again whenever the picture file itself has changed."""
     stat = path.stat()
-    return _load_exercise(str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path))
+    exercise, start, end = _load_exercise(str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path))
+    images = exercise.images
+    return exercise, _fresh(start, images.start), _fresh(end, images.end)
+
+
+def _fresh(picture: Picture | None, declared) -> Picture | None:
+    """`picture` as checked, or checked again if its file changed (or went) since."""
+    if picture is None or declared is None:
+        return picture
+    try:  # the same file (a swapped symlink would resolve elsewhere), of the same time and size
+        stat = picture.path.stat()
+        unchanged = locate(declared.path) == picture.path and (stat.st_mtime_ns, stat.st_size) == picture.stamp
+    except (OSError, RuntimeError):
+        unchanged = False
+    if unchanged:
+        return picture
+    return find_picture(declared.path, picture.alt, project_root(Path(declared.path.where.file)))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import HandoutError
 from ..model.resolved import Picture
 from ..model.types import RelPath
+from ..text import fonts
 from .svg import UnsafeSvgError, check_svg, intrinsic_size
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -44,7 +45,7 @@ def find_picture(rel: RelPath, alt: str, root: Path) -> Picture:
                 f"picture `{rel}` is larger than 20 MB",
                 "export it smaller: 300 dpi at the printed size is plenty",
             )
-        width, height, svg = _checked(str(path), stat.st_mtime_ns, stat.st_size)
+        width, height, data = _checked(str(path), stat.st_mtime_ns, stat.st_size)
     except BadPictureError as exc:
         raise HandoutError.at(rel.where, f"{'SVG' if kind == 'svg' else 'picture'} `{rel}` {exc}", exc.hint) from None
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop, from Path.resolve
@@ -52,7 +53,7 @@ def find_picture(rel: RelPath, alt: str, root: Path) -> Picture:
             rel.where, f"picture `{rel}` cannot be read: {getattr(exc, 'strerror', None) or exc}"
         ) from None
     stamp = (stat.st_mtime_ns, stat.st_size)
-    return Picture(path, kind, alt, width, height, stamp, rel.where, svg)  # type: ignore[arg-type]
+    return Picture(path, kind, alt, width, height, stamp, rel.where, data)  # type: ignore[arg-type]
 
 
 class BadPictureError(ValueError):
@@ -62,22 +63,27 @@ class BadPictureError(ValueError):
 
 
 @functools.lru_cache(maxsize=512)
-def _checked(path: str, mtime: int, size: int) -> tuple[float, float, bytes | None]:
-    """Check a file's contents once per version (the key holds its time and size): its own
-    size and, for an SVG, the checked tree written out again for the renderers."""
+def _checked(path: str, mtime: int, size: int) -> tuple[float, float, bytes]:
+    """Check a file's contents once per version (the key holds its time and size): its own size,
+    and the bytes the renderers draw (an SVG's checked tree written out again; a raster as read),
+    so they never open the file themselves and draw exactly what was checked."""
     data = Path(path).read_bytes()
     suffix = Path(path).suffix.lower()
     if suffix == ".svg":
         try:
             checked = check_svg(data)
-            return (*intrinsic_size(checked.root), checked.serialised())
         except UnsafeSvgError as exc:
             raise BadPictureError(
                 str(exc), "save it as plain SVG made of shapes (no linked files, scripts or effects), or use a PNG"
             ) from None
+        lacking = fonts.missing(" ".join(checked.texts()))
+        if lacking:
+            shown = ", ".join(f"`{c}` (U+{ord(c):04X})" for c in lacking)
+            raise BadPictureError(f"has text the font cannot print: {shown}", "turn the text into shapes, or remove it")
+        return (*intrinsic_size(checked.root), checked.serialised())
     if not data.startswith(RASTER[suffix]):
         raise BadPictureError(f"is not a real {suffix[1:].upper()} file")
-    return (*_raster_size(Path(path)), None)
+    return (*_raster_size(Path(path)), data)
 
 
 def _raster_size(path: Path) -> tuple[float, float]:

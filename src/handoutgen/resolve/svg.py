@@ -16,6 +16,16 @@ from typing import Any
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
+METADATA_NS = {  # what drawing programs keep about a picture; svglib draws none of it
+    "http://www.inkscape.org/namespaces/inkscape",
+    "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "http://purl.org/dc/elements/1.1/",
+    "http://creativecommons.org/ns#",
+    "http://web.resource.org/cc/",
+    "http://ns.adobe.com/AdobeIllustrator/10.0/",
+    "http://ns.adobe.com/SaveForWeb/1.0/",
+}
 MAX_ELEMENTS = 20_000  # after <use> references are expanded
 MAX_USE_EXPANSIONS = 500
 MAX_DEPTH = 200
@@ -49,6 +59,10 @@ class UnsafeSvgError(ValueError):
 @dataclass(frozen=True)
 class CheckedSvg:
     root: Any  # the lxml root element, safe to hand to svglib
+
+    def texts(self) -> list[str]:
+        """The words the picture draws itself (its <text> and <tspan>), for the font check."""
+        return ["".join(e.itertext()) for e in self.root.iter() if isinstance(e.tag, str) and _local(e.tag) == "text"]
 
     def serialised(self) -> bytes:
         """The checked tree as UTF-8 XML: no DOCTYPE, entity or outside reference can be in it."""
@@ -90,32 +104,51 @@ def check_svg(data: bytes) -> CheckedSvg:
 
 
 def _check_element(element: Any, etree: Any) -> None:
+    """svglib goes by an element's local name whatever its namespace, so every element is judged
+    by its local name; only the metadata of drawing programs may hold names it does not draw."""
     if isinstance(element, etree._Entity):
         raise UnsafeSvgError(f"uses the entity `&{element.name};`")
     if not isinstance(element.tag, str):
         return
     namespace, name = _split(element.tag)
-    in_svg = namespace in (SVG_NS, "")
     for key, value in element.attrib.items():
-        attribute_ns, attribute = _split(key)
-        if attribute.lower().startswith("on"):
-            raise UnsafeSvgError(f"has an event attribute `{attribute}` on <{name}>")
-        if attribute == "href" and attribute_ns in ("", XLINK_NS) and not value.strip().startswith("#"):
-            raise UnsafeSvgError(f"refers to `{_short(value)}` outside the file (on <{name}>)")
-        if attribute in ("mask", "filter", "marker-start", "marker-mid", "marker-end") and value.strip() != "none":
-            raise UnsafeSvgError(f"uses `{attribute}`, which cannot be printed, so the picture would be incomplete")
-        _check_urls(value, f"`{attribute}` of <{name}>")
-        if attribute in GEOMETRY and in_svg:
-            _check_numbers(value, attribute, name)
-    if in_svg and name in REFUSED:
+        _check_attribute(key, value, name)
+    if name in REFUSED:
         raise UnsafeSvgError(f"contains {REFUSED[name]}")
-    if in_svg and name not in DRAWN:
+    if name not in DRAWN and namespace not in METADATA_NS:
         raise UnsafeSvgError(f"uses <{name}>, which cannot be printed, so the picture would be incomplete")
-    if in_svg and name == "style":
+    if name == "style":
         text = "".join(element.itertext())
         if "@import" in text.lower():
             raise UnsafeSvgError("imports a style sheet from another file")
         _check_urls(text, "its <style>")
+
+
+def _check_attribute(key: str, value: str, name: str) -> None:
+    _, attribute = _split(key)
+    if attribute.lower().startswith("on"):
+        raise UnsafeSvgError(f"has an event attribute `{attribute}` on <{name}>")
+    if attribute == "href" and not re.fullmatch(r"#[^\s#]+", value):  # exactly a same-file `#id`
+        raise UnsafeSvgError(f"refers to `{_short(value)}` outside the file (on <{name}>)")
+    if attribute in ("mask", "filter", "marker-start", "marker-mid", "marker-end") and value.strip() != "none":
+        raise UnsafeSvgError(f"uses `{attribute}`, which cannot be printed, so the picture would be incomplete")
+    _check_urls(value, f"`{attribute}` of <{name}>")
+    if attribute in GEOMETRY:
+        _check_numbers(value, attribute, name)
+    if attribute == "transform":
+        _check_transform(value, name)
+
+
+def _check_transform(value: str, name: str) -> None:
+    """A transform that squashes the picture flat cannot be drawn (nor undone)."""
+    for kind, arguments in re.findall(r"(matrix|scale)\s*\(([^)]*)\)", value):
+        numbers = [float(n) for n in _NUMBER.findall(arguments)]
+        if kind == "matrix" and len(numbers) >= 4:
+            flat = abs(numbers[0] * numbers[3] - numbers[1] * numbers[2]) < 1e-9
+        else:
+            flat = any(abs(n) < 1e-9 for n in numbers[:2]) if numbers else False
+        if flat:
+            raise UnsafeSvgError(f"has a `transform` that squashes <{name}> flat ({_short(value)})")
 
 
 def _check_urls(value: str, what: str) -> None:
@@ -139,12 +172,12 @@ def _check_size(root: Any) -> None:
         if value is None or value.strip().endswith("%"):
             continue
         match = _NUMBER.match(value.strip())
-        if match is None or not 0 < float(match.group()) <= 100_000:
+        if match is None or not 0.01 <= float(match.group()) <= 100_000:
             raise UnsafeSvgError(f"has an unusable `{attribute}` ({_short(value)})")
     view_box = root.get("viewBox")
     if view_box is not None:
         numbers = [float(n) for n in _NUMBER.findall(view_box)]
-        if len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0:
+        if len(numbers) != 4 or numbers[2] < 0.01 or numbers[3] < 0.01:
             raise UnsafeSvgError(f"has an unusable `viewBox` ({_short(view_box)})")
 
 

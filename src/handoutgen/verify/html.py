@@ -22,8 +22,21 @@ from ..text.printed import printed_texts
 from .report import Report
 from .words import check_words
 
-FETCHING = {"script", "iframe", "object", "embed", "link", "base", "frame", "frameset", "applet"}
 VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+# The page is ours: exactly the elements and attributes the HTML renderer writes, nothing else.
+COMMON = {"class", "id", "lang", "aria-label", "aria-labelledby"}
+ALLOWED: dict[str, set[str]] = {
+    "html": {"lang"}, "head": set(), "title": set(), "style": set(), "body": set(),
+    "meta": {"charset", "name", "content"},
+    **{tag: COMMON for tag in (
+        "div", "header", "main", "footer", "article", "section", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
+        "p", "ul", "ol", "li", "dl", "dt", "dd", "strong", "em", "br", "figure", "figcaption", "table",
+        "caption", "thead", "tbody", "tr", "td", "span",
+    )},
+    "a": COMMON | {"href"}, "img": COMMON | {"src", "alt", "width", "height"}, "th": COMMON | {"scope"},
+    "input": COMMON | {"type"},
+}  # fmt: skip
+META_NAMES = {"viewport", "generator"}
 
 
 @dataclass
@@ -57,9 +70,15 @@ class _Reader(HTMLParser):
             page.lang = values.get("lang", "").strip()
         if "id" in values:
             page.ids.add(values["id"])
-        if tag in FETCHING:
+        allowed = ALLOWED.get(tag)
+        if allowed is None:
             page.fetching.append(f"<{tag}>")
-        page.fetching += [f"`{name}` on <{tag}>" for name in values if name.startswith("on")]
+        else:
+            page.fetching += [f"`{name}` on <{tag}>" for name in values if name not in allowed]
+        if tag == "meta" and "name" in values and values["name"] not in META_NAMES:
+            page.fetching.append(f"<meta name={values['name']}>")
+        if tag == "input" and values.get("type") != "checkbox":
+            page.fetching.append(f"<input type={values.get('type', '')}>")
         for name in ("src", "srcset", "poster", "data", "formaction", "action", "background"):
             if name in values:
                 page.sources.append(values[name])
@@ -161,17 +180,30 @@ def _check_pictures(report: Report, page: Page) -> None:
         report.add("pictures", True, f"{len(page.images)} pictures, each with alt text")
 
 
+CSS_FETCHES = ("url(", "@import", "image-set(", "expression(", "@font-face")
+
+
 def _check_self_contained(report: Report, page: Page) -> None:
-    outside = [src[:60] for src in page.sources if not src.startswith("data:")]
-    in_styles = [
-        m.group(0)[:60] for style in page.styles for m in re.finditer(r"url\((?!\s*['\"]?data:)[^)]*\)", style)
-    ]
-    imports = ["@import"] if any("@import" in style for style in page.styles) else []
-    problems = [*page.fetching, *outside, *in_styles, *imports]
+    outside = [src[:60] for src in page.sources if not src.startswith("data:image/")]
+    css = [_unescaped(style) for style in page.styles]
+    in_styles = [word for word in CSS_FETCHES if any(word in text for text in css)]
+    problems = [*page.fetching, *outside, *in_styles]
     if problems:
         report.add("requests", False, "the page would load or run something: " + ", ".join(problems[:3]))
     else:
-        report.add("requests", True, "self-contained: no script, no request to another address")
+        report.add("requests", True, "self-contained: only our own markup, no script, no request elsewhere")
+
+
+def _unescaped(css: str) -> str:
+    """Style sheet text with CSS escapes (`\\72` for `r`) undone and in lower case, so that no
+    spelling of `url(` or `@import` hides."""
+
+    def character(match: re.Match[str]) -> str:
+        code = int(match.group(1), 16)
+        return chr(code) if 0 < code < 0x110000 else ""
+
+    undone = re.sub(r"\\([0-9a-fA-F]{1,6})\s?", character, css)
+    return re.sub(r"\\(.)", r"\1", undone).lower()
 
 
 def _check_links(report: Report, page: Page, document: Document | None) -> None:

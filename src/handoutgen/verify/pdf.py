@@ -204,28 +204,77 @@ def _link_problem(uri: str) -> str | None:
     return None
 
 
+RISKY_ACTIONS = {
+    "/JavaScript": "a JavaScript action",
+    "/Launch": "a launch action",
+    "/SubmitForm": "a form submission",
+    "/ImportData": "a data import",
+    "/Rendition": "a media action",
+    "/GoToR": "a link into another file",
+    "/GoToE": "a link into an embedded file",
+    "/Movie": "a movie action",
+    "/Sound": "a sound action",
+}
+RISKY_KEYS = {
+    "/OpenAction": "an action when the file opens",
+    "/AA": "actions run on events",
+    "/JS": "JavaScript",
+    "/JavaScript": "document JavaScript",
+    "/XFA": "an XFA form",
+    "/EmbeddedFiles": "embedded files",
+    "/RichMedia": "rich media",
+}
+MAX_OBJECTS = 200_000  # a handout has a few thousand; more is a file built to exhaust the walk
+
+
 def _check_safety(report: Report, reader: Any, pages: list) -> None:
-    """JavaScript, actions that run when the file opens or a page shows, launches: a handout needs none."""
-    found: list[str] = []
-    root = reader.trailer["/Root"].get_object()
-    if "/OpenAction" in root:
-        found.append("an action when the file opens")
-    if "/AA" in root:
-        found.append("document actions")
-    names = root.get("/Names")
-    if names is not None and "/JavaScript" in names.get_object():
-        found.append("document JavaScript")
-    if "/AcroForm" in root and "/XFA" in root["/AcroForm"].get_object():
-        found.append("an XFA form")
+    """Walk every object reachable from the catalogue: a script, an action or an embedded file
+    anywhere (page, annotation, outline item, action chain, form field) fails the check."""
+    walk = _RiskWalk()
     for number, page in enumerate(pages, start=1):
-        if "/AA" in page:
-            found.append(f"actions on page {number}")
-        for annot in page.get("/Annots") or []:
-            action = annot.get_object().get("/A")
-            kind = action.get_object().get("/S") if action is not None else None
-            if kind in ("/JavaScript", "/Launch", "/SubmitForm", "/ImportData", "/Rendition"):
-                found.append(f"a {str(kind)[1:]} action on page {number}")
-    if found:
-        report.add("safety", False, "the PDF has " + ", ".join(dict.fromkeys(found)) + ": a patient handout needs none")
+        walk.visit(page.indirect_reference or page, f" on page {number}")
+    walk.visit(reader.trailer["/Root"], "")
+    if walk.found:
+        report.add("safety", False, "the PDF has " + ", ".join(walk.found) + ": a patient handout needs none")
     else:
         report.add("safety", True, "no scripts, actions or encryption")
+
+
+class _RiskWalk:
+    """Depth-first over objects, each visited once; `/Parent` links are not followed, so a
+    page's walk stays within that page."""
+
+    def __init__(self) -> None:
+        self.found: dict[str, None] = {}
+        self.seen: set[tuple[int, int]] = set()
+        self.visited = 0
+
+    def visit(self, start: Any, where: str) -> None:
+        from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+        stack = [start]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, IndirectObject):
+                key = (item.idnum, item.generation)
+                if key in self.seen:
+                    continue
+                self.seen.add(key)
+                item = item.get_object()
+            self.visited += 1
+            if self.visited > MAX_OBJECTS:
+                self.found["more objects than a handout could need"] = None
+                return
+            if isinstance(item, DictionaryObject):
+                self._note(item, where)
+                stack.extend(value for name, value in item.items() if name != "/Parent")
+            elif isinstance(item, ArrayObject):
+                stack.extend(item)
+
+    def _note(self, item: Any, where: str) -> None:
+        kind = item.get("/S")
+        if kind in RISKY_ACTIONS:
+            self.found[RISKY_ACTIONS[kind] + where] = None
+        for name, what in RISKY_KEYS.items():
+            if name in item:
+                self.found[what + where] = None

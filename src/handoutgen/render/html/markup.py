@@ -33,14 +33,11 @@ def picture_img(picture: Picture, alt: str | None = None, css_class: str = "") -
 
 
 def data_uri(picture: Picture) -> str:
-    return _data_uri(str(picture.path), picture.stamp, picture.kind, picture.svg)
+    return _data_uri(str(picture.path), picture.stamp, picture.kind, picture.data)
 
 
 @functools.lru_cache(maxsize=256)
-def _data_uri(path: str, stamp: tuple[int, int], kind: str, svg: bytes | None) -> str:
-    from pathlib import Path
-
-    data = svg if kind == "svg" and svg is not None else Path(path).read_bytes()
+def _data_uri(path: str, stamp: tuple[int, int], kind: str, data: bytes) -> str:
     return f"data:{MIME[kind]};base64,{base64.b64encode(data).decode('ascii')}"
 
 

@@ -256,8 +256,8 @@ def _pictures(view: FaceView, styles: CardStyles, width: float, room: float) -> 
 
 def _picture_area(picture, width: float, height: float) -> float:
     """The printed area of a picture scaled to fit width x height."""
-    drawn = pictures.flowable(picture, width, height)
-    return drawn.width * drawn.height
+    scale = min(width / picture.width, height / picture.height)
+    return picture.width * picture.height * scale * scale
 
 
 def draw_face(canvas: Canvas, fitted: FittedFace, layout: Layout, x: float, y: float, bleed: float) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import threading
+from pathlib import Path
 
 from ...errors import HandoutError
 from ...model.resolved import Picture
@@ -20,13 +21,13 @@ _DRAW_LOCK = threading.RLock()
 def svg_drawing(picture: Picture):
     """The picture as a ReportLab drawing, made once per version of the file."""
     try:
-        return _svg_drawing(str(picture.path), picture.stamp, picture.svg)
+        return _svg_drawing(str(picture.path), picture.stamp, picture.data)
     except IncompleteSvgError as exc:
         raise HandoutError.at(picture.where, f"SVG `{picture.path.name}` {exc}") from None
 
 
 @functools.lru_cache(maxsize=256)
-def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes | None):
+def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes):
     """svglib draws the checked, re-serialised SVG that resolving kept (no DOCTYPE, entities or
     outside references are left in it), so it never opens a file itself; whatever it reports
     as not drawn makes the picture an error, never a partial one. Text in the picture is
@@ -38,14 +39,15 @@ def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes | None):
     from . import fonts
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    root = etree.fromstring(svg or b"", parser)
+    root = etree.fromstring(svg, parser)
     fonts.register(italic=False)
     with _svglib_complaints() as complaints:
         from svglib.svglib import SvgRenderer
 
         try:
-            drawing = SvgRenderer(path).render(root)
-        except Exception as exc:  # svglib raises many kinds for odd files
+            drawing = SvgRenderer(path, external_reference_root=str(_NOWHERE)).render(root)
+            _trial_draw(drawing)
+        except Exception as exc:  # svglib and ReportLab raise many kinds for odd files
             raise IncompleteSvgError(f"cannot be drawn ({type(exc).__name__}: {exc})") from None
     if complaints:
         raise IncompleteSvgError(f"cannot be drawn completely ({complaints[0]})")
@@ -59,6 +61,22 @@ def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes | None):
         if isinstance(node, Group) or hasattr(node, "contents"):
             stack.extend(node.contents)
     return drawing
+
+
+# svglib may only resolve files under this folder, which does not exist: it never opens one.
+_NOWHERE = Path("/nonexistent/handoutgen/no-files-here")
+
+
+def _trial_draw(drawing) -> None:
+    """Draw once on a scratch canvas: numbers that pass the checks but that ReportLab cannot draw
+    fail here, at the picture, not half-way through a document."""
+    import io
+
+    from reportlab.graphics import renderPDF
+    from reportlab.pdfgen.canvas import Canvas
+
+    canvas = Canvas(io.BytesIO())
+    renderPDF.draw(drawing, canvas, 0, 0)
 
 
 @contextlib.contextmanager
@@ -114,7 +132,9 @@ def flowable(picture: Picture, max_width: float, max_height: float):
         group = Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0))
         out.add(group)
         return fonts.use_in_drawing(out)
+    import io
+
     from reportlab.platypus import Image
 
     scale = min(max_width / picture.width, max_height / picture.height)
-    return Image(str(picture.path), width=picture.width * scale, height=picture.height * scale)
+    return Image(io.BytesIO(picture.data), width=picture.width * scale, height=picture.height * scale)
