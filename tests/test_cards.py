@@ -57,13 +57,43 @@ def test_long_edge_backs_are_mirrored_left_to_right() -> None:
         assert fy == by and fx != bx, name  # same row, other column: behind its front once turned over
 
 
-def test_short_edge_backs_are_mirrored_top_to_bottom(project: Path) -> None:
+def upright(pdf: bytes, page: int) -> dict[str, bool]:
+    """For each line of text on a page: is it drawn upright (not turned 180 degrees)?"""
+    found: dict[str, bool] = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            found.setdefault(text.strip(), tm[0] * cm[0] + tm[1] * cm[2] > 0)
+
+    reader(pdf).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+def test_short_edge_backs_swap_rows_and_are_turned_for_a_cut_card(project: Path) -> None:
     layout = write(project / "layouts" / "short.yaml", "extends: cards-a6\ncards: {duplex: short-edge}\n")
     pdf = handoutgen.build(DECK, layout=layout)
     fronts, backs = text_positions(pdf, 0), text_positions(pdf, 1)
     for name in NAMES:
         (fx, fy), (bx, by) = quadrant(fronts[name]), quadrant(backs[name])
         assert fx == bx and fy != by, name
+        assert upright(pdf, 0)[name] and not upright(pdf, 1)[name], name  # turned over its side, it reads
+    assert handoutgen.check(pdf, content=DECK, layout=layout).ok
+    long_edge = handoutgen.build(DECK, layout="cards-a6")
+    assert all(upright(long_edge, 1)[name] for name in NAMES)
+
+
+def test_on_a_landscape_sheet_long_edge_turns_over_the_top(project: Path) -> None:
+    layout = write(
+        project / "layouts" / "wide.yaml",
+        "extends: cards-a6\npage: {orientation: landscape}\ncards: {grid: {columns: 2, rows: 1}}\n",
+    )
+    wide = (841.89, 595.28)
+    pdf = handoutgen.build(DECK, layout=layout)
+    assert reader(pdf).pages[0].mediabox.width > reader(pdf).pages[0].mediabox.height
+    fronts, backs = text_positions(pdf, 0), text_positions(pdf, 1)
+    for name in NAMES[:2]:
+        assert quadrant(fronts[name], wide)[0] == quadrant(backs[name], wide)[0], name  # same column
+        assert not upright(pdf, 1)[name]
     assert handoutgen.check(pdf, content=DECK, layout=layout).ok
 
 
@@ -214,6 +244,12 @@ def test_video_prints_a_qr_code_with_its_link(project: Path) -> None:
     assert report.ok, report.format("squat")
     assert any(f.check == "qr" and f.ok for f in report.findings)
     assert "example.org/videos/squat" in reader(pdf).pages[1].extract_text()
+    turned = write(project / "layouts" / "short.yaml", "extends: cards-a6\ncards: {duplex: short-edge}\n")
+    pdf = handoutgen.build(source, layout=turned)
+    assert handoutgen.check(pdf, content=source, layout=turned).ok  # the QR code still reads and links
+    (link,) = [a.get_object() for a in reader(pdf).pages[1]["/Annots"]]
+    x0, y0, x1, y1 = (float(v) for v in link["/Rect"])
+    assert x1 - x0 > 15 * MM and y1 - y0 > 15 * MM and 0 < x0 < x1 < 595.3 and 0 < y0 < y1 < 841.9
 
 
 def test_check_catches_a_card_whose_words_are_missing(project: Path) -> None:
@@ -232,11 +268,11 @@ def test_cli_builds_the_deck_and_calibration_sheet(project: Path, monkeypatch: p
     result = run("build", "handouts/decks/glute-stretches.yaml", "--layout", "cards-a6", "-o", "cards.pdf")
     assert result.exit_code == 0, result.stderr
     assert "built cards.pdf (2 pages, checked: 4 cards)" in result.output
-    result = run("calibrate", "--layout", "cards-wallet", "-o", "cal.pdf")
+    result = run("calibrate", "--layout", "cards-wallet", "-o", "cal.pdf")  # read as a user would: test_calibration
     assert result.exit_code == 0
     calibration = reader(project / "cal.pdf")
     assert len(calibration.pages) == 2
-    assert "FRONT" in calibration.pages[0].extract_text() and "BACK" in calibration.pages[1].extract_text()
+    assert "Calibration sheet" in calibration.pages[0].extract_text() and "BACK" in calibration.pages[1].extract_text()
     assert run("calibrate", "--layout", "a4").exit_code == 2
 
 

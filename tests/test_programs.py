@@ -56,6 +56,22 @@ def test_patient_name_is_on_the_page_not_in_the_metadata() -> None:
     assert named.title == "Your glute strengthening programme – Alex Morgan"
 
 
+@pytest.mark.parametrize("title", ["ALEX MORGAN's knee plan", "Plan for alex", "Morgan: week one"])
+def test_a_title_naming_the_patient_stays_out_of_the_metadata(title: str, project: Path) -> None:
+    copy_examples(project)
+    source = project / "handouts" / "programs" / "glute-rehab.yaml"
+    source.write_text(
+        source.read_text().replace(
+            "title: Your glute strengthening programme", f"title: '{title.replace(chr(39), chr(39) * 2)}'"
+        )
+    )
+    pdf = handoutgen.build(source)
+    assert title in pdf_text(pdf)
+    assert all("alex" not in str(v).lower() and "morgan" not in str(v).lower() for v in reader(pdf).metadata.values())
+    html = handoutgen.build(source, format="html").decode()
+    assert "<title>" in html and "morgan" not in html.split("<title>")[1].split("</title>")[0].lower()
+
+
 def test_compact_style_fits_about_six_exercises_a_page(project: Path) -> None:
     copy_examples(project)
     ids = ["squat", "lunge", "hip-thrust", "glute-bridge", "clamshell", "pigeon-pose"]

@@ -11,12 +11,22 @@ from typing import Any
 
 from .version import __version__
 
-__all__ = ["Built", "HandoutError", "__version__", "build", "build_file", "check", "document", "validate"]
+__all__ = [
+    "Built",
+    "HandoutError",
+    "__version__",
+    "build",
+    "build_file",
+    "calibration",
+    "check",
+    "document",
+    "validate",
+]
 
 
 def __getattr__(name: str) -> Any:
     # The API loads on first use, so `handoutgen --help` starts fast.
-    if name in ("Built", "build", "build_file", "check", "document", "validate"):
+    if name in ("Built", "build", "build_file", "calibration", "check", "document", "validate"):
         from . import api
 
         return getattr(api, name)

@@ -162,6 +162,13 @@ def load_content(content: PathLike | Content, row: Row | None = None) -> Content
     return load(Path(content), row)
 
 
+def calibration(layout: PathLike | Layout | None = "cards-a6") -> bytes:
+    """The two-sided printer test sheet for a card layout, as PDF bytes."""
+    from .render.pdf.calibrate import render_calibration
+
+    return render_calibration(_layout(layout))
+
+
 def _layout(layout: PathLike | Layout | None) -> Layout:
     if isinstance(layout, Layout):
         return layout
@@ -198,6 +205,7 @@ __all__ = [
     "HandoutError",
     "build",
     "build_file",
+    "calibration",
     "check",
     "document",
     "load_content",

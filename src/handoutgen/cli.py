@@ -327,15 +327,15 @@ def validate(paths: tuple[Path, ...], layout: str | None) -> None:
 def calibrate(layout: str, output: Path) -> None:
     """Print a two-sided test sheet to measure how far your printer shifts the backs.
 
-    Print it double-sided, hold it to a light, read the front's cross on the back's
-    scales, and put the numbers in your layout as `cards: back_offset: {x: .., y: ..}`.
+    Print it double-sided, hold it to a light with the front towards you, read where the
+    back's cross meets the front's scales, and put the numbers in your layout as
+    `cards: back_offset: {x: .., y: ..}`.
     """
+    from .api import calibration
     from .output import write_file
-    from .render.pdf.calibrate import render_calibration
-    from .resolve.layouts import load_layout
 
     try:
-        write_file(output, render_calibration(load_layout(layout)))
+        write_file(output, calibration(layout))
     except HandoutError as error:
         _report_errors(error)
         sys.exit(EXIT_BAD_INPUT)

@@ -23,36 +23,59 @@ def page_range(spec: str) -> tuple[int, int | None]:
 
 
 def render_pngs(pdf: bytes, pages: tuple[int, int | None], dpi: int, out: Path, stem: str) -> list[Path]:
-    import pypdfium2 as pdfium
-
+    """Pages `pages` drawn at `dpi` and written as `stem-N.png` in `out`; nothing is written
+    unless every asked-for page can be drawn."""
     from ..output import write_file
 
-    try:
-        document = pdfium.PdfDocument(pdf)
-    except pdfium.PdfiumError as exc:
-        raise HandoutError.at(None, f"not a readable PDF: {exc}") from None
-    first, last = pages
-    last = len(document) if last is None else last
-    if first > len(document) or last > len(document):
-        raise HandoutError.at(None, f"the document has {len(document)} pages; asked for {first}-{last}")
+    drawn = _draw_pages(pdf, pages, dpi)
     written = []
-    for number in range(first, last + 1):
-        width, height = document[number - 1].get_size()
-        pixels = (width * dpi / 72) * (height * dpi / 72)
-        if pixels > MAX_PIXELS:
-            most = int(72 * (MAX_PIXELS / (width * height)) ** 0.5)
-            raise HandoutError.at(
-                None,
-                f"page {number} at {dpi} dpi would be {width * dpi / 72:,.0f} × {height * dpi / 72:,.0f} pixels; "
-                f"the limit is {MAX_PIXELS // 1_000_000} million pixels",
-                f"use --dpi {most} or lower for this page",
-            )
-        image = document[number - 1].render(scale=dpi / 72).to_pil()
+    for number, png in drawn:
         target = out / f"{stem}-{number}.png"
-        import io
-
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG", optimize=True)
-        write_file(target, buffer.getvalue())
+        write_file(target, png)
         written.append(target)
     return written
+
+
+def _draw_pages(pdf: bytes, pages: tuple[int, int | None], dpi: int) -> list[tuple[int, bytes]]:
+    import pypdfium2 as pdfium
+
+    from ..verify.text import PDFIUM_LOCK
+
+    with PDFIUM_LOCK:  # pdfium is not thread-safe; check and watch use it too
+        try:
+            document = pdfium.PdfDocument(pdf)
+        except pdfium.PdfiumError as exc:
+            raise HandoutError.at(None, f"not a readable PDF: {exc}") from None
+        try:
+            return [(number, _png(document[number - 1], number, dpi)) for number in _numbers(pages, len(document))]
+        finally:
+            document.close()
+
+
+def _numbers(pages: tuple[int, int | None], count: int) -> range:
+    first, last = pages
+    last = count if last is None else last
+    if first > count or last > count:
+        raise HandoutError.at(None, f"the document has {count} pages; asked for {first}-{last}")
+    return range(first, last + 1)
+
+
+def _png(page, number: int, dpi: int) -> bytes:
+    import io
+
+    _check_pixels(number, *page.get_size(), dpi)
+    buffer = io.BytesIO()
+    page.render(scale=dpi / 72).to_pil().save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def _check_pixels(number: int, width: float, height: float, dpi: int) -> None:
+    pixels = (width * dpi / 72) * (height * dpi / 72)
+    if pixels > MAX_PIXELS:
+        most = int(72 * (MAX_PIXELS / (width * height)) ** 0.5)
+        raise HandoutError.at(
+            None,
+            f"page {number} at {dpi} dpi would be {width * dpi / 72:,.0f} × {height * dpi / 72:,.0f} pixels; "
+            f"the limit is {MAX_PIXELS // 1_000_000} million pixels",
+            f"use --dpi {most} or lower for this page",
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..model.layout import Layout
 from ..model.resolved import CardContent, Content, Document, HandoutContent, Metadata, ProgramContent
@@ -72,7 +73,15 @@ def program_title(content: ProgramContent, metadata_name: bool = False) -> str:
     title, patient = inline(program.title).plain, str(program.patient)
     if metadata_name:
         return f"{title} – {patient}"
-    return title if patient not in title else label(str(program.language), "program")
+    return label(str(program.language), "program") if _names_anyone(title, patient) else title
+
+
+def _names_anyone(title: str, patient: str) -> bool:
+    """Whether the title holds the patient's name or any part of it (`Sam's plan` for Sam Lee),
+    in any letter case."""
+    words = {w.casefold() for w in re.findall(r"\w+", title)}
+    parts = [p.casefold() for p in re.findall(r"\w+", patient) if len(p) > 1]
+    return patient.casefold() in title.casefold() or any(p in words for p in parts)
 
 
 def program_cards(content: ProgramContent, metadata_name: bool = False) -> CardContent:

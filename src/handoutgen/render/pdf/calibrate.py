@@ -1,35 +1,76 @@
-"""A two-sided test sheet from which a user reads their printer's front-to-back offset."""
+"""A two-sided test sheet from which a user reads their printer's front-to-back offset.
+
+The front carries numbered millimetre scales, the back a plain cross behind each scale's zero.
+Held to a light from the front, the cross shows where the printer put the back; the numbers
+under its centre are the `back_offset` to enter, already signed for how the sheet turns over.
+The back's only word sits in a corner that falls on an empty corner of the front, so no text
+shows through other text.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
 
 from ...errors import HandoutError
-from ...model.layout import MM, Layout
+from ...model.layout import MM, Cards, Layout, Offset
 from ...version import __version__
 from . import fonts
 from .document import page_geometry, pdf_timestamp, set_timestamp
-from .imposition import Box, plan
+from .imposition import Box, Placement, plan, turns_over_top
 
 INK = HexColor("#1d2733")
 GUIDE = HexColor("#9aa5ad")
+TEXT_SIZE = 10  # points: every word on the sheet
+REACH = 10  # mm either side of zero on each scale
+SCALE_GAP = 12  # mm from the centre to each scale
 
-INSTRUCTIONS = {
-    "en": [
-        "{layout}: print both sides of one sheet ({duplex}).",
-        "Hold it to a light and read where this cross falls on the back's scales.",
-        "Put the numbers in your layout as cards: {{back_offset: {{x: 1.5mm, y: -0.5mm}}}}.",
-    ],
-}
+INSTRUCTIONS = (
+    "Calibration sheet for {layout}. Print it on both sides ({duplex}) with the settings you use for cards. "
+    "Hold it to a light with this side towards you: a cross printed on the back shows through next to each "
+    "pair of scales. Read the number where its upright line meets the across scale (x) and where its level "
+    "line meets the up-and-down scale (y). The numbers are millimetres and already carry the right sign: "
+    "put them in your layout as cards: {{back_offset: {{x: 1.5mm, y: -0.5mm}}}}. "
+    "Seen from this side, x counts up to the {x_way} and y counts up {y_way}. "
+    "A cross on both zeros needs no offset."
+)
 
 
 def render_calibration(layout: Layout) -> bytes:
+    cards = _two_sided(layout)
     fonts.register(italic=False)
     geometry = page_geometry(layout)
     sheet = (geometry.width, geometry.height)
+    signs = _entry_signs(cards, sheet)
+    unshifted = dataclasses.replace(layout, cards=dataclasses.replace(cards, back_offset=Offset()))
+    slots = plan(unshifted, sheet, cards.grid.columns * cards.grid.rows)
+    fronts, backs = slots.on_page(0), slots.on_page(1)
+    words, measured = _instruction_slots(cards, fronts)
+    buffer = io.BytesIO()
+    canvas = _canvas(buffer, sheet)
+    for placement in measured:
+        _outline(canvas, placement.trim)
+    room = _union([p.trim for p in words])
+    if words == measured:  # one card a sheet: the words above its scales
+        room = Box(room.x, room.y + room.height / 2 + 12 * MM, room.width, room.height / 2 - 12 * MM)
+    _instructions(canvas, layout, cards, room, signs)
+    for placement in measured:
+        _scales(canvas, placement.trim, signs)
+    canvas.showPage()
+    for placement in backs:
+        if placement.card in {p.card for p in measured}:
+            _outline(canvas, placement.trim)
+            _cross(canvas, placement.trim)
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _two_sided(layout: Layout) -> Cards:
     cards = layout.cards
     if cards is None or cards.duplex not in ("long-edge", "short-edge"):
         raise HandoutError.at(
@@ -37,8 +78,30 @@ def render_calibration(layout: Layout) -> bytes:
             "calibration is for card layouts printed on both sides; this layout is not one",
             "use a card layout with `duplex: long-edge` or `short-edge`",
         )
-    slots = plan(layout, sheet, cards.grid.columns * cards.grid.rows)
-    buffer = io.BytesIO()
+    return cards
+
+
+def _entry_signs(cards: Cards, sheet: tuple[float, float]) -> tuple[int, int]:
+    """How a scale number relates to its place on the front. Turned over its side, the back's x
+    runs the other way from the front's, so a back printed d to the right shows d to the left and
+    needs -d: x numbers grow rightwards, y numbers downwards. Turned over its top, the other way."""
+    return (-1, 1) if turns_over_top(cards, sheet) else (1, -1)
+
+
+def _instruction_slots(cards: Cards, fronts: list[Placement]) -> tuple[list[Placement], list[Placement]]:
+    """The words take the top row (or the first card of a single row); the rest are measured."""
+    count = cards.grid.columns if cards.grid.rows > 1 else 1
+    if len(fronts) == 1:
+        return fronts, fronts
+    return fronts[:count], fronts[count:]
+
+
+def _union(boxes: list[Box]) -> Box:
+    left, bottom = min(b.x for b in boxes), min(b.y for b in boxes)
+    return Box(left, bottom, max(b.right for b in boxes) - left, max(b.top for b in boxes) - bottom)
+
+
+def _canvas(buffer: io.BytesIO, sheet: tuple[float, float]) -> Canvas:
     canvas = Canvas(buffer, pagesize=sheet, invariant=1, initialFontName=fonts.REGULAR, lang="en")
     set_timestamp(canvas, pdf_timestamp(None))
     canvas.setTitle("handoutgen printer calibration")
@@ -46,66 +109,78 @@ def render_calibration(layout: Layout) -> bytes:
     canvas.setSubject("")
     canvas.setCreator(f"handoutgen {__version__}")
     canvas.setProducer(f"handoutgen {__version__}")
-    for page in range(2):
-        for placement in slots.on_page(page):
-            box = placement.trim
-            cx, cy = box.x + box.width / 2, box.y + box.height / 2
-            canvas.setStrokeColor(GUIDE)
-            canvas.setLineWidth(0.3)
-            canvas.rect(box.x, box.y, box.width, box.height)
-            if placement.face == "front":
-                _cross(canvas, cx, cy)
-            else:
-                _scales(canvas, cx, cy)
-        if page == 0:
-            _instructions(canvas, layout, slots.on_page(0)[0].trim)
-        canvas.showPage()
-    canvas.save()
-    return buffer.getvalue()
+    return canvas
 
 
-def _cross(canvas: Canvas, cx: float, cy: float) -> None:
+def _outline(canvas: Canvas, box: Box) -> None:
+    canvas.setStrokeColor(GUIDE)
+    canvas.setLineWidth(0.3)
+    canvas.rect(box.x, box.y, box.width, box.height)
+
+
+def _scales(canvas: Canvas, box: Box, signs: tuple[int, int]) -> None:
+    """An across scale below the slot's centre and an up-and-down scale to its left, each zero in
+    line with the centre: the back's cross lines meet them at the numbers to enter."""
+    cx, cy = box.x + box.width / 2, box.y + box.height / 2
+    below, beside = cy - SCALE_GAP * MM, cx - SCALE_GAP * MM
+    canvas.setStrokeColor(INK)
+    canvas.setFillColor(INK)
+    canvas.setLineWidth(0.25)
+    canvas.line(cx - REACH * MM, below, cx + REACH * MM, below)
+    canvas.line(beside, cy - REACH * MM, beside, cy + REACH * MM)
+    for step in range(-2 * REACH, 2 * REACH + 1):
+        at, tick = step / 2 * MM, (3 if step % 10 == 0 else 2 if step % 2 == 0 else 1) * MM
+        canvas.line(cx + at, below, cx + at, below + tick)
+        canvas.line(beside, cy + at, beside + tick, cy + at)
+    canvas.circle(cx, cy, 1 * MM)  # where the back's cross meets when nothing is off
+    canvas.setFont(fonts.REGULAR, TEXT_SIZE)
+    for value in range(-REACH, REACH + 1, 5):
+        row = below - (9 if value and value % 10 == 0 else 4.5) * MM  # every other number a row lower: room to read
+        canvas.drawCentredString(cx + value * MM, row, _signed(signs[0] * value))
+        canvas.drawRightString(beside - 2 * MM, cy + value * MM - TEXT_SIZE * 0.35, _signed(signs[1] * value))
+    canvas.setFont(fonts.BOLD, TEXT_SIZE)
+    canvas.drawString(cx + (REACH + 2) * MM, below - TEXT_SIZE * 0.35, "x")
+    canvas.drawCentredString(beside, cy + (REACH + 2) * MM, "y")
+
+
+def _signed(value: int) -> str:
+    return f"{value:+d}" if value else "0"  # as typed in the layout: `-0.5mm`
+
+
+def _cross(canvas: Canvas, box: Box) -> None:
+    """The back: a cross long enough to reach both front scales, and one word in its top-left
+    corner, which lies on an empty corner of the front."""
+    cx, cy = box.x + box.width / 2, box.y + box.height / 2
+    arm = (SCALE_GAP + REACH) * MM
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(0.35)
-    canvas.line(cx - 8 * MM, cy, cx + 8 * MM, cy)
-    canvas.line(cx, cy - 8 * MM, cx, cy + 8 * MM)
+    canvas.line(cx - arm, cy, cx + arm, cy)
+    canvas.line(cx, cy - arm, cx, cy + arm)
     canvas.circle(cx, cy, 1.5 * MM)
-    canvas.setFont(fonts.BOLD, 8)
+    canvas.setFont(fonts.BOLD, TEXT_SIZE)
     canvas.setFillColor(INK)
-    canvas.drawCentredString(cx, cy + 10 * MM, "FRONT")
+    canvas.drawString(box.x + 4 * MM, box.top - 4 * MM - TEXT_SIZE, "BACK")
 
 
-def _scales(canvas: Canvas, cx: float, cy: float) -> None:
-    """Two mm scales crossing at the slot centre, numbered in back-page directions."""
-    canvas.setStrokeColor(INK)
-    canvas.setFillColor(INK)
-    canvas.setFont(fonts.REGULAR, 7)
-    for step in range(-16, 17):
-        value = step / 2
-        tick = (3 if step % 10 == 0 else 2.2 if step % 2 == 0 else 1.2) * MM
-        canvas.setLineWidth(0.25)
-        canvas.line(cx + value * MM, cy - tick / 2, cx + value * MM, cy + tick / 2)
-        canvas.line(cx - tick / 2, cy + value * MM, cx + tick / 2, cy + value * MM)
-        if step % 8 == 0 and step:
-            canvas.drawCentredString(cx + value * MM, cy - 11 * MM, f"{value:+.0f}")
-            canvas.drawString(cx + 10 * MM, cy + value * MM - 2.4, f"{value:+.0f}")
-    canvas.setFont(fonts.BOLD, 7)
-    canvas.drawCentredString(cx, cy + 11 * MM, "BACK: x + to the right, y + upwards")
-
-
-def _instructions(canvas: Canvas, layout: Layout, box: Box) -> None:
-    """How to read the sheet, under the cross of the first card."""
-    from reportlab.lib.utils import simpleSplit
-
-    cards = layout.cards
-    assert cards is not None
+def _instructions(canvas: Canvas, layout: Layout, cards: Cards, box: Box, signs: tuple[int, int]) -> None:
     duplex = {"long-edge": "flip on the long edge", "short-edge": "flip on the short edge"}[cards.duplex]
-    text = " ".join(INSTRUCTIONS["en"]).format(layout=layout.description or "this layout", duplex=duplex)
-    size = 7
-    lines = simpleSplit(text, fonts.REGULAR, size, box.width - 6 * MM)
-    canvas.setFont(fonts.REGULAR, size)
+    text = INSTRUCTIONS.format(
+        layout=layout.description or "this layout",
+        duplex=duplex,
+        x_way="right" if signs[0] > 0 else "left",
+        y_way="upwards" if signs[1] > 0 else "downwards",
+    )
+    inset = 4 * MM
+    lines = simpleSplit(text, fonts.REGULAR, TEXT_SIZE, box.width - 2 * inset)
+    leading = TEXT_SIZE * 1.3
+    top = box.top - inset - TEXT_SIZE
+    if len(lines) * leading > box.height - 2 * inset:
+        raise HandoutError.at(
+            layout.where,
+            f"the cards of this layout are too small for the calibration sheet's {TEXT_SIZE} pt instructions",
+            "calibrate with a layout of two or more cards a sheet and use its numbers",
+        )
+    canvas.setFont(fonts.REGULAR, TEXT_SIZE)
     canvas.setFillColor(INK)
-    y = box.y + box.height / 2 - 11 * MM
-    for line in lines:
-        canvas.drawString(box.x + 3 * MM, y, line)
-        y -= size * 1.25
+    for number, line in enumerate(lines):
+        canvas.drawString(box.x + inset, top - number * leading, line)

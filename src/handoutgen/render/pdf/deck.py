@@ -71,14 +71,7 @@ def _draw_page(
 ) -> None:
     placements = layout_plan.on_page(page)
     for placement in placements:
-        draw_face(
-            canvas,
-            fitted[(placement.card, placement.face)],
-            layout,
-            placement.trim.x,
-            placement.trim.y,
-            placement.bleed,
-        )
+        _draw_placed(canvas, placement, fitted[(placement.card, placement.face)], layout)
     if layout_plan.one_per_page:
         _set_boxes(canvas, placements[0])
     if not layout_plan.fronts[page] or layout.cards is None or layout.cards.marks == "none":
@@ -87,6 +80,18 @@ def _draw_page(
         _draw_crop_marks(canvas, crop_marks(placements, size, layout))
     else:
         _draw_cut_lines(canvas, placements, fold=layout.cards.duplex == "fold")
+
+
+def _draw_placed(canvas: Canvas, placement: Placement, face: FittedFace, layout: Layout) -> None:
+    trim = placement.trim
+    if not placement.turned:
+        draw_face(canvas, face, layout, trim.x, trim.y, placement.bleed)
+        return
+    canvas.saveState()
+    canvas.translate(trim.right, trim.top)
+    canvas.rotate(180)
+    draw_face(canvas, face, layout, 0, 0, placement.bleed)
+    canvas.restoreState()
 
 
 def _set_boxes(canvas: Canvas, placement: Placement) -> None:

@@ -44,6 +44,7 @@ class Placement:
     face: Face
     trim: Box  # the trimmed card on the page
     bleed: float  # how far backgrounds reach beyond the trim here
+    turned: bool = False  # drawn upside down in its box (a back printed to be turned over its top)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ def plan(layout: Layout, sheet: tuple[float, float], count: int, one_per_page: b
     if cards.duplex == "fold":
         return _fold(layout, sheet, count)
     slots = grid_slots(layout, sheet)
+    over_top = turns_over_top(cards, sheet)
     per_sheet = len(slots)
     pages: list[tuple[float, float]] = []
     placements: list[Placement] = []
@@ -97,10 +99,11 @@ def plan(layout: Layout, sheet: tuple[float, float], count: int, one_per_page: b
             pages.append(sheet)
             fronts.append(face != "back")
             for slot_index, card in enumerate(batch):
-                box = slots[back_slot(slot_index, layout) if face == "back" else slot_index]
+                box = slots[back_slot(slot_index, layout, over_top) if face == "back" else slot_index]
                 if face == "back":
                     box = Box(box.x + cards.back_offset.x, box.y + cards.back_offset.y, box.width, box.height)
-                placements.append(Placement(page, card, face, box, _sheet_bleed(layout, sheet, box)))
+                turned = face == "back" and over_top
+                placements.append(Placement(page, card, face, box, _sheet_bleed(layout, sheet, box), turned))
     return Plan(pages, placements, fronts, False)
 
 
@@ -129,20 +132,27 @@ def grid_slots(layout: Layout, sheet: tuple[float, float]) -> list[Box]:
     ]
 
 
-def back_slot(front_slot: int, layout: Layout) -> int:
-    """The slot on the back sheet that lies behind a front slot once the sheet is turned over.
+def turns_over_top(cards: Cards, sheet: tuple[float, float]) -> bool:
+    """Whether the printer turns the sheet over its top edge (top and bottom swap) rather than its
+    side: short-edge duplex on a portrait sheet, long-edge on a landscape one."""
+    return (cards.duplex == "short-edge") != (sheet[0] > sheet[1])
 
-    Long-edge duplex turns a portrait sheet over its side, so columns swap; short-edge turns
-    it over its top, so rows swap.
+
+def back_slot(front_slot: int, layout: Layout, over_top: bool) -> int:
+    """The slot on the back sheet that lies behind a front slot once the sheet is turned over:
+    turned over its side, columns swap; over its top, rows swap.
+
+    A sheet turned over its top prints its backs upside down relative to a cut card turned over
+    its side, the way people turn a card, so those backs are drawn turned (`Placement.turned`).
     """
     cards = layout.cards
     assert cards is not None
     columns, rows = cards.grid.columns, cards.grid.rows
     row, column = divmod(front_slot, columns)
-    if cards.duplex == "long-edge":
-        column = columns - 1 - column
-    elif cards.duplex == "short-edge":
+    if over_top:
         row = rows - 1 - row
+    else:
+        column = columns - 1 - column
     return row * columns + column
 
 
