@@ -29,6 +29,25 @@ def test_init_makes_a_project_that_builds_and_checks(tmp_path: Path, monkeypatch
     assert run("init", ".").exit_code == 2  # not empty
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("\u4e2d\u6587 Physio", "the fonts cannot print: `\u4e2d`"), ("Harbour\u200bPhysio", "invisible characters")],
+)
+def test_init_refuses_a_name_it_cannot_print(name: str, message: str, tmp_path: Path) -> None:
+    result = run("init", tmp_path / "clinic", "--name", name)
+    assert result.exit_code == 2 and message in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "clinic").exists()
+
+
+def test_init_where_it_cannot_write_leaves_nothing(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("x")
+    result = run("init", tmp_path / "a-file" / "clinic")
+    assert result.exit_code == 2 and "cannot make" in result.stderr and "Traceback" not in result.stderr
+    result = run("init", tmp_path / "a-file")
+    assert result.exit_code == 2 and "is a file" in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-file"]
+
+
 @pytest.mark.parametrize("kind", ["handout", "exercise", "deck", "program", "layout"])
 def test_new_templates_validate(kind: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     run("init", tmp_path / "p")

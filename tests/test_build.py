@@ -128,6 +128,8 @@ def test_two_columns_place_text_side_by_side(project: Path) -> None:
 
 def test_cli_build_folder_writes_each_handout(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     copy_examples(project)
+    for hidden in (".git", ".venv/lib", "handouts/node_modules/pkg"):  # YAML that is not ours
+        write(project / hidden / "config.yaml", "handout: [broken\n")
     monkeypatch.chdir(project)
     result = run("build")
     assert result.exit_code == 0, result.output + result.stderr

@@ -262,6 +262,15 @@ def test_check_catches_a_card_whose_words_are_missing(project: Path) -> None:
     assert "`squat`" in cards.message
 
 
+def test_checking_a_deck_without_its_layout_says_to_pass_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    assert run("build", DECK, "--layout", "cards-wallet", "-o", "w.pdf").exit_code == 0
+    result = run("check", "w.pdf", "--content", DECK)
+    assert result.exit_code == 1 and "check it with the same --layout" in result.stderr
+    result = run("check", "w.pdf", "--content", DECK, "--layout", "cards-wallet")
+    assert result.exit_code == 0, result.output
+
+
 def test_cli_builds_the_deck_and_calibration_sheet(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     copy_examples(project)
     monkeypatch.chdir(project)
@@ -317,3 +326,12 @@ def test_a_photo_on_a_card_is_drawn_whole(project: Path) -> None:
     masks = [r.point(lambda v: 255 * (v > 180)), g.point(lambda v: 255 * (v < 60)), b.point(lambda v: 255 * (v < 60))]
     red = ImageChops.multiply(ImageChops.multiply(masks[0], masks[1]), masks[2]).histogram()[255]
     assert red > 2000  # the photo is on the page, at a readable size
+
+
+def test_the_back_shows_its_parts_in_the_layout_order(project: Path) -> None:
+    layout = write(project / "layouts" / "avoid-first.yaml", "extends: cards-a6\ncards: {back: [avoid, steps]}\n")
+    pdf = handoutgen.build(DECK, layout=layout)
+    back = " ".join(reader(pdf).pages[1].extract_text().split())
+    assert back.index("Avoid") < back.index("How to do it")
+    assert "Tips" not in back and "Take care" not in back
+    assert handoutgen.check(pdf, content=DECK, layout=layout).ok

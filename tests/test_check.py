@@ -107,3 +107,16 @@ def test_build_refuses_to_write_a_pdf_that_fails_its_check(project: Path, monkey
     assert result.exit_code == 1
     assert "FAIL words" in result.stderr and "'first'" in result.stderr
     assert not (project / "out" / "h.pdf").exists()
+
+
+def test_missing_words_are_listed_in_line_order(tmp_path: Path) -> None:
+    blocks = "".join(f"      - text: Paragraph {n}.\n" for n in range(1, 8))
+    built = write(tmp_path / "handouts" / "built.yaml", MINIMAL + blocks)
+    wanted = write(
+        tmp_path / "handouts" / "wanted.yaml",
+        (MINIMAL + blocks)
+        .replace("Paragraph 1.", "Paragraph 1 ninth.")
+        .replace("Paragraph 4.", "Paragraph 4 twelfth."),
+    )
+    report = handoutgen.check(handoutgen.build(built), content=wanted)
+    assert report.words_missing == ["ninth", "twelfth"]

@@ -155,7 +155,7 @@ def test_a_part_too_big_for_any_page_is_named_at_its_block(here: Path) -> None:
     assert "handouts/h.yaml:10:9: error: this part of the document is too big to fit on one page" in result.stderr
 
 
-@pytest.mark.parametrize("value", ["abc", "12.5", "-5", "1e9", " "])
+@pytest.mark.parametrize("value", ["abc", "12.5", "-5", "1e9", "\u0661\u0662\u0663", "\u00b2", "1_000"])
 def test_a_bad_source_date_epoch_is_reported_before_reportlab_reads_it(here: Path, monkeypatch, value: str):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
     for args in (
@@ -165,6 +165,15 @@ def test_a_bad_source_date_epoch_is_reported_before_reportlab_reads_it(here: Pat
         result = run(*args)
         assert result.exit_code == 2 and f"SOURCE_DATE_EPOCH is `{value}`" in result.stderr, result.output
     assert not (here / "out").exists()
+
+
+def test_a_blank_source_date_epoch_is_unset_as_reportlab_reads_it(here: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", " ")
+    blank = run("build", "handouts/glute-soreness.yaml", "-o", "out/blank.pdf")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    unset = run("build", "handouts/glute-soreness.yaml", "-o", "out/unset.pdf")
+    assert blank.exit_code == unset.exit_code == 0, blank.stderr
+    assert (here / "out" / "blank.pdf").read_bytes() == (here / "out" / "unset.pdf").read_bytes()
 
 
 def test_preview_refuses_a_picture_of_billions_of_pixels(here: Path) -> None:
@@ -260,3 +269,19 @@ def test_a_library_picture_swapped_after_the_first_build_is_checked_again(projec
     link.symlink_to("unsafe.svg")
     with pytest.raises(HandoutError, match="contains a script"):
         handoutgen.build(deck, layout="cards-a6")
+
+
+def test_the_exercise_library_never_comes_from_outside_the_project(tmp_path: Path) -> None:
+    outside = tmp_path / "exercises"  # beside the project, not in it
+    copy_examples(tmp_path / "elsewhere")
+    shutil.copytree(tmp_path / "elsewhere" / "handouts" / "exercises", outside)
+    project = tmp_path / "clinic"
+    project.mkdir()
+    deck = REPO / "handouts" / "decks" / "glute-stretches.yaml"
+    write(project / "deck.yaml", deck.read_text())
+    with pytest.raises(HandoutError, match="unknown exercise `pigeon-pose`"):
+        handoutgen.build(project / "deck.yaml")
+    (project / "handouts").mkdir()
+    (project / "handouts" / "exercises").symlink_to(outside)
+    with pytest.raises(HandoutError, match="unknown exercise `pigeon-pose`"):
+        handoutgen.build(project / "deck.yaml")

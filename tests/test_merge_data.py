@@ -112,3 +112,31 @@ def test_the_same_error_in_many_rows_is_printed_once(batch: Path) -> None:
     assert "(40 rows, the same problem)" in result.stderr
     assert built(batch) == ["ok.pdf"]
     assert "built 1 of 41 rows" in result.stderr
+
+
+def test_header_problems_point_at_their_column(batch: Path) -> None:
+    result = build('id,"pat ient",clinician,id,date,review_date\n' + row("p1"))
+    assert result.exit_code == 2, result.stderr
+    assert "rows.csv:1:4: error: `pat ient` is not a field name" in result.stderr
+    assert "rows.csv:1:25: error: the field `id` appears twice in the header" in result.stderr
+    assert built(batch) == []
+
+
+def test_line_separators_inside_a_cell_are_not_row_breaks(batch: Path) -> None:
+    result = build(HEADER + row("p1", "Ann\u2028Lee") + row("p2", "Bo\x85b") + row("p3"))
+    assert "values; the header has" not in result.stderr  # no row was cut in two
+    assert "row 2 (rows.csv:3): skipped" in result.stderr and "U+0085" in result.stderr  # on its own line
+    assert "p3.pdf" in built(batch)
+
+
+def test_an_empty_cell_leaves_an_optional_field_out(batch: Path) -> None:
+    template = batch / TEMPLATE
+    text = template.read_text()
+    template.write_text(
+        text.replace("note: Keep your hips level. If one side drops, do fewer reps.", 'note: "{{ note }}"')
+    )
+    data = HEADER.replace("\n", ",note\n") + row("p1").replace("\n", ",\n") + row("p2").replace("\n", ",Go slowly.\n")
+    data += row("p3", "").replace("\n", ",\n")
+    result = build(data)
+    assert built(batch) == ["p1.pdf", "p2.pdf"], result.stderr
+    assert "row 3 (rows.csv:4): skipped" in result.stderr and "`patient` is empty" in result.stderr

@@ -98,3 +98,20 @@ def test_watch_survives_any_save(project: Path) -> None:
     finally:
         stop.set()
         thread.join(timeout=5)
+
+
+def test_the_watch_ignores_its_output_folder_but_not_its_neighbours(project: Path, monkeypatch) -> None:
+    from watchfiles import Change
+
+    from handoutgen.authoring.watch import content_filter
+
+    monkeypatch.chdir(project)
+    listens = content_filter(Path("out"))
+    root = str(project)
+    assert not listens(Change.modified, f"{root}/out/h.pdf")
+    assert not listens(Change.modified, f"{root}/./out/pages/h.yaml")
+    assert listens(Change.modified, f"{root}/outline/h.yaml")
+    assert listens(Change.modified, f"{root}/out-notes.yaml")
+    assert listens(Change.modified, f"{root}/handouts/images/p.svg")
+    assert not listens(Change.modified, f"{root}/.git/index")
+    assert not listens(Change.modified, f"{root}/handouts/.h.yaml.swp")

@@ -189,15 +189,9 @@ def _read_pdf(path: Path) -> bytes:
 
 def _check_environment() -> None:
     """SOURCE_DATE_EPOCH is read by ReportLab too, which fails deep inside on a bad value."""
-    import os
+    from .environment import source_date_epoch
 
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch is not None and (not epoch.strip().isdigit() or int(epoch) > 253402300799):  # 9999-12-31
-        raise HandoutError.at(
-            None,
-            f"SOURCE_DATE_EPOCH is `{epoch}`; it must be whole seconds since 1970",
-            "unset it, or set it to the output of `date +%s`",
-        )
+    source_date_epoch()
 
 
 __all__ = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +36,19 @@ def is_layout(path: Path) -> bool:
     return isinstance(node, Map) and content_kind(path) is None and set(node.entries) <= set(fields_of(Layout))
 
 
+SKIPPED_FOLDERS = {"node_modules", "__pycache__", "venv", "site-packages"}
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    """YAML files under a folder, sorted, leaving out hidden folders (.git, .venv) and the
+    folders of package managers, which hold YAML that is not ours."""
+    found = []
+    for top, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if not f.startswith(".") and f not in SKIPPED_FOLDERS]
+        found += [Path(top, f) for f in files if f.endswith((".yaml", ".yml")) and not f.startswith(".")]
+    return sorted(p for p in found if p.is_file())
+
+
 def find_content(
     paths: tuple[Path, ...], include_library: bool = False
 ) -> tuple[list[Path], list[tuple[Path, str]], list[HandoutError]]:
@@ -45,7 +59,7 @@ def find_content(
     errors: list[HandoutError] = []
     for path in paths:
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+            files = _yaml_files(path)
             for file in files:
                 try:
                     kind = content_kind(file)

@@ -269,6 +269,13 @@ def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool, st
         click.echo(json.dumps({"file": str(pdf), **report.to_dict()}, indent=2, ensure_ascii=False))
     else:
         click.echo(report.format(str(pdf)))
+    failed = {f.check for f in report.findings if not f.ok}
+    if content is not None and layout is None and failed & {"pages", "cards", "words"}:
+        click.echo(
+            "hint: this was checked against the content's default layout; if the file was built with "
+            "--layout, check it with the same --layout",
+            err=True,
+        )
     if not (report.strict_ok if strict else report.ok):
         sys.exit(EXIT_CHECK_FAILED)
 

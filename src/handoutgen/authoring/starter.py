@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import tempfile
+import unicodedata
 from pathlib import Path
 
 from ..errors import HandoutError
@@ -28,8 +30,30 @@ def slug(name: str) -> str:
     return text[:64]
 
 
+def printable_name(name: str) -> str:
+    """A name that goes onto printed pages: no invisible characters, every glyph in the fonts."""
+    from ..text import fonts
+
+    invisible = [c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
+    if invisible:
+        raise HandoutError.at(None, f"the name has invisible characters (U+{ord(invisible[0]):04X})", "retype it")
+    lacking = fonts.missing(name)
+    if lacking:
+        shown = ", ".join(f"`{c}` (U+{ord(c):04X})" for c in lacking[:5])
+        raise HandoutError.at(None, f"the name has characters the fonts cannot print: {shown}")
+    return name
+
+
 def new_file(kind: str, name: str, root: Path, title: str | None = None) -> Path:
     """Write a commented template for `kind` at its usual place under `root`; never overwrite."""
+    try:
+        return _new_file(kind, name, root, title)
+    except OSError as exc:
+        raise HandoutError.at(None, f"cannot write under {root}: {exc.strerror or exc}") from None
+
+
+def _new_file(kind: str, name: str, root: Path, title: str | None) -> Path:
+    printable_name(title if title is not None else name)
     ident = slug(name)
     target = root / PLACES[kind].format(id=ident)
     if target.exists():
@@ -46,9 +70,26 @@ def new_file(kind: str, name: str, root: Path, title: str | None = None) -> Path
 
 
 def init_project(folder: Path, name: str) -> list[Path]:
-    """A project that builds and checks at once: layout, handout, two exercises, deck, programme."""
-    if folder.exists() and any(folder.iterdir()):
-        raise HandoutError.at(None, f"{folder} is not empty", "give a new folder, like `handoutgen init my-clinic`")
+    """A project that builds and checks at once: layout, handout, two exercises, deck, programme.
+    It is made in a hidden folder beside the target and moved into place whole, so a failure
+    leaves nothing half made."""
+    printable_name(name)
+    try:
+        if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+            raise HandoutError.at(None, f"{folder} is not empty", "give a new folder, like `handoutgen init my-clinic`")
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix=f".{folder.name}.", dir=folder.parent) as scratch:
+            made = _fill_project(Path(scratch) / "project", name)
+            if folder.exists():
+                folder.rmdir()
+            (Path(scratch) / "project").replace(folder)
+    except OSError as exc:
+        raise HandoutError.at(None, f"cannot make {folder}: {exc.strerror or exc}") from None
+    return [folder / path for path in made]
+
+
+def _fill_project(folder: Path, name: str) -> list[Path]:
+    """The starter files written into `folder`; the paths made, relative to it."""
     shutil.copytree(BUILTIN / "starter", folder, dirs_exist_ok=True)
     made = [
         new_file("layout", "clinic", folder, title=name),
@@ -70,4 +111,5 @@ def init_project(folder: Path, name: str) -> list[Path]:
         target = folder / "schemas" / f"{kind}.schema.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return [readme, *made, *sorted((folder / "handouts" / "exercises").glob("*.yaml"))]
+    made_paths = [readme, *made, *sorted((folder / "handouts" / "exercises").glob("*.yaml"))]
+    return [path.relative_to(folder) for path in made_paths]

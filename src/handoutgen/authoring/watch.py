@@ -114,11 +114,14 @@ def content_filter(output: Path):
     (the output folder), nor .git, virtual environments and editor swap files."""
     from watchfiles import DefaultFilter
 
-    ignored = {str(output), str(output.absolute()), str(output.resolve())}
+    ignored = {os.path.normpath(output.absolute()), str(output.resolve())}
+
+    def is_output(path: str) -> bool:  # the folder itself and what is inside it; not `out-old/`
+        return any(path == folder or path.startswith(folder + os.sep) for folder in ignored)
 
     class ContentFilter(DefaultFilter):
         def __call__(self, change, path: str) -> bool:
             path = os.path.normpath(path)  # watching "." reports "/project/./out/..."
-            return path.endswith(WATCHED) and super().__call__(change, path)
+            return path.endswith(WATCHED) and not is_output(path) and super().__call__(change, path)
 
-    return ContentFilter(ignore_paths=sorted(ignored))
+    return ContentFilter()

@@ -162,7 +162,10 @@ class Cards:
     )
     back: tuple[Literal["steps", "tips", "avoid", "caution", "video"], ...] = field(
         default=("steps", "tips", "avoid", "caution", "video"),
-        metadata=doc("What the back of a card shows, in order; small cards may leave out tips."),
+        metadata=doc(
+            "What the back of a card shows: steps, tips and avoid in the order given, then the caution "
+            "and the video's QR code at the foot; small cards may leave out tips."
+        ),
     )
     where: Where | None = where_field()
 

@@ -44,11 +44,12 @@ class Lookup:
 
 
 def library_folder(content: Path) -> Path:
-    """Where exercise ids are looked up: `handouts/exercises/` of the project, else next to the file."""
+    """Where exercise ids are looked up: `handouts/exercises/` of the project, else next to the
+    file; never a folder outside the project (nor one a symlink leads out of it)."""
     root = project_root(content)
     folder = content.resolve().parent
     for candidate in (root / "handouts" / LIBRARY_FOLDER, folder / LIBRARY_FOLDER, folder.parent / LIBRARY_FOLDER):
-        if candidate.is_dir():
+        if candidate.is_dir() and candidate.resolve().is_relative_to(root):
             return candidate
     return folder
 

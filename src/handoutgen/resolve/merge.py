@@ -7,6 +7,7 @@ inserted value is always literal text (Markdown characters in it are escaped).
 from __future__ import annotations
 
 import csv
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +71,9 @@ def _fill(node: Node, fields: dict[str, str]) -> Node:
     if isinstance(node, Scalar):
         if "{{" not in node.value:
             return node
+        whole = PLACEHOLDER.fullmatch(node.value.strip())
+        if whole and not fields[whole.group(1).strip()].strip():
+            return Scalar("", node.where)  # an empty cell is a value not given, as `note:` alone would be
         plain = PLACEHOLDER.sub(lambda m: fields[m.group(1).strip()], node.value)
         as_text = PLACEHOLDER.sub(lambda m: _MARKDOWN.sub(r"\\\1", fields[m.group(1).strip()]), node.value)
         return Scalar(plain, node.where, node.quoted, as_text)
@@ -128,11 +132,12 @@ def load_rows(path: Path) -> list[Row | BadRow]:
         raise HandoutError.at(None, f"{path}: data must be a .csv or .yaml file")
     text = read_text(path, max_bytes=200 * 1024 * 1024)
     name = str(path)
-    records = _csv_records(text.splitlines(keepends=True), name)
+    lines = io.StringIO(text, newline="").readlines()  # the csv module's line breaks, not str.splitlines
+    records = _csv_records(lines, name)
     first = next(records, None)
     if first is None or isinstance(first[1], Problem):
         raise HandoutError.at(Where(name, 1, 1), "the CSV file has no header line", "the first line names the fields")
-    fields = _header_fields(first[1], name)
+    fields = _header_fields(first[1], _field_columns(lines[0]), name)
     rows: list[Row | BadRow] = []
     for line, values in records:
         where = Where(name, line, 1)
@@ -153,23 +158,32 @@ def load_rows(path: Path) -> list[Row | BadRow]:
     return rows
 
 
-def _header_fields(header: list[str], name: str) -> list[str]:
+def _header_fields(header: list[str], columns: list[int], name: str) -> list[str]:
     fields = [h.strip() for h in header]
     problems = []
-    for column, field in enumerate(fields, start=1):
+    for index, field in enumerate(fields):
+        where = Where(name, 1, columns[index] if index < len(columns) else 1)
         if not FIELD.fullmatch(field):
             problems.append(
-                Problem(
-                    Where(name, 1, column),
-                    f"`{field}` is not a field name",
-                    "use letters, digits and _, starting with a letter",
-                )
+                Problem(where, f"`{field}` is not a field name", "use letters, digits and _, starting with a letter")
             )
-        elif fields.index(field) != column - 1:
-            problems.append(Problem(Where(name, 1, column), f"the field `{field}` appears twice in the header"))
+        elif fields.index(field) != index:
+            problems.append(Problem(where, f"the field `{field}` appears twice in the header"))
     if problems:
         raise HandoutError(problems)
     return fields
+
+
+def _field_columns(line: str) -> list[int]:
+    """The 1-based character column where each field of a CSV line starts (commas inside
+    double quotes belong to the field)."""
+    columns, quoted = [1], False
+    for offset, char in enumerate(line.lstrip("\ufeff"), start=1):
+        if char == '"':
+            quoted = not quoted
+        elif char == "," and not quoted:
+            columns.append(offset + 1)
+    return columns
 
 
 def _csv_records(lines: list[str], name: str):

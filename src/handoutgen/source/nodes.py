@@ -86,6 +86,8 @@ def read_text(path: Path, max_bytes: int = MAX_FILE_BYTES) -> str:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
         column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        if line == 1 and before.startswith(b"\xef\xbb\xbf"):
+            column -= 1  # a byte-order mark is no column an editor shows
         raise HandoutError.at(
             Where(name, line, column),
             f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x})",

@@ -168,12 +168,10 @@ def face_view(resolved: ResolvedExercise, side: str, parts: tuple[str, ...]) -> 
         }
     if side != "front":
         sections = []
-        if "steps" in parts:
-            sections.append(CardSection(_label(language, "steps", where), tuple(exercise.steps), numbered=True))
-        for key in ("tips", "avoid"):
+        for key in (part for part in parts if part in ("steps", "tips", "avoid")):  # in the layout's order
             items = getattr(exercise, key)
-            if key in parts and items:
-                sections.append(CardSection(_label(language, key, where), tuple(items)))
+            if items:
+                sections.append(CardSection(_label(language, key, where), tuple(items), numbered=key == "steps"))
         caution = None
         if "caution" in parts and exercise.caution:
             caution = Captioned(_label(language, "caution", where), exercise.caution)

@@ -26,6 +26,12 @@ def printed_words(value: Located, web: bool = False) -> str:
     return str(value)
 
 
+def _position(value: Located) -> tuple[str, int, int]:
+    """Where a text comes from, for sorting: line 10 after line 9."""
+    where = value.where
+    return (where.file, where.line, where.column) if where is not None else ("", 0, 0)
+
+
 def check_words(report: Report, extracted: str, texts: list[Located], web: bool = False) -> None:
     have = Counter(words(extracted))
     need: Counter[str] = Counter()
@@ -39,7 +45,7 @@ def check_words(report: Report, extracted: str, texts: list[Located], web: bool 
     if missing:  # a word split over two lines (inside a long address) counts once the lines rejoin
         rejoined = Counter(words(_LINE_SPLIT.sub("", extracted)))
         missing = [w for w in missing if rejoined[w] < need[w]]
-    missing.sort(key=lambda w: str(first_at[w].where))
+    missing.sort(key=lambda w: _position(first_at[w]))
     report.words_missing = missing
     if missing:
         shown = ", ".join(f"{w!r} ({first_at[w].where})" for w in missing[:5])

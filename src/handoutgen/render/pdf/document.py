@@ -16,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, LayoutError, PageTemplate, Spacer
 from reportlab.platypus.flowables import HRFlowable
 
+from ...environment import source_date_epoch
 from ...errors import HandoutError
 from ...model.layout import Layout
 from ...model.resolved import Document, Metadata, Picture
@@ -78,16 +79,8 @@ def document_geometry(document: Document) -> PageGeometry:
 def pdf_timestamp(reviewed: dt.date | None) -> float:
     """Seconds since the epoch for the PDF's dates: SOURCE_DATE_EPOCH when set, else the
     content's review date, else a fixed date; never the clock, so rebuilds are identical."""
-    import os
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch:
-        if not epoch.isdigit() or int(epoch) > 253402300799:  # 9999-12-31
-            raise HandoutError.at(
-                None,
-                f"SOURCE_DATE_EPOCH is `{epoch}`; it must be whole seconds since 1970",
-                "unset it, or set it to the output of `date +%s`",
-            )
+    epoch = source_date_epoch()
+    if epoch is not None:
         return float(epoch)
     day = reviewed or dt.date(2000, 1, 1)
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()
