@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import MINIMAL, copy_examples, run, write
-from handoutgen.authoring.lint import contrast, grade, syllables
+from handoutgen.authoring.lint import grade, syllables
+from handoutgen.text.colors import contrast
 
 PLAIN = (
     "Your glutes are the muscles in your bottom. They help you run. If you run too much, they get sore. "
@@ -78,7 +79,27 @@ def test_lint_passes_the_examples_and_checks_layouts(project: Path, monkeypatch:
     result = run("lint", "handouts/glute-soreness.yaml", "-l", "layouts/pale.yaml")
     assert result.exit_code == 1
     assert "small-text: body text is 10 pt" in result.output
-    assert "contrast: `text` colour #aaaaaa on #ffffff has contrast 2.3:1" in result.output
+    assert "contrast: `text` colour #aaaaaa is too faint for text: 2.3:1 on white" in result.output
+
+
+@pytest.mark.parametrize(
+    ("colors", "words"),
+    [
+        ("{accent: '#e07a1f'}", "`accent` colour #e07a1f is too faint for text: 3.0:1 on white"),
+        ("{muted: '#8899aa'}", "2.7:1 on exercise panels"),
+        ("{tip: '#5fbf6f'}", "`tip` colour #5fbf6f is too faint for text"),
+        ("{heading: '#7fb0ff'}", "on the heading colour"),  # white table heads on a pale heading colour
+        ("{summary: '#555555'}", "on the key-points box"),
+    ],
+)
+def test_lint_judges_every_text_colour_on_every_background(
+    colors: str, words: str, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    write(project / "layouts" / "c.yaml", f"extends: a4\ncolors: {colors}\n")
+    result = run("lint", "handouts/glute-soreness.yaml", "-l", "layouts/c.yaml")
+    assert result.exit_code == 1 and words in result.output, result.output
 
 
 def test_lint_flags_long_programmes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

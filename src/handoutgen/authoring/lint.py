@@ -15,6 +15,8 @@ from ..errors import Where
 from ..model.handout import Handout, Image
 from ..model.layout import Layout
 from ..model.types import Located, Text
+from ..text.colors import contrast, text_pairs
+from ..text.printed import plain
 
 MAX_GRADE = 8.0
 MAX_SENTENCE_WORDS = 25
@@ -141,14 +143,14 @@ def lint_handout(handout: Handout, layout: Layout | None = None) -> list[Finding
         )
     for section in handout.sections:
         texts = _texts(section)
-        whole = " ".join(_plain(t) for t in texts)
+        whole = " ".join(plain(t) for t in texts)
         judged = grade(whole, language)
         if judged and judged[0] > MAX_GRADE:
             findings.append(
                 Finding(
                     section.title.where,
                     "reading-grade",
-                    f'section "{_plain(section.title)}" reads at about grade {judged[0]:.0f} '
+                    f'section "{plain(section.title)}" reads at about grade {judged[0]:.0f} '
                     f"({judged[1]}); aim for 8 or lower",
                     'use shorter sentences and everyday words ("doctor" not "physician")',
                 )
@@ -174,27 +176,26 @@ def lint_layout(layout: Layout) -> list[Finding]:
                 "use 12 pt or more for handouts (18 pt for large print)",
             )
         )
-    colors = layout.colors
-    pairs = [
-        ("text", colors.text, "#ffffff"),
-        ("heading", colors.heading, "#ffffff"),
-        ("muted", colors.muted, "#ffffff"),
-        ("text", colors.text, colors.summary),
-        ("white table headings", "#ffffff", colors.heading),
-    ]
-    pairs += [(tone, getattr(colors, tone), _tint(getattr(colors, tone), 0.9)) for tone in ("info", "tip", "warning")]
-    for name, fore, back in pairs:
+    findings += _contrast_findings(layout)
+    return findings
+
+
+def _contrast_findings(layout: Layout) -> list[Finding]:
+    """One finding per colour too faint for text on any background it is printed on."""
+    faint: dict[tuple[str, str], list[str]] = {}
+    for name, fore, back, background in text_pairs(layout.colors):
         ratio = contrast(fore, back)
         if ratio < MIN_CONTRAST:
-            findings.append(
-                Finding(
-                    layout.where,
-                    "contrast",
-                    f"`{name}` colour {fore} on {back} has contrast {ratio:.1f}:1, below 4.5:1 (WCAG AA)",
-                    "darken the colour",
-                )
-            )
-    return findings
+            faint.setdefault((name, fore), []).append(f"{ratio:.1f}:1 on {background}")
+    return [
+        Finding(
+            layout.where,
+            "contrast",
+            f"`{name}` colour {fore} is too faint for text: " + ", ".join(where) + "; WCAG AA asks 4.5:1",
+            "darken the colour",
+        )
+        for (name, fore), where in faint.items()
+    ]
 
 
 def lint_program(content: Any, layout: Layout) -> list[Finding]:
@@ -237,15 +238,9 @@ def _model_texts(obj: Any) -> list[Located]:
     return []
 
 
-def _plain(text: Located) -> str:
-    from ..text.markup import inline
-
-    return inline(text).plain
-
-
 def _long_sentences(text: Text) -> list[Finding]:
     found = []
-    for sentence in re.split(r"(?<=[.!?])\s+", _plain(text)):
+    for sentence in re.split(r"(?<=[.!?])\s+", plain(text)):
         count = len(_WORD.findall(sentence))
         if count > MAX_SENTENCE_WORDS:
             found.append(
@@ -264,7 +259,7 @@ def _block_findings(block: Any, language: str) -> list[Finding]:
         return _alt_findings(block.body)
     if block.kind == "bullets":
         verbs = IMPERATIVES.get(language, set())
-        actions = [t for t in block.body if (_WORD.findall(_plain(t)) or [""])[0].lower() in verbs]
+        actions = [t for t in block.body if (_WORD.findall(plain(t)) or [""])[0].lower() in verbs]
         if len(actions) >= 2:
             return [
                 Finding(
@@ -293,18 +288,3 @@ def _alt_findings(*pictures: Any) -> list[Finding]:
                 )
             )
     return found
-
-
-def contrast(foreground: str, background: str) -> float:
-    def luminance(color: str) -> float:
-        channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
-def _tint(color: str, amount: float) -> str:
-    channels = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)

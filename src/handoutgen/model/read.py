@@ -83,14 +83,9 @@ class Reader:
 
     def _read_list(self, node: Node, item_type: Any, what: str, limits: Limits) -> Any:
         if not isinstance(node, Seq):
-            if isinstance(node, Scalar) and getattr(item_type, "LIST_SHORTHAND", False):
-                node = Seq([node], node.where)
-            else:
-                return self.fail(
-                    node.where,
-                    f"{what} must be a list, not {describe(node)}",
-                    "start each item on its own line with `- `",
-                )
+            return self.fail(
+                node.where, f"{what} must be a list, not {describe(node)}", "start each item on its own line with `- `"
+            )
         if limits.get("min_items") and not node.items:
             return self.fail(node.where, f"{what} is empty", f"list at least {limits['min_items']} item")
         most = limits.get("max_items")

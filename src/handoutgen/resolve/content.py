@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import HandoutError, Problem
-from ..model.exercise import Deck, Exercise
+from ..model.exercise import Deck
 from ..model.handout import Handout
 from ..model.program import Program
 from ..model.read import Reader
@@ -152,12 +152,3 @@ def _appended(refs: list[ContentPath], path: Path, problems: list[Problem]) -> l
 
 def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
     return tuple(dict.fromkeys(problems))
-
-
-def card_exercise(exercise: ResolvedExercise) -> Exercise:
-    """A programme's exercise as a card: its note becomes the card's first tip."""
-    import dataclasses
-
-    if exercise.note is None:
-        return exercise.exercise
-    return dataclasses.replace(exercise.exercise, tips=[exercise.note, *exercise.exercise.tips])

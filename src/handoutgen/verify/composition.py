@@ -26,6 +26,7 @@ from ..model.views import (
     ProgramView,
     SectionView,
 )
+from ..text.colors import contrast
 from .report import Composition, Report
 from .text import Line, read_lines, render_page
 from .words import printed_words, words
@@ -374,7 +375,7 @@ def _contrast(report: Report, data: bytes, lines: dict[int, list[Line]], pages: 
             around = _backgrounds(pixels, size, line, scale)
             if not around:
                 continue
-            ratio, behind = max((contrast_ratio(line.color, color), color) for color in around)
+            ratio, behind = max((contrast(line.color, color), color) for color in around)
             large = line.size >= 18 or (line.bold and line.size >= 14)
             if ratio < (LARGE_CONTRAST if large else CONTRAST) - 0.05 and (worst is None or ratio < worst[0]):
                 worst = (ratio, line, behind)
@@ -407,16 +408,6 @@ def _backgrounds(pixels: Any, size: tuple[int, int], line: Line, scale: float) -
     return found
 
 
-def contrast_ratio(first: tuple[int, int, int], second: tuple[int, int, int]) -> float:
-    def luminance(color: tuple[int, int, int]) -> float:
-        channels = [c / 255 for c in color]
-        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
-        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
-
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def _hex(color: tuple[int, int, int]) -> str:
     return "#" + "".join(f"{c:02x}" for c in color)
 
@@ -426,4 +417,4 @@ def _short(text: str) -> str:
     return text if len(text) <= 50 else text[:47] + "…"
 
 
-__all__ = ["check_composition", "contrast_ratio"]
+__all__ = ["check_composition"]

@@ -7,6 +7,7 @@ one column that fits a 320 px phone; a print style sheet keeps exercises and ste
 from __future__ import annotations
 
 from ...model.layout import Layout
+from ...text.colors import PANEL_BACKGROUND, TONE_BACKGROUND, tint
 
 CSS = """\
 :root{--text:%(text)s;--heading:%(heading)s;--muted:%(muted)s;--rule:%(rule)s;--summary:%(summary)s;\
@@ -87,13 +88,8 @@ def stylesheet(layout: Layout) -> str:
     colors = layout.colors
     values = {name: getattr(colors, name) for name in ("text", "heading", "muted", "rule", "summary")}
     values |= {tone: getattr(colors, tone) for tone in ("info", "tip", "warning")}
-    values |= {f"{tone}_bg": _tint(getattr(colors, tone), 0.92) for tone in ("info", "tip", "warning")}
-    values["panel"] = _tint(colors.heading, 0.94)
+    values |= {f"{tone}_bg": tint(getattr(colors, tone), TONE_BACKGROUND) for tone in ("info", "tip", "warning")}
+    values["panel"] = tint(colors.heading, PANEL_BACKGROUND)
     values["base"] = f"{100 * layout.text.size / 12:g}"  # 12 pt body is the browser's 100 %
     values["print_base"] = values["base"]  # 1rem prints at the layout's body size (16 px is 12 pt)
     return CSS % values
-
-
-def _tint(color: str, amount: float) -> str:
-    channels = [int(color[i : i + 2], 16) for i in (1, 3, 5)]
-    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)

@@ -12,6 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 from ...errors import HandoutError
 from ...model import handout as m
 from ...model.views import BlockView, CalloutView, ImageView, ListView, QrView, SectionView
+from ...text.colors import TABLE_STRIPE, TONE_BACKGROUND
 from ...text.markup import attr, escape, inline
 from . import fonts, pictures
 from .flow import Context, boxed, bulleted, numbered, paragraph, stays_with_next, styled, tint
@@ -60,7 +61,7 @@ def callout_block(body: CalloutView, ctx: Context) -> list[Flowable]:
     size = ctx.layout.text.size
     tone = ctx.color(body.tone)
     cell = [ctx.para(body.heading, "box_heading", textColor=tone), ctx.para(body.text, "box_text")]
-    return [boxed(cell, ctx, background=tint(tone, 0.9), bar=tone), Spacer(1, ctx.space(size * 0.7))]
+    return [boxed(cell, ctx, background=tint(tone, TONE_BACKGROUND), bar=tone), Spacer(1, ctx.space(size * 0.7))]
 
 
 def summary_box(summary: ListView, ctx: Context) -> Flowable:
@@ -84,7 +85,9 @@ def table_block(body: m.Table, ctx: Context) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), pad * 0.7),
         ("BOTTOMPADDING", (0, 0), (-1, -1), pad * 0.9),
     ]
-    style += [("BACKGROUND", (0, r), (-1, r), tint(ctx.color("summary"), 0.4)) for r in range(2, len(rows) + 1, 2)]
+    style += [
+        ("BACKGROUND", (0, r), (-1, r), tint(ctx.color("summary"), TABLE_STRIPE)) for r in range(2, len(rows) + 1, 2)
+    ]
     styled(table, style)
     out: list[Flowable] = []
     if body.caption:

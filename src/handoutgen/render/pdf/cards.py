@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, Frame, Paragraph, Spacer, Table
 from ...errors import HandoutError
 from ...model.layout import Layout
 from ...model.views import CardSection, FaceView
+from ...text.colors import DOSE_BACKGROUND, TONE_BACKGROUND
 from ...text.markup import escape, inline
 from . import fonts, pictures
 from .flow import bulleted, numbered, paragraph, stacked_height, styled, tint
@@ -161,7 +162,7 @@ def _front_text(view: FaceView, styles: CardStyles, layout: Layout, width: float
         styled(
             box,
             [
-                ("BACKGROUND", (0, 0), (-1, -1), tint(HexColor(layout.colors.heading), 0.88)),
+                ("BACKGROUND", (0, 0), (-1, -1), tint(HexColor(layout.colors.heading), DOSE_BACKGROUND)),
                 ("LINEBEFORE", (0, 0), (0, -1), 3, HexColor(layout.colors.accent)),
                 ("LEFTPADDING", (0, 0), (-1, -1), styles.size * 0.7),
                 ("TOPPADDING", (0, 0), (-1, -1), styles.size * 0.35),
@@ -186,7 +187,7 @@ def _back_parts(view: FaceView, styles: CardStyles, layout: Layout, width: float
         caution = view.caution
         cell = [paragraph(f"<b>{escape(caution.label)}:</b> {_markup(caution.text, layout)}", styles.body)]
         box = Table([[cell]], colWidths=[width])
-        styled(box, _box_style(tint(warning, 0.9), warning, styles.size))
+        styled(box, _box_style(tint(warning, TONE_BACKGROUND), warning, styles.size))
         out += [Spacer(1, styles.size * 0.5), box]
     if view.video:
         video = view.video

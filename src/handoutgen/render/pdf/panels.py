@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table
 
 from ...model.views import Captioned, PanelView, PictureView
+from ...text.colors import PANEL_BACKGROUND
 from ...text.labels import label
 from ...text.markup import escape, inline
 from . import fonts, pictures
@@ -137,7 +138,7 @@ class ExercisePanel(Flowable):
             table,
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("BACKGROUND", (0, 0), (-1, -1), tint(heading, 0.94)),
+                ("BACKGROUND", (0, 0), (-1, -1), tint(heading, PANEL_BACKGROUND)),
                 ("LINEBEFORE", (0, 0), (0, -1), 3, heading),
                 ("LEFTPADDING", (0, 0), (-1, -1), pad),
                 ("RIGHTPADDING", (0, 0), (-1, -1), pad),

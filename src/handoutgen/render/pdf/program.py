@@ -17,6 +17,7 @@ from reportlab.platypus import (
 
 from ...model.resolved import Document
 from ...model.views import ProgramView
+from ...text.colors import LOG_SHADE
 from ...text.labels import label
 from ...text.markup import escape, inline
 from . import fonts
@@ -155,7 +156,7 @@ def _log(view: ProgramView, ctx: Context) -> list[Flowable]:
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("GRID", (1, 2), (-1, -1), 0.8, ctx.color("muted")),
                 ("LINEBELOW", (0, 2), (0, -1), 0.5, ctx.color("rule")),
-                ("BACKGROUND", (1, 2), (-1, -1), tint(ctx.color("summary"), 0.5)),
+                ("BACKGROUND", (1, 2), (-1, -1), tint(ctx.color("summary"), LOG_SHADE)),
                 *lines,
             ],
         )

@@ -32,7 +32,6 @@ class Styles:
     caption: ParagraphStyle
     table_head: ParagraphStyle
     table_cell: ParagraphStyle
-    step_number: ParagraphStyle
 
 
 # Squeezing, to pull a last page's few lines back: spacing, leading and pictures at each level.
@@ -151,5 +150,4 @@ def _styles(layout: Layout) -> Styles:
         ),
         table_head=style("table_head", fontName=fonts.BOLD, textColor=HexColor("#ffffff")),
         table_cell=style("table_cell"),
-        step_number=style("step_number", fontName=fonts.BOLD, textColor=HexColor("#ffffff"), alignment=1),
     )
