@@ -738,3 +738,17 @@ def test_bad_exercise_deck_and_card_files(case: CardCase, project: Path, monkeyp
 
 def test_there_are_at_least_15_bad_exercise_and_deck_files() -> None:
     assert len([c for c in CARD_CASES if "exercise" in c.path or "decks" in c.path]) >= 15
+
+
+@pytest.mark.parametrize(
+    ("cards", "words"),
+    [
+        ("{max_font_size: 8}", "`max_font_size` 8 pt is smaller than `font_size` 10 pt"),
+        ("{max_font_size: 40}", "max_font_size"),
+        ("{max_font_size: big}", "max_font_size"),
+    ],
+)
+def test_a_bad_max_font_size_is_an_error_at_its_line(cards: str, words: str, tmp_path: Path) -> None:
+    layout = write(tmp_path / "layouts" / "c.yaml", f"extends: cards-a6\ncards: {cards}\n")
+    result = run("validate", str(layout))
+    assert result.exit_code == 2 and words in result.stderr and "c.yaml:2:" in result.stderr, result.stderr

@@ -191,7 +191,7 @@ def test_crop_marks_without_room_are_an_error(project: Path) -> None:
 
 
 def test_text_shrinks_to_fit_then_fails_with_how_much_too_long(project: Path) -> None:
-    long_steps = "\n".join(f"  - Step {i}, " + "keep your back straight and breathe slowly " * 4 for i in range(8))
+    long_steps = "\n".join(f"  - Step {i}, " + "keep your back straight and breathe slowly " * 3 for i in range(7))
     write(
         project / "handouts" / "exercises" / "long.yaml",
         f"""\
@@ -204,18 +204,18 @@ steps:
 """,
     )
     source = project / "handouts" / "exercises" / "long.yaml"
-    # On an A6 card the text shrinks below 10 pt and fits.
+    # On an A6 card the back starts at 13 pt, shrinks and fits, no smaller than the 9 pt minimum.
     from handoutgen.render.pdf.cards import fit_face
 
     document = handoutgen.document(source, layout="cards-a6")
     fitted = fit_face(document.view.cards[0].faces[1], document.layout)
-    assert 8 <= fitted.size < 10
+    assert 9 <= fitted.size < 13
     # On a wallet card it cannot fit even at the minimum size.
     with pytest.raises(HandoutError) as caught:
         handoutgen.build(source, layout="cards-wallet")
     message = caught.value.problems[0].format()
     assert "the back of the card for `long-one` (A long exercise) does not fit" in message
-    assert "at the smallest size allowed, 6 pt, it needs" in message and "% too long" in message
+    assert "at the smallest size allowed, 7 pt, it needs" in message and "% too long" in message
     assert "long.yaml:1:1" in message
 
 
@@ -335,3 +335,78 @@ def test_the_back_shows_its_parts_in_the_layout_order(project: Path) -> None:
     assert back.index("Avoid") < back.index("How to do it")
     assert "Tips" not in back and "Take care" not in back
     assert handoutgen.check(pdf, content=DECK, layout=layout).ok
+
+
+def test_the_fold_line_is_labelled_in_the_content_language(project: Path) -> None:
+    layout = write(project / "layouts" / "fold.yaml", "extends: cards-a6\ncards: {duplex: fold}\n")
+    for deck, words in ((DECK, "Fold here"), (DECK_ES, "Dobla por aquí")):
+        pdf = handoutgen.build(deck, layout=layout)
+        report = handoutgen.check(pdf, content=deck, layout=layout)
+        assert report.strict_ok, report.format(str(deck))
+        found = {}
+
+        def visit(text, cm, tm, font, size, found=found):
+            if text.strip():
+                found.setdefault(text.strip(), (tm[4] * cm[0] + tm[5] * cm[2] + cm[4], cm[1]))
+
+        reader(pdf).pages[0].extract_text(visitor_text=visit)
+        x, turned = found[words]
+        assert abs(x - 595.28 / 2) < 10 and turned == pytest.approx(1)  # on the middle line, reading up it
+
+
+def sized_texts(pdf: bytes, page: int) -> list[tuple[str, float, float, float]]:
+    """(text, size in points, x, y) of each text run on a page."""
+    found = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            scale = (tm[0] * cm[0] + tm[1] * cm[2]) or 1
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((text.strip(), abs(size * scale), x, y))
+
+    reader(pdf).pages[page].extract_text(visitor_text=visit)
+    return found
+
+
+@pytest.mark.parametrize(("layout", "smallest", "back_at_least"), [("cards-a6", 9, 11), ("cards-wallet", 7, 7)])
+def test_cards_fill_their_faces_at_one_size_per_side(layout: str, smallest: float, back_at_least: float) -> None:
+    for deck in (DECK, DECK_ES):
+        pdf = handoutgen.build(deck, layout=layout)
+        fronts, backs = sized_texts(pdf, 0), sized_texts(pdf, 1)
+        assert min(size for _, size, _, _ in fronts + backs) >= smallest - 0.01, deck
+        step_sizes = {round(size, 2) for text, size, _, _ in backs if text[:1].isupper() and size < 20}
+        body = max(step_sizes, key=lambda s: sum(1 for _, size, _, _ in backs if round(size, 2) == s))
+        assert body >= back_at_least, (deck, step_sizes)
+        for name in NAMES if deck == DECK else []:  # every back's name line at the same size
+            assert {round(s, 2) for t, s, _, _ in backs if t == name} == {round(body, 2)}
+
+
+def test_bands_on_a_shared_sheet_stop_4_mm_inside_the_cut_and_bleed_on_their_own_page() -> None:
+    from handoutgen.render.pdf.document import page_geometry
+    from handoutgen.render.pdf.imposition import plan
+
+    for layout in ("cards-a6", "cards-wallet"):
+        document = handoutgen.document(DECK, layout=layout)
+        geometry = page_geometry(document.layout)
+        sheet_plan = plan(document.layout, (geometry.width, geometry.height), 4)
+        scale = 4  # pixels per point
+        page = pdfium.PdfDocument(handoutgen.build(DECK, layout=layout))[0].render(scale=scale).to_pil().convert("RGB")
+        heading = tuple(int(document.layout.colors.heading[i : i + 2], 16) for i in (1, 3, 5))
+        for placement in sheet_plan.on_page(0):
+            box = placement.trim
+            corner = (box.x + 4.3 * MM, box.top - 4.3 * MM)
+            assert _is_color(page, scale, corner, heading), layout  # the band's square corner is there
+            for outside in ((box.x + 3.6 * MM, box.top - 4.3 * MM), (box.x + 4.3 * MM, box.top - 3.6 * MM)):
+                assert not _is_color(page, scale, outside, heading), layout
+    single = handoutgen.build(DECK, layout="cards-a6", one_per_page=True)
+    page = pdfium.PdfDocument(single)[0]
+    bleed_box = reader(single).pages[0].bleedbox
+    image = page.render(scale=2).to_pil().convert("RGB")
+    corner = image.getpixel((int(float(bleed_box.left) * 2) + 1, image.height - int(float(bleed_box.top) * 2) + 1))
+    assert corner != (255, 255, 255)  # with bleed, the band runs past the cut to the bleed edge
+
+
+def _is_color(image, scale: float, point: tuple[float, float], color: tuple[int, int, int]) -> bool:
+    pixel = image.getpixel((int(point[0] * scale), int(image.height - point[1] * scale)))
+    return all(abs(a - b) < 12 for a, b in zip(pixel, color, strict=True))

@@ -96,6 +96,7 @@ def constrained_fields(tp: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any, 
 COMPANIONS: dict[tuple, dict[str, Any]] = {
     ("cards", "font_size"): {"min_font_size": 5},
     ("cards", "min_font_size"): {"font_size": 24},
+    ("cards", "max_font_size"): {"font_size": 5, "min_font_size": 5},
     ("cards", "padding"): {"size": {"width": "200mm", "height": "200mm"}},
     ("page", "size"): {"margins": "10mm"},
     ("text", "size"): {"min_size": 6},

@@ -151,10 +151,21 @@ class Cards:
     )
     back_offset: Offset = field(default_factory=Offset, metadata=doc("Shift of the back sheets, from `calibrate`."))
     font_size: FontSize = field(
-        default=FontSize(10), metadata=doc("Card text size before shrinking.", minimum=5, maximum=24)
+        default=FontSize(10),
+        metadata=doc("Card text size of the fronts; they shrink from it to fit.", minimum=5, maximum=24),
     )
     min_font_size: FontSize = field(
-        default=FontSize(8), metadata=doc("Text shrinks down to this size, then fails.", minimum=5, maximum=24)
+        default=FontSize(8),
+        metadata=doc("Text shrinks down to this size, then fails; the smallest text on a card.", minimum=5, maximum=24),
+    )
+    max_font_size: FontSize | None = field(
+        default=None,
+        metadata=doc(
+            "Backs grow up to this size when their text leaves room (default: font_size × 1.3); "
+            "every back of a deck gets the same size.",
+            minimum=5,
+            maximum=36,
+        ),
     )
     padding: Length = field(
         default=Length(5 * MM),
@@ -168,6 +179,13 @@ class Cards:
         ),
     )
     where: Where | None = where_field()
+
+    def largest_size(self, side: str) -> float:
+        """The size a face starts from before it shrinks to fit: fronts at `font_size` (their
+        pictures take the room left), backs and single faces up to `max_font_size`."""
+        if side == "front":
+            return float(self.font_size)
+        return float(self.max_font_size if self.max_font_size is not None else round(self.font_size * 1.3 * 2) / 2)
 
 
 @dataclass(frozen=True)
@@ -290,6 +308,13 @@ def _card_problems(cards: Cards) -> list[Problem]:
             Problem(
                 position(cards, "min_font_size"),
                 f"`min_font_size` {cards.min_font_size:g} pt is larger than `font_size` {cards.font_size:g} pt",
+            )
+        )
+    if cards.max_font_size is not None and cards.max_font_size < cards.font_size:
+        found.append(
+            Problem(
+                position(cards, "max_font_size"),
+                f"`max_font_size` {cards.max_font_size:g} pt is smaller than `font_size` {cards.font_size:g} pt",
             )
         )
     return found

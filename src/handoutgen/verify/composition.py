@@ -323,6 +323,8 @@ def _card_margins(report: Report, document: Document, lines: dict[int, list[Line
         width, height = layout_plan.pages[number - 1]
         near_cut, near_edge = [], []
         for line in lines.get(number, []):
+            if view.fold_label and line.text.strip() == view.fold_label:
+                continue  # printed on the fold line on purpose; folded, it is the card's edge
             x0, y0, x1, y1 = line.box
             card = next((p.trim for p in placements if p.trim.contains((x0 + x1) / 2, (y0 + y1) / 2)), None)
             if card is not None and min(x0 - card.x, y0 - card.y, card.right - x1, card.top - y1) < CARD_CUT - 0.3:

@@ -23,8 +23,11 @@ from .imposition import card_settings
 from .qr import QrCode
 
 Face = Literal["front", "back", "all"]
-MIN_PICTURE = 16 * mm
+MIN_PICTURE = 16 * mm  # the smallest picture still shows a body's position; less on a small card
 SHRINK_STEP = 0.5
+SHARED_INSET = 4 * mm  # a band on a shared sheet stops this far inside the cut
+BAND_INSIDE = 0.6  # of the padding: the coloured band reaches this far below its text
+BAND_GAP = 0.4  # of the padding: white between the band and what follows it
 EPSILON = 0.5  # points of slack so that rounding never rejects what was measured to fit
 
 
@@ -86,27 +89,30 @@ class FittedFace:
     body: list[Flowable]
 
 
-def fit_face(view: FaceView, layout: Layout) -> FittedFace:
-    """The largest font size at which the face fits its card, or an error saying how much too long."""
+def fit_face(view: FaceView, layout: Layout, start: float | None = None) -> FittedFace:
+    """The face at the largest font size from `start` (else the face's largest) down at which it
+    fits its card, or an error saying how much too long it is."""
+    fonts.register(italic=True)
     cards = card_settings(layout)
     width = cards.size.width - 2 * cards.padding
     height = cards.size.height - 2 * cards.padding
-    size = cards.font_size
+    size = start if start is not None else cards.largest_size(view.side)
     face = view.side
     shortfall = 0.0
     while size >= cards.min_font_size - 1e-6:
         styles = card_styles(layout, size)
-        if face == "back":  # the title flows with the rest, in one frame
+        if face == "back":  # the title flows with the rest, in one frame, over an accent rule
             band: list[Flowable] = []
             band_height = 0.0
             room = height
             body, needed = _body(view, styles, layout, width, room)
-            body = [_para(view.name, styles.dose, layout), *body]
+            body = [_para(view.name, styles.dose, layout), _back_rule(layout, styles), *body]
             needed = stacked_height(body, width, room)
         else:
             band = _band(view, styles, layout)
-            band_height = stacked_height(band, width, height)
-            room = height - band_height - cards.padding * 1.2
+            indent = band_indent(layout)
+            band_height = stacked_height(band, cards.size.width - 2 * indent, height)
+            room = cards.size.height - indent - band_height - cards.padding * (1 + BAND_INSIDE + BAND_GAP)
             body, needed = _body(view, styles, layout, width, room)
         if needed <= room:
             return FittedFace(view, size, band, band_height, body)
@@ -120,6 +126,22 @@ def fit_face(view: FaceView, layout: Layout) -> FittedFace:
         f"than the card's {height / mm:.0f} mm (about {100 * shortfall / height:.0f}% too long)",
         "shorten the steps or tips, use a bigger card layout, or lower `cards.min_font_size`",
     )
+
+
+def band_indent(layout: Layout) -> float:
+    """How far the band's words sit from the card's top and sides: inside the padding, and clear
+    of a band inset from the cut."""
+    pad = card_settings(layout).padding
+    return max(pad, SHARED_INSET + min(pad * 0.5, 2 * mm))
+
+
+def _back_rule(layout: Layout, styles: CardStyles) -> Flowable:
+    from reportlab.platypus import HRFlowable
+
+    accent = HexColor(layout.colors.accent)
+    return HRFlowable(
+        width="100%", thickness=1.2, color=accent, spaceBefore=1, spaceAfter=0
+    )  # the heading after it has space above
 
 
 def _band(view: FaceView, styles: CardStyles, layout: Layout) -> list[Flowable]:
@@ -141,9 +163,9 @@ def _body(
     pictures_room = room - text_height - (styles.size if face == "all" else 0)
     if face == "all":
         pictures_room = min(pictures_room, room * 0.3)
-    shown = _pictures(view, styles, width, pictures_room)
+    shown = _pictures(view, styles, width, pictures_room, _min_picture(layout))
     if shown is None:  # too little room left for pictures: report the shortfall so the text shrinks
-        return text, room + max(1.0, MIN_PICTURE + styles.caption.leading + 6 - pictures_room)
+        return text, room + max(1.0, _min_picture(layout) + styles.caption.leading + 6 - pictures_room)
     # Each part is measured once: the pictures, then the text that follows them.
     needed = stacked_height([shown], width, room) + text_height + (text[0].getSpaceBefore() if text else 0)
     if face == "front":  # centre the pictures in the room they leave, text at the foot of the card
@@ -217,12 +239,12 @@ def _list(section: CardSection, styles: CardStyles, layout: Layout) -> Flowable:
     return bulleted(items, styles.size, accent)
 
 
-def _pictures(view: FaceView, styles: CardStyles, width: float, room: float) -> Flowable | None:
+def _pictures(view: FaceView, styles: CardStyles, width: float, room: float, smallest: float) -> Flowable | None:
     """Start and end pictures with their labels, side by side or one above the other,
     whichever shows them larger in the room there is."""
     shown = view.pictures
     caption_height = styles.caption.leading + 2
-    if room - caption_height < MIN_PICTURE:
+    if room - caption_height < smallest:
         return None
     if not shown:
         return Spacer(width, 0)
@@ -255,6 +277,11 @@ def _pictures(view: FaceView, styles: CardStyles, width: float, room: float) -> 
     return table
 
 
+def _min_picture(layout: Layout) -> float:
+    cards = card_settings(layout)
+    return min(MIN_PICTURE, 0.27 * (cards.size.height - 2 * cards.padding))
+
+
 def _picture_area(picture, width: float, height: float) -> float:
     """The printed area of a picture scaled to fit width x height."""
     scale = min(width / picture.width, height / picture.height)
@@ -262,43 +289,32 @@ def _picture_area(picture, width: float, height: float) -> float:
 
 
 def draw_face(canvas: Canvas, fitted: FittedFace, layout: Layout, x: float, y: float, bleed: float) -> None:
-    """Draw a fitted face with its trimmed card's lower-left corner at (x, y)."""
+    """Draw a fitted face with its trimmed card's lower-left corner at (x, y).
+
+    With bleed (a gutter or a print shop's page) the band runs past the cut; on a shared sheet
+    without one it stops SHARED_INSET inside the cut with square corners, clear of the margin many
+    printers cannot reach, so a slightly-off cut or duplex shift shows no coloured sliver.
+    """
     cards = card_settings(layout)
     width, height, pad = cards.size.width, cards.size.height, cards.padding
-    inner = width - 2 * pad
     top = y + height
-    # With bleed (a print shop's page) backgrounds run off the card; on a shared sheet they stay
-    # inset from the cut, so a slightly-off cut or duplex shift never leaves a coloured sliver.
-    inset = 0.0 if bleed > 0 else pad * 0.5
-    canvas.saveState()
     if fitted.view.side != "back":
-        band_bottom = top - pad - fitted.band_height - pad * 0.6
+        indent = band_indent(layout)
+        band_bottom = top - indent - fitted.band_height - pad * BAND_INSIDE
+        inset = 0.0 if bleed > 0 else SHARED_INSET
+        reach = bleed if bleed > 0 else -inset
+        canvas.saveState()
         canvas.setFillColor(HexColor(layout.colors.heading))
-        _band_shape(
-            canvas,
-            x - bleed + inset,
-            band_bottom,
-            width + 2 * (bleed - inset),
-            top + bleed - inset - band_bottom,
-            inset,
-        )
+        canvas.rect(x - reach, band_bottom, width + 2 * reach, top + reach - band_bottom, stroke=0, fill=1)
         canvas.restoreState()
-        _flow(canvas, fitted.band, x + pad, band_bottom + pad * 0.6, inner, fitted.band_height + EPSILON, fitted)
-        _flow(canvas, fitted.body, x + pad, y + pad, inner, band_bottom - pad * 0.6 - (y + pad) + EPSILON, fitted)
+        band_top = band_bottom + pad * BAND_INSIDE
+        _flow(canvas, fitted.band, x + indent, band_top, width - 2 * indent, fitted.band_height + EPSILON, fitted)
+        body_height = band_bottom - pad * BAND_GAP - (y + pad) + EPSILON
+        _flow(canvas, fitted.body, x + pad, y + pad, width - 2 * pad, body_height, fitted)
     else:
-        canvas.setFillColor(HexColor(layout.colors.accent))
-        _band_shape(
-            canvas, x - bleed + inset, top - inset - 1.6 * mm, width + 2 * (bleed - inset), 1.6 * mm + bleed, inset
+        _flow(
+            canvas, [*fitted.band, *fitted.body], x + pad, y + pad, width - 2 * pad, height - 2 * pad + EPSILON, fitted
         )
-        canvas.restoreState()
-        _flow(canvas, [*fitted.band, *fitted.body], x + pad, y + pad, inner, height - 2 * pad + EPSILON, fitted)
-
-
-def _band_shape(canvas: Canvas, x: float, y: float, width: float, height: float, inset: float) -> None:
-    if inset:
-        canvas.roundRect(x, y, width, height, min(1.5 * mm, height / 2), stroke=0, fill=1)
-    else:
-        canvas.rect(x, y, width, height, stroke=0, fill=1)
 
 
 def _flow(
