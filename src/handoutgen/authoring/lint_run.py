@@ -12,6 +12,7 @@ def lint_paths(paths: tuple[Path, ...], layout_name: str | None) -> list[Finding
     from ..batch import find_content
     from ..errors import HandoutError
     from ..model.resolved import HandoutContent, ProgramContent
+    from ..resolve.document import content_language
     from ..resolve.layouts import load_layout
 
     layout = load_layout(layout_name)
@@ -19,10 +20,15 @@ def lint_paths(paths: tuple[Path, ...], layout_name: str | None) -> list[Finding
     if errors:
         raise HandoutError([p for e in errors for p in e.problems])
     findings: list[Finding] = lint_layout(layout)
+    languages: set[str] = set()
     for source in sources:
         content = load_content(source)
+        languages.add(content_language(content))
         if isinstance(content, HandoutContent):
             findings += lint_handout(content.handout)
         elif isinstance(content, ProgramContent):
             findings += lint_program(content, layout)
+    for language in sorted(languages):  # each layout string the content's language lacks
+        _, missing = layout.in_language(language)
+        findings += [Finding(p.where, "layout-language", p.message, p.hint) for p in missing]
     return findings

@@ -6,13 +6,32 @@ Each key is declared once here, with its type, unit and default; built-in layout
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import Problem, Where, closest
 from .read import position
-from .types import MM, Color, FontSize, Length, Plain, RelPath, Template, Text, doc, mm, where_field
+from .types import LANGUAGES, MM, Color, FontSize, Length, Plain, RelPath, Template, Text, doc, mm, where_field
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def by_language(kind: type, what: str, **limits: Any) -> type:
+    """A record of one value per content language, for a layout string that a clinic writes
+    once (`disclaimer: ...`) or in each language (`disclaimer: {en: ..., es: ...}`)."""
+    fields = [
+        (code, kind | None, field(default=None, metadata=doc(f"{what} in {LANGUAGE_NAMES[code]}.", **limits)))
+        for code in LANGUAGES
+    ]
+    fields.append(("where", Where | None, where_field()))
+    return dataclasses.make_dataclass(f"{kind.__name__}ByLanguage", fields, frozen=True)
+
+
+PlainByLanguage = by_language(Plain, "The text", max_length=150)
+TemplateByLanguage = by_language(Template, "The text; {placeholders} allowed")
+TextByLanguage = by_language(Text, "The small print", max_length=800)
 
 MARGIN = {"minimum": 0.0, "maximum": mm(50)}
 PAGE_SIZES = {
@@ -102,19 +121,27 @@ class Colors:
 
 @dataclass(frozen=True)
 class Brand:
-    name: Plain | None = field(default=None, metadata=doc("Clinic or club name.", max_length=100))
+    name: Plain | PlainByLanguage | None = field(
+        default=None, metadata=doc("Clinic or club name, or one per language: {en: .., es: ..}.", max_length=100)
+    )
     logo: RelPath | None = field(
         default=None, metadata=doc("Logo file (PNG, JPEG or SVG), relative to the layout file.")
     )
     phone: Plain | None = field(default=None, metadata=doc("Phone number as printed.", max_length=40))
     web: Plain | None = field(default=None, metadata=doc("Web address as printed.", max_length=80))
-    address: Plain | None = field(default=None, metadata=doc("Postal address as printed.", max_length=150))
+    address: Plain | PlainByLanguage | None = field(
+        default=None, metadata=doc("Postal address as printed, or one per language.", max_length=150)
+    )
 
 
 @dataclass(frozen=True)
 class Band:
-    left: Template | None = field(default=None, metadata=doc("Text at the left; {placeholders} allowed."))
-    right: Template | None = field(default=None, metadata=doc("Text at the right; {placeholders} allowed."))
+    left: Template | TemplateByLanguage | None = field(
+        default=None, metadata=doc("Text at the left; {placeholders} allowed; one value or one per language.")
+    )
+    right: Template | TemplateByLanguage | None = field(
+        default=None, metadata=doc("Text at the right; {placeholders} allowed; one value or one per language.")
+    )
 
 
 @dataclass(frozen=True)
@@ -208,8 +235,9 @@ class Layout:
         default_factory=lambda: Band(Template("{title} · {reviewed}"), Template("{page_label}")),
         metadata=doc("Bottom band of every page."),
     )
-    disclaimer: Text | None = field(
-        default=None, metadata=doc("Small print at the end of every handout.", max_length=800)
+    disclaimer: Text | TextByLanguage | None = field(
+        default=None,
+        metadata=doc("Small print at the end of every handout; one value or one per language.", max_length=800),
     )
     max_exercises: int = field(
         default=8,
@@ -224,8 +252,28 @@ class Layout:
             found.extend(_card_problems(self.cards))
         for band in (self.header, self.footer):
             for template in (band.left, band.right):
-                found.extend(_template_problems(template))
+                for written in _each_language(template):
+                    found.extend(_template_problems(written))
         return found
+
+    def in_language(self, language: str) -> tuple[Layout, list[Problem]]:
+        """This layout with each per-language string set to `language`'s value, and a warning for
+        each string that has none: it then prints another language's value, said out loud."""
+        missing: list[Problem] = []
+
+        def pick(value: Any, name: str) -> Any:
+            return _pick(value, name, language, missing)
+
+        brand = dataclasses.replace(
+            self.brand, name=pick(self.brand.name, "brand.name"), address=pick(self.brand.address, "brand.address")
+        )
+        header = Band(pick(self.header.left, "header.left"), pick(self.header.right, "header.right"))
+        footer = Band(pick(self.footer.left, "footer.left"), pick(self.footer.right, "footer.right"))
+        chosen = dataclasses.replace(
+            self, brand=brand, header=header, footer=footer, disclaimer=pick(self.disclaimer, "disclaimer")
+        )
+        object.__setattr__(chosen, "where", self.where)
+        return chosen, missing
 
 
 PLACEHOLDERS = (
@@ -290,6 +338,37 @@ def _text_problems(text: TextStyle) -> list[Problem]:
             )
         ]
     return []
+
+
+def is_by_language(value: Any) -> bool:
+    return dataclasses.is_dataclass(value) and type(value).__name__.endswith("ByLanguage")
+
+
+def _each_language(value: Any) -> list[Any]:
+    if is_by_language(value):
+        return [getattr(value, code) for code in LANGUAGES if getattr(value, code) is not None]
+    return [value]
+
+
+def _pick(value: Any, name: str, language: str, missing: list[Problem]) -> Any:
+    if not is_by_language(value):
+        return value
+    chosen = getattr(value, language)
+    if chosen is not None:
+        return chosen
+    written = [(code, getattr(value, code)) for code in LANGUAGES if getattr(value, code) is not None]
+    if not written:
+        return None
+    code, fallback = written[0]
+    missing.append(
+        Problem(
+            value.where,
+            f"`{name}` has no `{language}` value, so the {LANGUAGE_NAMES[language]} edition prints the "
+            f"{LANGUAGE_NAMES[code]} one",
+            f"add `{language}: ...` to `{name}`",
+        )
+    )
+    return fallback
 
 
 def _card_problems(cards: Cards) -> list[Problem]:

@@ -19,7 +19,9 @@ def make_document(
 ) -> Document:
     """Put content on a layout. Decks need a card layout (cards-a6 when given a page layout);
     a programme on a card layout prints as cards; a handout uses a card layout's page."""
-    language = _language(content)
+    language = content_language(content)
+    layout, fallbacks = layout.in_language(language)
+    content = dataclasses.replace(content, warnings=(*content.warnings, *fallbacks)) if fallbacks else content
     logo = logo_picture(layout, language)
     if isinstance(content, HandoutContent):
         handout = content.handout
@@ -49,7 +51,7 @@ def make_document(
         content = program_cards(content, metadata_name)
     assert isinstance(content, CardContent)
     if layout.cards is None:
-        layout = load_layout(DEFAULT_CARD_LAYOUT)
+        layout, _ = load_layout(DEFAULT_CARD_LAYOUT).in_language(language)
         logo = logo_picture(layout, language)
     meta = Metadata(
         inline(content.deck.title).plain, str(content.deck.language), None, author=str(layout.brand.name or "")
@@ -58,7 +60,7 @@ def make_document(
     return Document("cards", content, layout, view, meta, logo, one_per_page, content.warnings)
 
 
-def _language(content: Content) -> str:
+def content_language(content: Content) -> str:
     if isinstance(content, HandoutContent):
         return str(content.handout.language)
     if isinstance(content, ProgramContent):
