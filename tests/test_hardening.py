@@ -285,3 +285,104 @@ def test_the_exercise_library_never_comes_from_outside_the_project(tmp_path: Pat
     (project / "handouts" / "exercises").symlink_to(outside)
     with pytest.raises(HandoutError, match="unknown exercise `pigeon-pose`"):
         handoutgen.build(project / "deck.yaml")
+
+
+def test_a_library_file_linked_from_outside_the_project_is_never_read(project: Path) -> None:
+    copy_examples(project)
+    outside = project.parent / "outside-exercise.yaml"
+    outside.write_text((project / "handouts" / "exercises" / "squat.yaml").read_text().replace("Squat", "SECRET"))
+    link = project / "handouts" / "exercises" / "evil.yaml"
+    link.symlink_to(outside)
+    deck = write(project / "handouts" / "decks" / "d.yaml", "deck: d\ntitle: D\nlanguage: en\nexercises: [evil]\n")
+    with pytest.raises(HandoutError) as caught:
+        handoutgen.build(deck)
+    message = caught.value.problems[0].format()
+    assert "d.yaml:4:13" in message and "is a link to a file outside the project folder" in message
+    assert "SECRET" not in message
+    assert handoutgen.build(project / "handouts" / "decks" / "glute-stretches.yaml")  # the rest still builds
+
+
+@pytest.mark.parametrize(
+    ("layout", "words"),
+    [
+        ('brand: {logo: "images/x\\0.png"}', "holds a NUL character"),
+        ("columns: 99999999999999999999999999999999", "is far too large"),
+    ],
+)
+def test_impossible_values_are_located_errors(layout: str, words: str, here: Path) -> None:
+    write(here / "layouts" / "t.yaml", f"extends: a4\n{layout}\n")
+    result = run("build", "handouts/glute-soreness.yaml", "-l", "layouts/t.yaml", "-o", "out/t.pdf")
+    assert result.exit_code == 2 and "layouts/t.yaml:2:" in result.stderr and words in result.stderr
+    assert "Traceback" not in result.stderr and not (here / "out").exists()
+
+
+def test_a_pipe_where_a_picture_should_be_is_named_as_such(here: Path) -> None:
+    os.mkfifo(here / "handouts" / "images" / "p.png")
+    write(here / "handouts" / "h.yaml", MINIMAL + "      - image: {path: images/p.png, alt: A picture}\n")
+    result = run("build", "handouts/h.yaml", "-o", "out/h.pdf")
+    assert result.exit_code == 2 and "is not a regular file" in result.stderr
+
+
+def test_paths_through_a_file_say_which_part_is_a_file(here: Path) -> None:
+    (here / "notes").write_text("x")
+    result = run("build", "handouts/glute-soreness.yaml", "-o", "notes/h.pdf")
+    assert result.exit_code == 2 and "notes is a file, not a folder" in result.stderr
+
+
+def test_preview_draws_at_most_200_pages_a_run(here: Path) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(201):
+        writer.add_blank_page(100, 100)
+    writer.write(here / "many.pdf")
+    result = run("preview", "many.pdf", "--pages", "all", "-o", "out/p")
+    assert result.exit_code == 2 and "one run draws at most 200" in result.stderr
+    assert not (here / "out").exists()
+    assert run("preview", "out.html").exit_code == 2
+
+
+def test_the_api_names_wrong_argument_types(here: Path) -> None:
+    for wrong in (None, 42, b"handouts/glute-soreness.yaml"):
+        with pytest.raises(TypeError, match="must be a path"):
+            handoutgen.build(wrong)
+    with pytest.raises(HandoutError, match="NUL"):
+        handoutgen.build("handouts/glute\0.yaml")
+    pdf = handoutgen.build("handouts/glute-soreness.yaml")
+    assert handoutgen.check(bytearray(pdf)).ok and handoutgen.check(memoryview(pdf)).ok
+
+
+def test_the_stale_sweep_leaves_a_users_own_part_files(here: Path) -> None:
+    from handoutgen.output import sweep_stale
+
+    out = here / "out"
+    out.mkdir()
+    mine = out / ".notes.abcdefgh.part"
+    mine.write_text("my notes")
+    ours = out / ".h.pdf.abcdefgh.part"
+    ours.write_bytes(b"%PDF-")
+    old = time.time() - 2 * 3600
+    for path in (mine, ours):
+        os.utime(path, (old, old))
+    assert sweep_stale([out]) == [ours]
+    assert mine.read_text() == "my notes"
+
+
+@pytest.mark.parametrize("value", ["\u0662\u0660mm", "\uff12\uff10mm"])
+def test_only_ascii_digits_make_a_length(value: str, here: Path) -> None:
+    write(here / "layouts" / "t.yaml", f"extends: a4\npage: {{margins: '{value}'}}\n")
+    result = run("validate", "layouts/t.yaml")
+    assert result.exit_code == 2 and "layouts/t.yaml:2:" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["", " ", "x" * 101])
+def test_init_refuses_a_name_its_project_could_not_print(name: str, tmp_path: Path) -> None:
+    result = run("init", tmp_path / "p", "--name", name)
+    assert result.exit_code == 2 and "Traceback" not in result.stderr and not (tmp_path / "p").exists()
+
+
+def test_new_never_writes_through_a_dangling_link(here: Path) -> None:
+    outside = here.parent / "written-outside.yaml"
+    (here / "handouts" / "knee.yaml").symlink_to(outside)
+    result = run("new", "handout", "knee")
+    assert result.exit_code == 2 and "already exists" in result.stderr and not outside.exists()

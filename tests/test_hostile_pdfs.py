@@ -197,3 +197,42 @@ def _outline_with(writer: PdfWriter, action: DictionaryObject) -> None:
 def test_a_clean_handout_passes_the_object_walk(good_pdf: bytes) -> None:
     report = handoutgen.check(good_pdf)
     assert next(f for f in report.findings if f.check == "safety").ok
+
+
+def _xobject_fanout() -> bytes:
+    """A one-page PDF whose form lists itself 30 times: a naive walk visits 30**depth forms."""
+    refs = b" ".join(b"/X%d 4 0 R" % i for i in range(30))
+    return raw_pdf(
+        {
+            1: CATALOG,
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Resources << /XObject << /X 4 0 R >> >> >>",
+            4: b"<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << "
+            + refs
+            + b" >> >> /Length 0 >>\nstream\n\nendstream",
+        }
+    )
+
+
+def _content_bomb() -> bytes:
+    """A page whose few hundred kilobytes of content unpack to 60 MB of drawing instructions."""
+    import zlib
+
+    packed = zlib.compress(b"0 0 m 1 1 l S\n" * (60 * 1024 * 1024 // 14), 9)
+    return raw_pdf(
+        {
+            1: CATALOG,
+            2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >>",
+            4: b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
+        }
+    )
+
+
+@pytest.mark.parametrize(("make", "words"), [(_xobject_fanout, "fonts"), (_content_bomb, "unpacks to more than 20 MB")])
+def test_pdfs_built_to_exhaust_the_check_finish_at_once(make, words: str, tmp_path: Path) -> None:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(make())
+    result = run("check", path)  # before the fixes these ran for minutes
+    assert result.exit_code in (1, 2) and "Traceback" not in result.stderr
+    assert words in result.output + result.stderr

@@ -140,6 +140,16 @@ def test_tables_qr_codes_and_the_log(tmp_path: Path) -> None:
             "`http-equiv`",
         ),
         (lambda h: h.replace("</main>", '<img src="data:text/html,hi" alt="x"></main>'), "requests", "data:text"),
+        (lambda h: h.replace("</main>", "<!--><script>alert(1)</script>--></main>"), "requests", "a comment"),
+        (
+            lambda h: h.replace(
+                "</main>", '<img src="https://x.example/p.gif" src="data:image/png;base64,AA" alt="x"></main>'
+            ),
+            "requests",
+            "a repeated attribute",
+        ),
+        (lambda h: "<?xml version='1.0'?>" + h, "requests", "a processing instruction"),
+        (lambda h: h.replace("</main>", '<a href="http://[oops">x</a></main>'), "links", "not a well-formed address"),
         (lambda h: h.replace("</main>", "<h4>Skipped</h4></main>"), "headings", "straight after"),
         (lambda h: h.replace("</main>", "<h1>Another</h1></main>"), "headings", "2 <h1>"),
         (lambda h: h.replace("</main>", '<a href="https://elsewhere.example/">x</a></main>'), "links", "not one of"),

@@ -233,6 +233,9 @@ def test_template_without_data_and_data_without_programme_are_errors(
     assert result.exit_code == 2 and "is not a programme file" in result.stderr
     result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/same.pdf")
     assert result.exit_code == 2 and "needs a {{ field }}" in result.stderr
+    for template in ("handouts/programs/{{ id }}.csv", "handouts/{{ id }}.yaml", "out/{{ id }}"):
+        result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", template)
+        assert result.exit_code == 2 and "names the PDF to write" in result.stderr, template
     result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "--lint")
     assert result.exit_code == 2 and "--lint goes without --data" in result.stderr
     assert not (project / "out").exists()

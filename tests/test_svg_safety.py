@@ -74,6 +74,13 @@ CASES = {
     "flat-matrix": (SVG_HEAD + '<rect width="9" height="9" transform="matrix(1 2 2 4 0 0)"/></svg>').encode(),
     "flat-scale": (SVG_HEAD + '<g transform="scale(0)"><rect width="9" height="9"/></g></svg>').encode(),
     "tiny-width": b'<svg xmlns="http://www.w3.org/2000/svg" width="1e-300" height="10"/>',
+    "css-escaped-url": (SVG_HEAD + "<style>rect { fill: u\\72l(https://x.example/a.png) }</style></svg>").encode(),
+    "css-escaped-import": (SVG_HEAD + '<style>@\\69mport "https://x.example/a.css";</style></svg>').encode(),
+    "css-image-set": (SVG_HEAD + '<style>rect { fill: -webkit-image-set("a.png" 1x) }</style></svg>').encode(),
+    "css-cross-fade": (SVG_HEAD + '<rect width="9" height="9" style="fill: cross-fade(a, b)"/></svg>').encode(),
+    "css-comment-split": (SVG_HEAD + "<style>rect { fill: ur/**/l(https://x.example/) }</style></svg>").encode(),
+    "style-filter": (SVG_HEAD + '<rect width="9" height="9" style="filter: blur(2px)"/></svg>').encode(),
+    "style-mask": (SVG_HEAD + '<rect width="9" height="9" style="fill:red;mask:url(#m)"/></svg>').encode(),
     "xinclude": (
         SVG_HEAD + '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="../../secret.txt" parse="text"/></svg>'
     ).encode(),

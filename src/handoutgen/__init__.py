@@ -20,13 +20,25 @@ __all__ = [
     "calibration",
     "check",
     "document",
+    "load_content",
+    "render_html",
     "validate",
 ]
 
 
 def __getattr__(name: str) -> Any:
     # The API loads on first use, so `handoutgen --help` starts fast.
-    if name in ("Built", "build", "build_file", "calibration", "check", "document", "validate"):
+    if name in (
+        "Built",
+        "build",
+        "build_file",
+        "calibration",
+        "check",
+        "document",
+        "load_content",
+        "render_html",
+        "validate",
+    ):
         from . import api
 
         return getattr(api, name)

@@ -10,6 +10,7 @@ Every function here is safe to call from many threads at once.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,7 +136,8 @@ def check(
     alt text, nothing fetched from elsewhere, the content's own links, every word."""
     from .verify.pdf import check_pdf
 
-    data = pdf if isinstance(pdf, bytes) else _read_pdf(Path(pdf))
+    given_bytes = isinstance(pdf, (bytes, bytearray, memoryview))
+    data = bytes(pdf) if given_bytes else _read_pdf(_path(pdf, "the file to check"))
     explicit = _layout(layout) if layout is not None else None
     built = document(content, explicit) if content is not None else None
     if is_html(data):
@@ -159,25 +161,39 @@ def load_content(content: PathLike | Content, row: Row | None = None) -> Content
 
     if isinstance(content, (HandoutContent, CardContent, ProgramContent)):
         return content
-    return load(Path(content), row)
+    return load(_path(content, "content"), row)
+
+
+def _path(value: object, what: str) -> Path:
+    """A path argument as a Path; a wrong type is the caller's bug (TypeError), a NUL in the
+    name a bad input (HandoutError)."""
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{what} must be a path (str or pathlib.Path), not {type(value).__name__}")
+    text = os.fspath(value)
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be a text path, not {type(text).__name__}")
+    if "\x00" in text:
+        raise HandoutError.at(None, f"{what} path {text!r} holds a NUL character, which no file name can")
+    return Path(text)
 
 
 def calibration(layout: PathLike | Layout | None = "cards-a6") -> bytes:
     """The two-sided printer test sheet for a card layout, as PDF bytes."""
     from .render.pdf.calibrate import render_calibration
 
+    _check_environment()
     return render_calibration(_layout(layout))
 
 
 def _layout(layout: PathLike | Layout | None) -> Layout:
     if isinstance(layout, Layout):
         return layout
-    return load_layout(layout)
+    return load_layout(None if layout is None else _path(layout, "layout"))
 
 
 def is_html(data: bytes) -> bool:
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html"))
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n\x0c")
+    return head.startswith(b"<")  # markup of some kind: the HTML check judges it, a PDF starts %PDF
 
 
 def _read_pdf(path: Path) -> bytes:

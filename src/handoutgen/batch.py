@@ -173,8 +173,7 @@ def _build_source(job: BuildJob, layout, source: Path, targets: dict[Path, Path]
             return
         summaries = {fmt: f", checked: {_checked(report)}" for fmt, report in reports.items()}
         outcome.composition += [(str(paths[fmt]), r) for fmt, r in reports.items() if r.composition]
-    for fmt, target in paths.items():
-        write_output(target, built.edition(fmt))
+    write_editions(paths, built)
     for fmt, target in paths.items():
         size = f"{built.pages} page{'s' if built.pages != 1 else ''}" if fmt == "pdf" else "one page"
         outcome.lines.append(f"built {target} ({size}{summaries[fmt]})")
@@ -204,6 +203,16 @@ def write_output(target: Path, data: bytes) -> None:
     write_file(target, data)
 
 
+def write_editions(paths: dict[str, Path], built) -> None:
+    """Every edition written, or none: each target is checked before the first is written."""
+    from .output import check_writable
+
+    for target in paths.values():
+        check_writable(target)
+    for fmt, target in paths.items():
+        write_output(target, built.edition(fmt))
+
+
 @dataclass(frozen=True)
 class MergeJob:
     """One programme built once per row of merge data."""
@@ -230,6 +239,9 @@ class MergeOutcome:
 def merge_rows(job: MergeJob) -> list:
     """The rows this job builds. Mistakes of the programme template itself (a malformed
     placeholder, a field no row has) are raised here, once, before any row is built."""
+    from .environment import source_date_epoch
+
+    source_date_epoch()  # a bad value would fail every row; it is one mistake, said once
     from .resolve.content import program_node
     from .resolve.merge import PLACEHOLDER, Row, load_rows, placeholder_names, shard
 
@@ -335,8 +347,7 @@ def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
                 report = check_built(built, fmt)
                 if not report.ok:
                     return row.label, [report.format(str(path))]
-        for fmt, path in paths.items():
-            write_output(path, built.edition(fmt))
+        write_editions(paths, built)
     except HandoutError as error:
         return row.label, [problem.format() for problem in error.problems]
     except Exception as exc:  # a bug of ours: this row fails, the others are built

@@ -28,9 +28,15 @@ def complete_layout(ctx: click.Context, param: click.Parameter, incomplete: str)
     return names or [CompletionItem(incomplete, type="file")]
 
 
+MAX_SHOWN_PROBLEMS = 200  # past this, more lines help nobody fix the file
+
+
 def _report_errors(error: HandoutError) -> None:
-    for problem in error.problems:
+    for problem in error.problems[:MAX_SHOWN_PROBLEMS]:
         click.echo(problem.format(), err=True)
+    hidden = len(error.problems) - MAX_SHOWN_PROBLEMS
+    if hidden > 0:
+        click.echo(f"... and {hidden:,} more problems; fix these and run again", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -217,6 +223,8 @@ def _build_merged(
         template = str(output) if output else f"out/{source.name.rsplit('.', 1)[0]}-{{{{ row }}}}.pdf"
         if "{{" not in template:
             raise click.UsageError("with --data, -o needs a {{ field }} in it, like 'out/{{ id }}.pdf'")
+        if Path(template).suffix.lower() not in (".pdf", ".html"):
+            raise click.UsageError("with --data, -o names the PDF to write, like 'out/{{ id }}.pdf'")
         job = MergeJob(source, data, layout, template, check, jobs, shard, metadata_name, formats, one_per_page)
         rows = merge_rows(job)
     except HandoutError as error:
@@ -431,6 +439,8 @@ def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> 
     from .authoring.preview import page_range, render_pngs
 
     try:
+        if path.suffix.lower() in (".html", ".htm"):
+            raise HandoutError.at(None, f"{path}: preview draws PDF pages; open an HTML page in a browser")
         data = path.read_bytes() if path.suffix.lower() == ".pdf" else _built(path, layout)
         written = render_pngs(data, page_range(pages), dpi, out, path.name.rsplit(".", 1)[0])
     except HandoutError as error:

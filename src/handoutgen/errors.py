@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,19 +67,24 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8)
+def _file_lines(path: str, mtime: int, size: int) -> list[bytes]:
+    """A file's lines, read once however many problems it has (keyed by its time and size)."""
+    with Path(path).open("rb") as f:
+        return f.readlines()
+
+
 def _source_excerpt(where: Where | None) -> list[str]:
     if where is None:
         return []
     try:
-        with Path(where.file).open("rb") as f:
-            for number, raw in enumerate(f, start=1):
-                if number == where.line:
-                    text = raw.decode("utf-8", "replace").rstrip("\r\n").expandtabs(1)
-                    break
-            else:
-                return []
+        stat = Path(where.file).stat()
+        lines = _file_lines(where.file, stat.st_mtime_ns, stat.st_size)
     except OSError:
         return []
+    if not 0 < where.line <= len(lines):
+        return []
+    text = lines[where.line - 1].decode("utf-8", "replace").rstrip("\r\n").expandtabs(1)
     if len(text) > 160:  # show the part around the column
         start = max(0, where.column - 80)
         text = ("…" if start else "") + text[start : start + 160]

@@ -13,8 +13,10 @@ from pathlib import Path
 
 STALE_AFTER = 3600  # seconds: a temporary file this old belongs to no running build
 _HOST = re.sub(r"[^A-Za-z0-9]", "_", socket.gethostname())[:40] or "host"
-_OURS = re.compile(r"^\..+\.(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)-[A-Za-z0-9_]+\.part$")
-_OLD_STYLE = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.part$")  # before names said whose they were
+# Only files of the kinds we write: a user's own `.notes.abcdefgh.part` is never touched.
+_WRITTEN = r"\.(?:pdf|html|png|json)"
+_OURS = re.compile(r"^\..+" + _WRITTEN + r"\.(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)-[A-Za-z0-9_]+\.part$")
+_OLD_STYLE = re.compile(r"^\..+" + _WRITTEN + r"\.[A-Za-z0-9_]{8}\.part$")  # before names said whose
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -36,12 +38,32 @@ def write_file(target: Path, data: bytes) -> None:
     """write_atomic, with a folder that cannot be written reported as a clear error, not a crash."""
     from .errors import HandoutError
 
-    if target.exists() and target.is_dir():
-        raise HandoutError.at(None, f"cannot write {target}: it is a folder")
+    check_writable(target)
     try:
         write_atomic(target, data)
     except OSError as exc:
-        raise HandoutError.at(None, f"cannot write {target}: {exc.strerror or exc}") from None
+        raise HandoutError.at(None, f"cannot write {target}: {why_not_written(target, exc)}") from None
+
+
+def check_writable(target: Path) -> None:
+    """Raise a clear error if `target` is a folder or lies under a file: things found before any
+    output is written, so that several files are written all or none."""
+    from .errors import HandoutError
+
+    if target.is_dir():
+        raise HandoutError.at(None, f"cannot write {target}: it is a folder")
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            raise HandoutError.at(None, f"cannot write {target}: {parent} is a file, not a folder")
+
+
+def why_not_written(target: Path, exc: OSError) -> str:
+    """The reason a file could not be made, in the user's terms: a folder on the way that is a
+    file says so, instead of the system's "File exists"."""
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            return f"{parent} is a file, not a folder"
+    return exc.strerror or str(exc)
 
 
 def sweep_stale(folders: Iterable[Path]) -> list[Path]:

@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import HandoutError
 
 MAX_PIXELS = 60_000_000  # a 600 dpi A4 page is 35 million; beyond this a preview costs gigabytes
+MAX_PAGES = 200  # pictures one run draws: a look at a document, not an export of a book
 
 
 def page_range(spec: str) -> tuple[int, int | None]:
@@ -47,7 +48,7 @@ def _draw_pages(pdf: bytes, pages: tuple[int, int | None], dpi: int) -> list[tup
         except pdfium.PdfiumError as exc:
             raise HandoutError.at(None, f"not a readable PDF: {exc}") from None
         try:
-            return [(number, _png(document[number - 1], number, dpi)) for number in _numbers(pages, len(document))]
+            return [(number, _png(document, number, dpi)) for number in _numbers(pages, len(document))]
         finally:
             document.close()
 
@@ -57,12 +58,24 @@ def _numbers(pages: tuple[int, int | None], count: int) -> range:
     last = count if last is None else last
     if first > count or last > count:
         raise HandoutError.at(None, f"the document has {count} pages; asked for {first}-{last}")
+    if last - first + 1 > MAX_PAGES:
+        raise HandoutError.at(
+            None,
+            f"--pages {first}-{last} asks for {last - first + 1:,} pictures; one run draws at most {MAX_PAGES}",
+            f"use --pages {first}-{first + MAX_PAGES - 1}, then the next range",
+        )
     return range(first, last + 1)
 
 
-def _png(page, number: int, dpi: int) -> bytes:
+def _png(document, number: int, dpi: int) -> bytes:
     import io
 
+    import pypdfium2 as pdfium
+
+    try:
+        page = document[number - 1]
+    except pdfium.PdfiumError as exc:  # a damaged page tree: pdfium finds no such page
+        raise HandoutError.at(None, f"not a readable PDF: page {number}: {exc}") from None
     _check_pixels(number, *page.get_size(), dpi)
     buffer = io.BytesIO()
     page.render(scale=dpi / 72).to_pil().save(buffer, format="PNG", optimize=True)

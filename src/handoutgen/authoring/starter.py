@@ -34,6 +34,10 @@ def printable_name(name: str) -> str:
     """A name that goes onto printed pages: no invisible characters, every glyph in the fonts."""
     from ..text import fonts
 
+    if not name.strip():
+        raise HandoutError.at(None, "the name is empty", "give the clinic's or club's name, like `Harbour Physio`")
+    if len(name) > 100:
+        raise HandoutError.at(None, f"the name has {len(name)} characters; a brand name has at most 100")
     invisible = [c for c in name if unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp")]
     if invisible:
         raise HandoutError.at(None, f"the name has invisible characters (U+{ord(invisible[0]):04X})", "retype it")
@@ -56,7 +60,7 @@ def _new_file(kind: str, name: str, root: Path, title: str | None) -> Path:
     printable_name(title if title is not None else name)
     ident = slug(name)
     target = root / PLACES[kind].format(id=ident)
-    if target.exists():
+    if target.exists() or target.is_symlink():  # a dangling link would be written through
         raise HandoutError.at(None, f"{target} already exists", "choose another name")
     if title is None:
         words = name.strip() if not re.fullmatch(r"[a-z0-9-]+", name.strip()) else ident.replace("-", " ")
@@ -84,7 +88,9 @@ def init_project(folder: Path, name: str) -> list[Path]:
                 folder.rmdir()
             (Path(scratch) / "project").replace(folder)
     except OSError as exc:
-        raise HandoutError.at(None, f"cannot make {folder}: {exc.strerror or exc}") from None
+        from ..output import why_not_written
+
+        raise HandoutError.at(None, f"cannot make {folder}: {why_not_written(folder, exc)}") from None
     return [folder / path for path in made]
 
 

@@ -103,6 +103,12 @@ class TextStyle:
     )
     where: Where | None = where_field()
 
+    @property
+    def smallest(self) -> float:
+        """The smallest text size: `min_size`, but never above the body (a layout that extends
+        large print and sets a 12 pt body gets 12 pt small print, not an error about 16)."""
+        return float(min(self.min_size, self.size))
+
 
 @dataclass(frozen=True)
 class Colors:
@@ -247,7 +253,7 @@ class Layout:
     where: Where | None = where_field()
 
     def problems(self) -> list[Problem]:
-        found = _page_problems(self) + _text_problems(self.text)
+        found = _page_problems(self)  # a `min_size` above the body size is read as it: TextStyle.smallest
         if self.cards is not None:
             found.extend(_card_problems(self.cards))
         for band in (self.header, self.footer):
@@ -327,17 +333,6 @@ def _page_problems(layout: Layout) -> list[Problem]:
             )
         )
     return found
-
-
-def _text_problems(text: TextStyle) -> list[Problem]:
-    if text.min_size > text.size:
-        return [
-            Problem(
-                position(text, "min_size"),
-                f"`min_size` {text.min_size:g} pt is larger than the body `size` {text.size:g} pt",
-            )
-        ]
-    return []
 
 
 def is_by_language(value: Any) -> bool:

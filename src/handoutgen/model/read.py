@@ -255,13 +255,15 @@ def _parse_bool(raw: str) -> bool:
 
 
 def _parse_int(raw: str) -> int:
-    if not re.fullmatch(r"\s*[-+]?\d{1,9}\s*", raw):
+    if re.fullmatch(r"\s*[-+]?[0-9]{10,}\s*", raw):
+        raise ValueError(f"`{raw[:20]}` is far too large")
+    if not re.fullmatch(r"\s*[-+]?[0-9]{1,9}\s*", raw):
         raise ValueError(f"`{raw}` is not a whole number")
     return int(raw, 10)
 
 
 def _parse_float(raw: str) -> float:
-    if not re.fullmatch(r"\s*[-+]?\d{1,6}(\.\d{1,2})?\s*", raw):
+    if not re.fullmatch(r"\s*[-+]?[0-9]{1,6}(\.[0-9]{1,2})?\s*", raw):
         raise ValueError(f"`{raw}` is not a number with at most 2 decimals, like `1.4`")
     return float(raw)
 

@@ -107,6 +107,8 @@ class RelPath(Located):
 
     @classmethod
     def parse(cls, raw: str) -> str:
+        if "\x00" in raw:
+            raise ValueError("holds a NUL character (`\\0`), which no file name can")
         if any(len(part.encode()) > 255 for part in re.split(r"[/\\]", raw)):
             raise ValueError("has a folder or file name longer than 255 bytes, which no file system allows")
         return raw
@@ -136,7 +138,7 @@ class Length(float, Number):
     """A length in points, written with a unit: `12mm`, `1.5cm`, `0.5in`, `10pt`."""
 
     units: ClassVar[dict[str, float]] = {"pt": 1.0, "mm": MM, "cm": 10 * MM, "in": 72.0}
-    pattern: ClassVar[re.Pattern[str]] = re.compile(r"\s*(-?\d+(?:\.\d{1,2})?)\s*(pt|mm|cm|in)\s*")
+    pattern: ClassVar[re.Pattern[str]] = re.compile(r"\s*(-?[0-9]+(?:\.[0-9]{1,2})?)\s*(pt|mm|cm|in)\s*")
     schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\s*-?\d+(\.\d{1,2})?\s*(pt|mm|cm|in)\s*$"}
 
     @classmethod
@@ -163,7 +165,7 @@ class FontSize(float, Number):
 
     @classmethod
     def parse(cls, raw: str) -> float:
-        match = re.fullmatch(r"\s*(\d+(?:\.\d{1,2})?)\s*(pt)?\s*", raw)
+        match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]{1,2})?)\s*(pt)?\s*", raw)
         if not match:
             raise ValueError(f"`{raw}` is not a font size; write points, like `12` or `12pt`")
         return float(match.group(1))
@@ -177,7 +179,7 @@ class Duration(int, Number):
 
     @classmethod
     def parse(cls, raw: str) -> int:
-        match = re.fullmatch(r"\s*(\d+)\s*(s|min)\s*", raw)
+        match = re.fullmatch(r"\s*([0-9]+)\s*(s|min)\s*", raw)
         if not match:
             raise ValueError(f"`{raw}` is not a duration; write seconds or minutes, like `30s` or `2min`")
         return int(match.group(1)) * cls.units[match.group(2)]
@@ -212,7 +214,10 @@ def parse_date(raw: str) -> dt.date:
 
 def check_url(url: str) -> None:
     """Raise ValueError unless `url` is a well-formed link with an allowed scheme."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        raise ValueError(f"link `{url}` is not a well-formed address") from None
     scheme = parts.scheme.lower()
     if scheme not in LINK_SCHEMES:
         allowed = ", ".join(LINK_SCHEMES)

@@ -31,6 +31,7 @@ class LibraryIndex:
     found: dict[tuple[str, str], Path]  # (id, language) -> file
     broken: dict[str, HandoutError]  # file name without extensions (`squat` for squat.es.yaml) -> why
     duplicates: dict[tuple[str, str], tuple[Path, ...]] = field(default_factory=dict)
+    outside: dict[str, Path] = field(default_factory=dict)  # file stem -> a link out of the project
 
 
 @dataclass
@@ -76,8 +77,13 @@ def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: 
     found: dict[tuple[str, str], Path] = {}
     broken: dict[str, HandoutError] = {}
     duplicates: dict[tuple[str, str], list[Path]] = {}
+    outside: dict[str, Path] = {}
+    root = project_root(folder / "_")
     for name, _, _ in stamp:
         path = shown_folder / name
+        if not (folder / name).resolve().is_relative_to(root):  # never read: its words are not ours
+            outside[name.split(".", 1)[0]] = path
+            continue
         try:
             node = load(path)
         except HandoutError as error:
@@ -93,7 +99,7 @@ def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: 
             else:
                 found[key] = path
     twice = {key: tuple(paths) for key, paths in duplicates.items()}
-    return LibraryIndex(shown_folder, found, broken, twice)
+    return LibraryIndex(shown_folder, found, broken, twice, outside)
 
 
 def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Lookup:
@@ -110,6 +116,15 @@ def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Look
             )
             continue
         path = index.found.get(key)
+        if path is None and str(ref) in index.outside:
+            lookup.problems.append(
+                Problem(
+                    ref.where,
+                    f"exercise `{ref}`: {index.outside[str(ref)]} is a link to a file outside the project folder",
+                    "copy the exercise file into the library instead of linking to it",
+                )
+            )
+            continue
         if path is None and str(ref) in index.broken:  # the file is there but does not load: say why
             lookup.problems.extend(index.broken[str(ref)].problems)
             continue

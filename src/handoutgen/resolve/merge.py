@@ -255,7 +255,7 @@ def output_name(template: str, row: Row) -> Path:
         name = match.group(1).strip()
         if name not in row.fields:
             raise HandoutError.at(None, f"-o `{template}`: {row.label} has no field `{name}`")
-        value = re.sub(r"[^A-Za-z0-9._-]+", "-", row.fields[name]).strip(".-")
+        value = re.sub(r"[^A-Za-z0-9._-]+", "-", row.fields[name]).strip(".-")[:100]  # a file name's room
         return value or f"row-{row.number}"
 
     return Path(PLACEHOLDER.sub(clean, template))

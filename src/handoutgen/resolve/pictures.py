@@ -36,6 +36,8 @@ def find_picture(rel: RelPath, alt: str, root: Path) -> Picture:
         kind = KINDS.get(path.suffix.lower())
         if kind is None:
             raise HandoutError.at(rel.where, f"picture `{rel}` is not PNG, JPEG or SVG", "convert it to PNG or SVG")
+        if path.exists() and not path.is_file():
+            raise HandoutError.at(rel.where, f"picture `{rel}` is not a regular file (a folder, pipe or device)")
         if not path.is_file():
             raise HandoutError.at(rel.where, f"picture `{rel}` not found (looked for {path})")
         stat = path.stat()

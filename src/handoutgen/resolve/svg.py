@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..text.css import fetches, unescaped
+
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 METADATA_NS = {  # what drawing programs keep about a picture; svglib draws none of it
@@ -119,7 +121,7 @@ def _check_element(element: Any, etree: Any) -> None:
         raise UnsafeSvgError(f"uses <{name}>, which cannot be printed, so the picture would be incomplete")
     if name == "style":
         text = "".join(element.itertext())
-        if "@import" in text.lower():
+        if "@import" in unescaped(text):
             raise UnsafeSvgError("imports a style sheet from another file")
         _check_urls(text, "its <style>")
 
@@ -152,11 +154,18 @@ def _check_transform(value: str, name: str) -> None:
 
 
 def _check_urls(value: str, what: str) -> None:
-    if "url(" not in value.lower():
+    """CSS in an attribute or a <style>: only `url(#id)` references within the file, however the
+    CSS is spelt (escapes undone)."""
+    if "(" not in value and "@" not in value and "\\" not in value:
         return
-    for match in _URL.finditer(value):
+    for match in _URL.finditer(unescaped(value)):
         if not match.group(2).strip().startswith("#"):
             raise UnsafeSvgError(f"refers to `{_short(match.group(2))}` outside the file (in {what})")
+    found = fetches(value)
+    if found:
+        raise UnsafeSvgError(f"uses `{found[0]}` in {what}, which would fetch from outside the file")
+    if re.search(r"(?:^|[;{\s])(?:mask|filter|marker(?:-start|-mid|-end)?)\s*:(?!\s*none)", unescaped(value)):
+        raise UnsafeSvgError(f"uses a mask, filter or marker in {what}, which cannot be printed")
 
 
 def _check_numbers(value: str, attribute: str, name: str) -> None:

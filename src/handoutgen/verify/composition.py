@@ -63,7 +63,7 @@ def check_composition(report: Report, data: bytes, document: Document) -> None:
     _near_empty_last_page(report, body, frame)
     _foot_of_pages(report, body, parts, spans)
     _splits(report, parts, spans, body)
-    _small_text(report, lines, document.layout.text.min_size)
+    _small_text(report, lines, document.layout.text.smallest)
     _contrast(report, data, lines, list(lines))
 
 

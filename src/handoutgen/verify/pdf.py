@@ -22,6 +22,8 @@ from .words import check_words
 
 MM = 72 / 25.4
 TOLERANCE = 1.0  # points
+MAX_PAGES = 5_000  # a 10,000-card deck; more is no handout, and reading it would take minutes
+MAX_PAGE_CONTENT = 20 * 1024 * 1024  # unpacked drawing instructions of one page: ours are ~50 KB
 
 
 def check_pdf(data: bytes, document: Document | None = None, layout: Layout | None = None) -> Report:
@@ -38,6 +40,14 @@ def check_pdf(data: bytes, document: Document | None = None, layout: Layout | No
         pages = list(reader.pages)
     except Exception as exc:  # pypdf raises many kinds (and hits its own limits) on hostile files
         raise HandoutError.at(None, f"not a readable PDF: {type(exc).__name__}: {_short(exc)}") from None
+    if len(pages) > MAX_PAGES:
+        raise HandoutError.at(
+            None, f"the PDF has {len(pages):,} pages; check reads at most {MAX_PAGES:,}", "split the document"
+        )
+    swollen = _swollen_page(pages)
+    if swollen is not None:
+        report.add("pdf", False, f"page {swollen} unpacks to more than 20 MB of drawing instructions: not a handout")
+        return report
     report.pages = len(pages)
     try:
         _run_checks(report, data, reader, pages, document, layout)
@@ -46,6 +56,35 @@ def check_pdf(data: bytes, document: Document | None = None, layout: Layout | No
     except Exception as exc:  # pypdf raises many kinds on damaged files
         report.add("pdf", False, f"the PDF is damaged: {type(exc).__name__}: {_short(exc)}")
     return report
+
+
+def _swollen_page(pages: list) -> int | None:
+    """The first page whose content streams unpack to more than MAX_PAGE_CONTENT, measured by
+    unpacking at most that much (a small file can unpack to gigabytes)."""
+    import zlib
+
+    for number, page in enumerate(pages, start=1):
+        contents = page.get("/Contents")
+        streams = contents.get_object() if contents is not None else []
+        streams = list(streams) if isinstance(streams, list) else [streams]
+        resources = (page.get("/Resources") or {}).get_object() if page.get("/Resources") is not None else {}
+        forms = (resources.get("/XObject") or {}).get_object() if resources.get("/XObject") is not None else {}
+        streams += [f for f in forms.values() if f.get_object().get("/Subtype") == "/Form"]  # drawn with it
+        total = 0
+        for stream in streams:
+            stream = stream.get_object()
+            raw = getattr(stream, "_data", b"") or b""
+            if stream.get("/Filter") in ("/FlateDecode", "/Fl"):
+                unpacker = zlib.decompressobj()
+                try:
+                    total += len(unpacker.decompress(raw, MAX_PAGE_CONTENT + 1 - total))
+                except zlib.error:
+                    continue  # damaged: the other checks say so
+            else:
+                total += len(raw)
+            if total > MAX_PAGE_CONTENT:
+                return number
+    return None
 
 
 def _short(exc: Exception) -> str:
@@ -114,22 +153,42 @@ def _font_embedded(font: Any) -> bool:
     return any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
 
 
-def _fonts_of(resources: Any, found: dict[str, bool], depth: int = 0) -> None:
-    if resources is None or depth > 8:
-        return
-    resources = resources.get_object()
-    for font in (resources.get("/Font") or {}).values():
-        name = str(font.get_object().get("/BaseFont", "?")).lstrip("/")
-        found[name.split("+", 1)[-1]] = _font_embedded(font)
-    for xobject in (resources.get("/XObject") or {}).values():
-        xobject = xobject.get_object()
-        if xobject.get("/Subtype") == "/Form":
-            _fonts_of(xobject.get("/Resources"), found, depth + 1)
+def _fonts_of(resources: Any, found: dict[str, bool], seen: set[Any]) -> None:
+    """The fonts of a resource dictionary and of the forms it draws, each object visited once
+    (a form may list itself, or share resources with every page)."""
+    stack = [resources]
+    while stack:
+        item = stack.pop()
+        key = _object_key(item)
+        if item is None or key in seen:
+            continue
+        seen.add(key)
+        resources = item.get_object()
+        for font in (resources.get("/Font") or {}).values():
+            if _object_key(font) in seen:
+                continue
+            seen.add(_object_key(font))
+            name = str(font.get_object().get("/BaseFont", "?")).lstrip("/")
+            found[name.split("+", 1)[-1]] = _font_embedded(font)
+        for xobject in (resources.get("/XObject") or {}).values():
+            if _object_key(xobject) in seen:
+                continue
+            seen.add(_object_key(xobject))
+            form = xobject.get_object()
+            if form.get("/Subtype") == "/Form":
+                stack.append(form.get("/Resources"))
+
+
+def _object_key(item: Any) -> Any:
+    """An indirect object by its number; a direct one by identity."""
+    reference = getattr(item, "indirect_reference", None) or (item if hasattr(item, "idnum") else None)
+    return (reference.idnum, reference.generation) if reference is not None else id(item)
 
 
 def _check_fonts(report: Report, pages: list) -> None:
+    seen: set[Any] = set()
     for page in pages:
-        _fonts_of(page.get("/Resources"), report.fonts)
+        _fonts_of(page.get("/Resources"), report.fonts, seen)
     missing = sorted(name for name, embedded in report.fonts.items() if not embedded)
     if missing:
         report.add("fonts", False, "not embedded: " + ", ".join(missing) + " (a printer may substitute another font)")
@@ -194,7 +253,10 @@ def _check_links(report: Report, pages: list) -> None:
 
 
 def _link_problem(uri: str) -> str | None:
-    parts = urlsplit(uri)
+    try:
+        parts = urlsplit(uri)
+    except ValueError:  # a broken address, like an unclosed `[` of an IPv6 host
+        return f"link {uri[:60]!r} is not a well-formed address"
     if parts.scheme.lower() not in LINK_SCHEMES:
         return f"link {uri!r} has a scheme other than {', '.join(LINK_SCHEMES)}"
     if parts.scheme.lower() in ("http", "https") and not parts.netloc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -11,7 +12,6 @@ from ..text.markup import inline
 from .report import Report
 
 _WORD = re.compile(r"\w+")
-_LINE_SPLIT = re.compile(r"(?<=\S)\n(?=\S)")
 
 
 def words(text: str) -> list[str]:
@@ -24,6 +24,19 @@ def printed_words(value: Located, web: bool = False) -> str:
         parsed = inline(value)
         return parsed.web_plain if web else parsed.plain
     return str(value)
+
+
+def _broken_words(extracted: str) -> Counter[str]:
+    """Words that a line break cut in two, put together again: the last word of a line that ends
+    in a letter joined to the first word of a next line that starts with one."""
+    joined: Counter[str] = Counter()
+    lines = extracted.replace("\r\n", "\n").split("\n")
+    for line, following in itertools.pairwise(lines):
+        if line[-1:].isalnum() and following[:1].isalnum():
+            end, start = words(line), words(following)
+            if end and start:
+                joined[end[-1] + start[0]] += 1
+    return joined
 
 
 def _position(value: Located) -> tuple[str, int, int]:
@@ -42,9 +55,9 @@ def check_words(report: Report, extracted: str, texts: list[Located], web: bool 
             first_at.setdefault(word, value)
     report.words_expected = sum(need.values())
     missing = [w for w, n in need.items() if have[w] < n]
-    if missing:  # a word split over two lines (inside a long address) counts once the lines rejoin
-        rejoined = Counter(words(_LINE_SPLIT.sub("", extracted)))
-        missing = [w for w in missing if rejoined[w] < need[w]]
+    if missing:  # a word broken over two lines (a long address, a long word) counts once rejoined
+        joined = _broken_words(extracted)
+        missing = [w for w in missing if have[w] + joined[w] < need[w]]
     missing.sort(key=lambda w: _position(first_at[w]))
     report.words_missing = missing
     if missing:

@@ -407,7 +407,7 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str], l
     muted = HexColor(layout.colors.muted)
     heading_color = HexColor(layout.colors.heading)
     rule = HexColor(layout.colors.rule)
-    band_size = max(min(layout.text.size * 0.75, 11), 8.5, layout.text.min_size)
+    band_size = max(min(layout.text.size * 0.75, 11), 8.5, layout.text.smallest)
 
     def decorate(canvas: Canvas, page: int, pages: int) -> None:
         left_x, right_x = geometry.left, geometry.width - geometry.right
@@ -429,7 +429,7 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str], l
                 top_y - 6.6 * mm,
                 (fonts.BOLD, band_size + 1.5, heading_color),
                 (fonts.REGULAR, band_size, muted),
-                layout.text.min_size,
+                layout.text.smallest,
             )
             canvas.setStrokeColor(rule)
             canvas.setLineWidth(0.6)
@@ -446,7 +446,7 @@ def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str], l
             bottom_y + 1.5 * mm,
             (fonts.REGULAR, band_size, muted),
             (fonts.REGULAR, band_size, muted),
-            layout.text.min_size,
+            layout.text.smallest,
         )
         canvas.restoreState()
 

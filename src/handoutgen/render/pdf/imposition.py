@@ -102,9 +102,25 @@ def plan(layout: Layout, sheet: tuple[float, float], count: int, one_per_page: b
                 box = slots[back_slot(slot_index, layout, over_top) if face == "back" else slot_index]
                 if face == "back":
                     box = Box(box.x + cards.back_offset.x, box.y + cards.back_offset.y, box.width, box.height)
+                    _keep_on_sheet(box, sheet, layout)
                 turned = face == "back" and over_top
                 placements.append(Placement(page, card, face, box, _sheet_bleed(layout, sheet, box), turned))
     return Plan(pages, placements, fronts, False)
+
+
+def _keep_on_sheet(box: Box, sheet: tuple[float, float], layout: Layout) -> None:
+    """A back moved by `back_offset` may run off the sheet by less than its padding (four A6 fill
+    A4 exactly), but its text must stay on the sheet."""
+    cards = card_settings(layout)
+    over = max(-box.x, -box.y, box.right - sheet[0], box.top - sheet[1])
+    if over > cards.padding - 1 * MM:
+        from ...model.read import position
+
+        raise HandoutError.at(
+            position(cards, "back_offset") or layout.where,
+            f"`back_offset` moves the backs {over / MM:.1f} mm past the sheet's edge, so their text would be cut off",
+            "measure it again with `handoutgen calibrate`; it is usually under 3 mm",
+        )
 
 
 def grid_slots(layout: Layout, sheet: tuple[float, float]) -> list[Box]:

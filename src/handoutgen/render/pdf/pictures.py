@@ -60,7 +60,21 @@ def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes):
             node.fontName = fonts.BOLD if "bold" in node.fontName.lower() else fonts.REGULAR
         if isinstance(node, Group) or hasattr(node, "contents"):
             stack.extend(node.contents)
+    _inside_its_box(drawing)
     return drawing
+
+
+def _inside_its_box(drawing) -> None:
+    """A picture's drawing, text included, must stay inside its own width and height: svglib
+    does not clip, so what runs outside would be drawn over the page around the picture."""
+    left, bottom, right, top = drawing.getBounds()
+    slack = 0.05 * max(drawing.width, drawing.height)
+    over = max(-left, -bottom, right - drawing.width, top - drawing.height)
+    if over > slack:
+        raise IncompleteSvgError(
+            f"draws {over:.0f} units outside its own {drawing.width:g} × {drawing.height:g} box "
+            "(long text or shapes past the edge), so it would print over the page around it"
+        )
 
 
 # svglib may only resolve files under this folder, which does not exist: it never opens one.

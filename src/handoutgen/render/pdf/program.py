@@ -109,7 +109,7 @@ def _log(view: ProgramView, ctx: Context) -> list[Flowable]:
     the page; day names turn on their side when even the smallest text is too wide for a box."""
     log = view.log
     assert log is not None
-    size, smallest = ctx.layout.text.size, ctx.layout.text.min_size
+    size, smallest = ctx.layout.text.size, ctx.layout.text.smallest
     days = [str(day) for day in log.days]
     widest = max(stringWidth(day, fonts.BOLD, size) for day in days)
     names = [ctx.para(name, "box_text") for name in log.rows]

@@ -82,8 +82,8 @@ def _styles(layout: Layout) -> Styles:
     heading_size = size * text.heading_scale
     title_size = size * text.heading_scale**2.6
     program_title_size = size * text.heading_scale**2
-    small_size = max(size * 0.8, 9, text.min_size)
-    compact_size = max(size * 0.85, text.min_size)
+    small_size = max(size * 0.8, 9, text.smallest)
+    compact_size = max(size * 0.85, text.smallest)
     return Styles(
         body=style("body", spaceAfter=size * 0.6),
         item=style("item", spaceAfter=size * 0.3),
