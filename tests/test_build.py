@@ -37,9 +37,13 @@ def test_glute_handout_has_every_section_and_the_printed_labels() -> None:
         assert heading in text
     assert "Reviewed 1 November 2026" in text
     assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
-    assert 3 <= pages <= 4
+    assert 4 <= pages <= 5
     for exercise in ("Squat", "Lunge", "Hip thrust"):  # the exercises block in the prevention section
         assert exercise in text
+    for stretch in ("Pigeon pose", "Seated glute stretch", "Foam roll for glutes"):  # and the recovery one
+        assert stretch in text
+    assert "Start shows where you begin" in " ".join(text.split())  # how to read the pictures
+    assert "Tick these off as you recover:" in text and "Track your recovery" in text
 
 
 def test_spanish_edition_prints_spanish_labels() -> None:

@@ -147,17 +147,17 @@ def test_same_named_files_never_overwrite_each_other(here: Path) -> None:
 
 def test_an_exercise_id_defined_twice_is_an_error_where_it_is_used(here: Path) -> None:
     copy_examples(here)
-    pigeon = (here / "handouts" / "exercises" / "pigeon-pose.yaml").read_text()
-    write(here / "handouts" / "exercises" / "copy.yaml", pigeon)
-    result = run("build", "handouts/decks/glute-stretches.yaml", "-o", "out/x.pdf")
+    hip_thrust = (here / "handouts" / "exercises" / "hip-thrust.yaml").read_text()
+    write(here / "handouts" / "exercises" / "copy.yaml", hip_thrust)
+    result = run("build", "handouts/glute-soreness.yaml", "-o", "out/x.pdf")
     assert result.exit_code == 2
-    assert "handouts/decks/glute-stretches.yaml:" in result.stderr
-    assert "exercise `pigeon-pose` (en) is defined twice in the library" in result.stderr
+    assert "handouts/glute-soreness.yaml:" in result.stderr
+    assert "exercise `hip-thrust` (en) is defined twice in the library" in result.stderr
     assert not (here / "out").exists()
-    # A handout that does not use it is built, with a warning naming the two files.
-    result = run("build", "handouts/glute-soreness.yaml", "-o", "out/p.pdf")
+    # A document that does not use it is built, with a warning naming the two files.
+    result = run("build", "handouts/decks/glute-stretches.yaml", "-o", "out/p.pdf")
     assert result.exit_code == 0, result.stderr
-    assert "warning: exercise `pigeon-pose` (en) is defined twice in the library" in result.stderr
+    assert "warning: exercise `hip-thrust` (en) is defined twice in the library" in result.stderr
     assert "copy.yaml" in result.stderr and (here / "out" / "p.pdf").exists()
 
 

@@ -98,6 +98,22 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Log:
+    items: list[Text] = field(
+        metadata=doc(
+            "What the reader ticks off each day, like `Stretches` or `Ice or heat`.",
+            min_items=1,
+            max_items=8,
+            max_length=80,
+        )
+    )
+    weeks: int = field(default=1, metadata=doc("Weeks of tick boxes, a table each.", minimum=1, maximum=4))
+    title: Text | None = field(
+        default=None, metadata=doc("Replaces the heading 'Track your recovery'.", max_length=120)
+    )
+
+
+@dataclass(frozen=True)
 class Block:
     """One block of a section, written as a single `kind: value` pair."""
 
@@ -112,6 +128,8 @@ class Block:
         "qr": QrCode,
         "table": Table,
         "exercises": list[ExerciseRef],
+        "checklist": list[Text],
+        "log": Log,
     }
     KIND_LIMITS: ClassVar[dict[str, dict[str, Any]]] = {
         "text": {"max_length": 2000},
@@ -119,6 +137,7 @@ class Block:
         "steps": {"min_items": 1, "max_items": 20},
         "faq": {"min_items": 1, "max_items": 30},
         "exercises": {"min_items": 1, "max_items": 12},
+        "checklist": {"min_items": 1, "max_items": 20, "max_length": 300},
     }
     kind: str
     body: Any

@@ -88,7 +88,7 @@ class QrView:
 class BlockView:
     """A handout block. `body` by kind: text Text; bullets tuple[Text]; steps tuple[Step];
     faq tuple[FaqItem]; callout CalloutView; image ImageView; qr QrView; table Table;
-    exercises tuple[PanelView]."""
+    exercises tuple[PanelView]; checklist tuple[Text]; log LogView."""
 
     kind: str = field(metadata=HIDDEN)
     body: Any
@@ -120,9 +120,9 @@ class Detail:
 
 @dataclass(frozen=True)
 class LogView:
-    """The tick-box log: a table per week, a row per exercise, a column per day."""
+    """The tick-box log: a table per week, a row per exercise (or per thing to do), a column per day."""
 
-    heading: Label
+    heading: Label | Text
     hint: Label
     weeks: tuple[Label, ...]
     days: tuple[Label, ...]

@@ -72,7 +72,25 @@ def _block_view(block: ResolvedBlock, language: str) -> BlockView:
         body = QrView(str(body.url), body.label, _label(language, "scan", where), Label(str(body.url), body.url.where))
     elif block.kind == "exercises":
         body = tuple(panel_view(exercise, language) for exercise in body)
+    elif block.kind == "checklist":
+        body = tuple(body)
+    elif block.kind == "log":
+        body = log_view(
+            body.title or _label(language, "tracker", where),
+            _label(language, "tracker_hint", where),
+            body.weeks,
+            tuple(body.items),
+            language,
+            where,
+        )
     return BlockView(block.kind, body, where)
+
+
+def log_view(heading: Label | Text, hint: Label, weeks: int, rows: tuple[Text, ...], language: str, where) -> LogView:
+    """Tick boxes: a table per week, a row per thing to do, a column per day."""
+    week_labels = tuple(_label(language, "week", where, n=week) for week in range(1, weeks + 1))
+    days = tuple(Label(day, where) for day in label(language, "days").split())
+    return LogView(heading, hint, week_labels, days, rows)
 
 
 def _pictures(exercise: ResolvedExercise, language: str) -> tuple[PictureView, ...]:
@@ -116,12 +134,13 @@ def program_view(content: ProgramContent, layout: Layout) -> ProgramView:
     panels = tuple(panel_view(exercise, language) for exercise in content.exercises)
     log = None
     if program.log is not None:
-        log = LogView(
+        log = log_view(
             _label(language, "log", where),
             _label(language, "log_hint", where),
-            tuple(_label(language, "week", where, n=week) for week in range(1, program.log.weeks + 1)),
-            tuple(Label(day, where) for day in label(language, "days").split()),
+            program.log.weeks,
             tuple(exercise.exercise.name for exercise in content.exercises),
+            language,
+            where,
         )
     handouts = tuple(
         handout_view(handout, layout, keys=f"handout-{n}-", disclaimer=False)

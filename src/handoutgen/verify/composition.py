@@ -133,6 +133,14 @@ def _parts(view: Any) -> Any:
         elif block.kind == "exercises":
             for p in body:
                 yield from panel(p)
+        elif block.kind == "checklist":
+            for item in body:
+                yield Part("item", item, 0)
+        elif block.kind == "log":
+            yield Part("heading", body.heading, 0)
+            yield Part("para", body.hint, 0)
+        elif block.kind == "table" and len(body.header) > 0:
+            yield Part("para", body.header[0], 0)
 
     if isinstance(view, HandoutView):
         yield from handout(view)

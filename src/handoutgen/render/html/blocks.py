@@ -6,7 +6,17 @@ from collections.abc import Callable
 from typing import Any
 
 from ...model import handout as m
-from ...model.views import BlockView, CalloutView, HandoutView, ImageView, ListView, PanelView, QrView, SectionView
+from ...model.views import (
+    BlockView,
+    CalloutView,
+    HandoutView,
+    ImageView,
+    ListView,
+    LogView,
+    PanelView,
+    QrView,
+    SectionView,
+)
 from .markup import esc, picture_img, qr_img, rich
 
 
@@ -136,6 +146,49 @@ def panel_html(panel: PanelView, level: int, ids: Ids) -> str:
     return "".join(out)
 
 
+def log_html(log: LogView, level: int, ids: Ids) -> str:
+    """A table per week: a row per exercise, a tick box per day, each box named for a screen reader."""
+    ident = ids.make(_plain(log.heading))
+    tables = []
+    for week in log.weeks:
+        head = f'<th scope="col">{esc(week)}</th>' + "".join(f'<th scope="col">{esc(day)}</th>' for day in log.days)
+        rows = "".join(
+            f'<tr><th scope="row">{rich(name)}</th>'
+            + "".join(
+                f'<td><input type="checkbox" aria-label="{esc(_plain(name))}, {esc(week)}, {esc(day)}"></td>'
+                for day in log.days
+            )
+            + "</tr>"
+            for name in log.rows
+        )
+        tables.append(
+            f'<div class="table"><table class="log" aria-label="{esc(week)}">'
+            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+        )
+    return (
+        f'<section aria-labelledby="{ident}">{heading(level, log.heading, ident)}<p>{esc(log.hint)}</p>'
+        + "".join(tables)
+        + "</section>"
+    )
+
+
+def _plain(text: str) -> str:
+    from ...text.markup import inline
+
+    return inline(text).web_plain
+
+
+def _checklist(body: tuple, level: int, ids: Ids) -> str:
+    items = "".join(
+        f'<li><input type="checkbox" aria-label="{esc(_plain(item))}"> <span>{rich(item)}</span></li>' for item in body
+    )
+    return f'<ul class="checklist">{items}</ul>'
+
+
+def _log_block(body: LogView, level: int, ids: Ids) -> str:
+    return log_html(body, level, ids)
+
+
 RENDERERS: dict[str, Callable[[Any, int, Ids], str]] = {
     "text": _text,
     "bullets": _bullets,
@@ -146,4 +199,6 @@ RENDERERS: dict[str, Callable[[Any, int, Ids], str]] = {
     "qr": _qr,
     "table": _table,
     "exercises": _exercises,
+    "checklist": _checklist,
+    "log": _log_block,
 }

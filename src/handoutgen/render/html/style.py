@@ -67,6 +67,9 @@ dl.details dd{margin:0}
 .log td{text-align:center}
 .log th,.log td{padding:.3rem .25rem}
 .log input{width:1.2rem;height:1.2rem;margin:0}
+.checklist{list-style:none;padding-left:0}
+.checklist li{display:flex;gap:.6rem;align-items:flex-start;margin:.35rem 0}
+.checklist input{width:1.2rem;height:1.2rem;margin:.2rem 0 0;flex:none}
 @media (max-width:30rem){dl.details{display:block}dl.details dd{margin-bottom:.4rem}}
 .kind{color:var(--muted);margin-top:-.5rem}
 .card{border:1px solid var(--rule);border-radius:.4rem;padding:.25rem 1rem 1rem;margin:1.25rem 0}
@@ -79,7 +82,7 @@ html{font-size:%(print_base)s%%}
 a{color:inherit}
 .exercise,figure,table,aside,.card,li,dl{break-inside:avoid}
 h1,h2,h3,h4{break-after:avoid}
-.log input{appearance:none;border:1px solid #000}
+.log input,.checklist input{appearance:none;border:1px solid #000}
 }
 """
 

@@ -11,11 +11,12 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from ...errors import HandoutError
 from ...model import handout as m
-from ...model.views import BlockView, CalloutView, ImageView, ListView, QrView, SectionView
+from ...model.views import BlockView, CalloutView, ImageView, ListView, LogView, QrView, SectionView
 from ...text.colors import TABLE_STRIPE, TONE_BACKGROUND
 from ...text.markup import attr, escape, inline
 from . import fonts, pictures
 from .flow import Context, boxed, bulleted, numbered, paragraph, stays_with_next, styled, tint
+from .log import log_flowables
 from .panels import exercise_panel
 from .qr import QrCode
 
@@ -51,6 +52,46 @@ def steps_block(body: tuple[m.Step, ...], ctx: Context) -> list[Flowable]:
                         number_size=size * 1.15, indent=1.8)  # fmt: skip
         items.append(KeepTogether([item]))  # a step is never split over two pages
     return [*items, Spacer(1, ctx.space(size * 0.3))]
+
+
+def checklist_block(body: tuple[m.Text, ...], ctx: Context) -> list[Flowable]:
+    """A tick box before each item, drawn (not a glyph, which a font may lack). A short list stays
+    whole; a long one breaks between items, never leaving one alone at either end."""
+    size = ctx.layout.text.size
+    side = size * 0.95
+    rows = []
+    for item in body:
+        row = Table([[TickBox(side, ctx.color("heading")), ctx.para(item, "item")]], colWidths=[side * 2, None])
+        styled(row, [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                     ("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), size * 0.3)])  # fmt: skip
+        rows.append(row)
+    if len(rows) <= SHORT_LIST:
+        return [KeepTogether(rows), Spacer(1, ctx.space(size * 0.4))]
+    return [KeepTogether(rows[:2]), *rows[2:-2], KeepTogether(rows[-2:]), Spacer(1, ctx.space(size * 0.4))]
+
+
+SHORT_LIST = 8  # items a checklist keeps on one page
+
+
+class TickBox(Flowable):
+    """An empty square for a pen: as tall as a capital letter of the text beside it."""
+
+    def __init__(self, side: float, color) -> None:
+        super().__init__()
+        self.side, self.color = side, color
+        self.width = self.height = side
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.side * 1.2, self.side * 1.15
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(1.1)
+        self.canv.rect(0, self.side * 0.05, self.side, self.side, stroke=1, fill=0)
+
+
+def log_block(body: LogView, ctx: Context) -> list[Flowable]:
+    return log_flowables(body, ctx, "box_heading")
 
 
 def faq_block(body: tuple[m.FaqItem, ...], ctx: Context) -> list[Flowable]:
@@ -158,6 +199,8 @@ RENDERERS: dict[str, Callable[[Any, Context], list[Flowable]]] = {
     "qr": qr_block,
     "table": table_block,
     "exercises": exercises_block,
+    "checklist": checklist_block,
+    "log": log_block,
 }
 
 

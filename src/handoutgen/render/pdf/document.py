@@ -231,7 +231,7 @@ def _rebalanced(
     """A last page that the tail cannot be pulled back from gets more of the tail instead: the
     last section that starts low on the page before moves on to it, so neither page is a stub."""
     last = built.pages
-    candidates = [(key, fill) for key, page, fill in built.headings if page == last - 1 and fill > 0.5]
+    candidates = [(key, fill) for key, page, fill in built.headings if page == last - 1 and fill > 0.3]
     for key, _ in reversed(candidates):
         moved = _render_once(document, story, built.squeeze, frozenset({key}))
         if moved.pages == built.pages and moved.chapter_ends[-1][1] >= NEAR_EMPTY:
