@@ -141,11 +141,18 @@ def _parts(view: Any) -> Any:
             yield Part("para", body.hint, 0)
         elif block.kind == "table" and len(body.header) > 0:
             yield Part("para", body.header[0], 0)
+        elif block.kind == "image":  # a caption is found by its words; a picture alone cannot be
+            caption = body.picture.caption
+            yield Part("para", caption, 0) if caption else Part("figure", Located("", block.where), 0)
+        elif block.kind == "qr":
+            yield Part("para", body.label, 0)
 
     if isinstance(view, HandoutView):
         yield from handout(view)
     elif isinstance(view, ProgramView):
         yield Part("heading", view.title, 0)
+        for detail in view.details:
+            yield Part("para", _joined(detail.label, detail.value), 0)
         if view.goals:
             yield from listed(view.goals)
         yield Part("heading", view.exercises_heading, 0)
@@ -238,6 +245,8 @@ def _foot_of_pages(report: Report, body: dict[int, list[Line]], parts: list[Part
     for index, (part, span) in enumerate(zip(parts, spans, strict=True)):
         if span is None or part.kind not in ("heading", "lead-in", "question", "panel-name"):
             continue
+        if index + 1 < len(parts) and parts[index + 1].kind == "figure":
+            continue  # a picture without words follows: where it went cannot be read from the text
         following = next((s for s in spans[index + 1 :] if s is not None), None)
         if following is not None and following[0] > span[1]:
             what = {"lead-in": "the lead-in", "question": "the question", "panel-name": "the exercise"}.get(

@@ -218,7 +218,10 @@ def section_flowables(section: SectionView, ctx: Context) -> list[Flowable]:
     body = [f for block in section.blocks for f in block_flowables(block, ctx)]
     if not body:
         return [head]
-    out = stays_with_next(head, body[0], ctx)
+    if getattr(body[0], "lead_in", False) and len(body) > 1:  # heading, lead-in and its opening as one
+        out = stays_with_next(head, body[1], ctx, between=(body[0],))
+    else:
+        out = stays_with_next(head, body[0], ctx)
     for index, flowable in enumerate(body):
         following = body[index + 1] if index + 1 < len(body) else None
         if getattr(flowable, "lead_in", False) and following is not None:

@@ -228,8 +228,9 @@ def opening_height(flowable: Flowable, width: float, height: float) -> float:
     return whole
 
 
-def stays_with_next(first: Flowable, following: Flowable, ctx: Context) -> list[Flowable]:
-    """`first` (a heading, a lead-in) and a request for room for it and the opening of `following`."""
-    need = first.getSpaceBefore() + stacked_height([first], ctx.width, ctx.height) + following.getSpaceBefore()
-    need += opening_height(following, ctx.width, ctx.height)
+def stays_with_next(first: Flowable, following: Flowable, ctx: Context, between: tuple = ()) -> list[Flowable]:
+    """`first` (a heading, a lead-in) and a request for room for it, for all of `between` (a lead-in
+    under a heading, which itself stays with what it introduces) and the opening of `following`."""
+    need = first.getSpaceBefore() + stacked_height([first, *between], ctx.width, ctx.height)
+    need += following.getSpaceBefore() + opening_height(following, ctx.width, ctx.height)
     return [NeedSpace(min(need, ctx.height)), first]

@@ -240,5 +240,8 @@ def compact_grid(panels: tuple[PanelView, ...], ctx: Context) -> list[Flowable]:
         pair = [ExercisePanel(p, cell_ctx, shape) for p in panels[index : index + 2]]
         row = Table([[pair[0], "", pair[1] if len(pair) > 1 else ""]], colWidths=[column, gap, column])
         styled(row, _tight([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+        if row.wrap(ctx.width, ctx.height)[1] > ctx.height:  # a row never splits: too tall, it goes as panels
+            rows += [f for p in panels[index : index + 2] for f in exercise_panel(p, ctx)]
+            continue
         rows += [row, Spacer(1, ctx.space(gap))]
     return rows
