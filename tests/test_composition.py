@@ -196,3 +196,24 @@ def test_every_example_passes_check_strict(content: str, layouts: list[str], tmp
         result = run("build", content, "-l", layout, "-o", out, "--strict")
         assert result.exit_code == 0, result.stderr
         assert run("check", out, "--content", content, "-l", layout, "--strict").exit_code == 0
+
+
+def test_the_last_page_of_two_columns_ends_level(tmp_path: Path) -> None:
+    """Where the tail would fill one column and leave the other half empty, both end about level."""
+    from pypdf import PdfReader
+
+    layout = write(tmp_path / "layouts" / "two.yaml", "extends: a4\ncolumns: 2\n")
+    pdf = handoutgen.build(REPO / "handouts" / "glute-soreness.es.yaml", layout=layout)
+    page = PdfReader(io.BytesIO(pdf)).pages[-1]
+    middle = float(page.mediabox.width) / 2
+    lowest = {"left": 1e9, "right": 1e9}
+
+    def visit(text, cm, tm, font, size):
+        y = tm[5] * cm[3] + cm[5]
+        if text.strip() and 60 < y < 780:  # body text, not the header or footer
+            side = "left" if tm[4] * cm[0] + cm[4] < middle else "right"
+            lowest[side] = min(lowest[side], y)
+
+    page.extract_text(visitor_text=visit)
+    assert lowest["left"] < 1e9 and lowest["right"] < 1e9
+    assert abs(lowest["left"] - lowest["right"]) < 0.2 * 700  # within a fifth of the column

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from ...model.resolved import Document
 from ...model.views import CardsView, HandoutView, ProgramView
-from ...text.labels import label, long_date
 from ...version import __version__
 from .blocks import Ids, handout_html
 from .cards import cards_html
@@ -55,27 +54,46 @@ def render_html(document: Document) -> bytes:
     return "\n".join(page).encode("utf-8")
 
 
+def _bands(document: Document) -> dict[str, str]:
+    """The layout's header and footer texts, as the PDF fills them but with no page numbers: a
+    web page has none."""
+    from ...text.bands import band_values, fill
+
+    values = {**band_values(document.meta, document.layout), "page_label": ""}
+    layout = document.layout
+    texts = {
+        "header.left": layout.header.left,
+        "header.right": layout.header.right,
+        "footer.left": layout.footer.left,
+        "footer.right": layout.footer.right,
+    }
+    blank = {name: fill(str(t).replace("{page}", "").replace("{pages}", ""), values, 1, 1) if t else ""
+             for name, t in texts.items()}  # fmt: skip
+    return blank
+
+
 def _masthead(document: Document) -> str:
-    brand = document.layout.brand
+    bands = _bands(document)
     parts = []
     if document.logo is not None:
         parts.append(picture_img(document.logo))
-    if brand.name:
-        parts.append(f'<p class="brand-name">{esc(brand.name)}</p>')
-    contact = [str(v) for v in (brand.phone, brand.web) if v]
-    if contact:
-        parts.append(f'<p class="contact">{esc(" · ".join(contact))}</p>')
+    if bands["header.left"]:
+        parts.append(f'<p class="brand-name">{esc(bands["header.left"])}</p>')
+    if bands["header.right"]:
+        parts.append(f'<p class="contact">{esc(bands["header.right"])}</p>')
     return f'<header class="masthead">{"".join(parts)}</header>' if parts else ""
 
 
 def _foot(document: Document) -> str:
-    view, meta = document.view, document.meta
+    view, bands = document.view, _bands(document)
     parts = []
     disclaimer = getattr(view, "disclaimer", None)
     if disclaimer:
         parts.append(f'<p class="disclaimer">{rich(disclaimer)}</p>')
-    if meta.date is not None and meta.reviewed:
-        parts.append(f"<p>{esc(label(meta.language, 'reviewed', date=long_date(meta.language, meta.date)))}</p>")
-    if document.layout.brand.address:
-        parts.append(f"<p>{esc(document.layout.brand.address)}</p>")
+    for name in ("footer.left", "footer.right"):
+        if bands[name]:
+            parts.append(f"<p>{esc(bands[name])}</p>")
+    address = document.layout.brand.address
+    if address and not any(str(address) in text for text in bands.values()):
+        parts.append(f"<p>{esc(address)}</p>")
     return f'<footer class="page-foot">{"".join(parts)}</footer>' if parts else ""

@@ -9,9 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, FrameBreak, LayoutError, PageTemplate, Spacer
 from reportlab.platypus.flowables import HRFlowable
@@ -19,17 +17,17 @@ from reportlab.platypus.flowables import HRFlowable
 from ...environment import source_date_epoch
 from ...errors import HandoutError
 from ...model.layout import Layout
-from ...model.resolved import Document, Metadata, Picture
+from ...model.resolved import Document
 from ...model.views import HandoutView
-from ...text.labels import label, long_date
+from ...text.bands import band_values, fill
 from ...version import __version__
-from . import fonts, pictures
+from . import fonts
+from .bands import FOOTER_HEIGHT, page_decorator
 from .blocks import section_flowables, summary_box
 from .flow import Context, NeedSpace, stacked_height
 from .styles import styles_for
 
 HEADER_HEIGHT = 17 * mm  # the band is 12 mm; 5 mm of air before the text
-FOOTER_HEIGHT = 10 * mm
 
 
 @dataclass(frozen=True)
@@ -147,6 +145,8 @@ class HandoutDocTemplate(BaseDocTemplate):
         super().__init__(*args, **kwargs)
         self.chapter_ends: list[tuple[int, float]] = []  # (page, how full) at the end of each chapter
         self.headings: list[tuple[str, int, float]] = []  # (bookmark key, page, how full) of each heading
+        self.columns_at_end: tuple[float, float] | None = None  # how full each column is where it ends
+        self.balance: tuple[int, float] | None = None  # (page, share of the height) its columns stop at
 
     def afterFlowable(self, flowable: Flowable) -> None:  # noqa: N802 - ReportLab's name
         outline = getattr(flowable, "outline", None)
@@ -157,6 +157,7 @@ class HandoutDocTemplate(BaseDocTemplate):
             self.headings.append((key, self.page, self._fill()))
         if isinstance(flowable, ChapterEnd):
             self.chapter_ends.append((self.page, self._fill()))
+            self.columns_at_end = self._columns_used()
 
     def _fill(self) -> float:
         """How much of the current page the story has used so far, 0 to 1."""
@@ -166,10 +167,41 @@ class HandoutDocTemplate(BaseDocTemplate):
         used = (frame._y2 - frame._y) / max(1.0, frame._y2 - frame._y1)
         return min(1.0, (index + used) / len(frames)) if len(frames) > 1 else used
 
+    def _columns_used(self) -> tuple[float, float] | None:
+        """How far down the two columns of this page the story has come, 0 to 1 each."""
+        columns = [f for f in self.pageTemplate.frames if f._width < self.width * 0.75]
+        if len(columns) != 2 or self.frame not in columns:
+            return None
+        frame = self.frame
+        used = (frame._y2 - frame._y) / max(1.0, frame._y2 - frame._y1)
+        return (used, 0.0) if frame is columns[0] else (1.0, used)
+
+    def handle_pageBegin(self) -> None:  # noqa: N802 - ReportLab's name
+        if self.balance is not None and self.page + 1 == self.balance[0]:
+            self.pageTemplate = _shortened(self.pageTemplate, self.width, self.balance[1])
+        super().handle_pageBegin()
+
     def handle_flowable(self, flowables: list[Flowable]) -> None:
         # Remember what is being placed: when it cannot fit any page, the error names its block.
         self.placing = flowables[0] if flowables else None
         super().handle_flowable(flowables)
+
+
+def _shortened(template: PageTemplate, width: float, share: float) -> PageTemplate:
+    """The page template with its two columns stopping `share` of the way down, so that the last
+    page's columns end level."""
+    import copy
+
+    frames = []
+    for frame in template.frames:
+        if frame._width < width * 0.75:
+            height = frame._height * share
+            frame = Frame(frame._x1, frame._y1 + frame._height - height, frame._width, height,
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+        frames.append(frame)
+    shortened = copy.copy(template)
+    shortened.frames = frames
+    return shortened
 
 
 @dataclass(frozen=True)
@@ -211,7 +243,31 @@ def render_pages(document: Document, story: Callable[[BaseDocTemplate, Context],
             best = latest
     if best.chapter_ends and best.chapter_ends[-1][1] < NEAR_EMPTY and best.pages > 1:
         best = _rebalanced(document, story, best)
+    if best.columns_at_end is not None:
+        best = _level_columns(document, story, best)
     return Rendered(best.pdf, best.pages)
+
+
+LEVEL = 0.2  # columns of the last page further apart than this (share of their height) are levelled
+
+
+def _level_columns(
+    document: Document, story: Callable[[BaseDocTemplate, Context], list[Flowable]], built: _Layout
+) -> _Layout:
+    """Two columns that end far apart on the last page are laid out again with that page's
+    columns shortened, a little at a time, until the story still ends on it: both then end
+    about level."""
+    left, right = built.columns_at_end or (0.0, 0.0)
+    if left - right < LEVEL:
+        return built
+    level = (left + right) / 2
+    for share in (level + 0.03, level + 0.07, level + 0.12, level + 0.2):
+        if share >= left:
+            break
+        tried = _render_once(document, story, built.squeeze, built.breaks, (built.pages, share))
+        if tried.pages == built.pages:
+            return tried
+    return built
 
 
 @dataclass(frozen=True)
@@ -223,6 +279,8 @@ class _Layout:
     chapter_ends: list[tuple[int, float]]
     headings: list[tuple[str, int, float]]
     squeeze: int
+    breaks: frozenset[str] = frozenset()
+    columns_at_end: tuple[float, float] | None = None
 
 
 def _rebalanced(
@@ -244,6 +302,7 @@ def _render_once(
     story: Callable[[BaseDocTemplate, Context], list[Flowable]],
     squeeze: int,
     breaks: frozenset[str] = frozenset(),
+    balance: tuple[int, float] | None = None,
 ) -> _Layout:
     layout, meta = document.layout, document.meta
     values = band_values(meta, layout)
@@ -268,8 +327,9 @@ def _render_once(
         initialFontName=fonts.REGULAR,
         initialFontSize=layout.text.size,
     )
+    doc.balance = balance
     flowables = _break_before([*story(doc, ctx), ChapterEnd()], breaks)
-    decorate = _decorator(layout, geometry, values, document.logo)
+    decorate = page_decorator(layout, geometry, values, document.logo)
     timestamp = pdf_timestamp(meta.date)
     canvases: list[PagedCanvas] = []
 
@@ -288,7 +348,8 @@ def _render_once(
             f"this part of the document is too big to fit on one page{room}",
             "split very long boxes, tables or pictures into smaller ones, or check the layout's margins and sizes",
         ) from None
-    return _Layout(buffer.getvalue(), len(canvases[0].held_pages), doc.chapter_ends, doc.headings, squeeze)
+    pages = len(canvases[0].held_pages)
+    return _Layout(buffer.getvalue(), pages, doc.chapter_ends, doc.headings, squeeze, breaks, doc.columns_at_end)
 
 
 def _break_before(flowables: list[Flowable], keys: frozenset[str]) -> list[Flowable]:
@@ -367,121 +428,3 @@ def disclaimer_flowables(disclaimer: str | None, ctx: Context) -> list[Flowable]
         HRFlowable(width="100%", thickness=0.5, color=ctx.color("rule"), spaceAfter=4),
         ctx.para(disclaimer, "small"),
     ]
-
-
-def band_values(info: Metadata, layout: Layout) -> dict[str, str]:
-    brand = layout.brand
-    language = info.language
-    contact = " · ".join(str(v) for v in (brand.phone, brand.web) if v)
-    return {
-        "title": info.title,
-        "reviewed": label(language, "reviewed", date=long_date(language, info.date))
-        if info.date and info.reviewed
-        else "",
-        "reviewed_date": long_date(language, info.date) if info.date else "",
-        "brand.name": str(brand.name or ""),
-        "brand.phone": str(brand.phone or ""),
-        "brand.web": str(brand.web or ""),
-        "brand.address": str(brand.address or ""),
-        "brand.contact": contact,
-        "page_label": label(language, "page_label", page="{page}", pages="{pages}"),
-    }
-
-
-def fill(template: str | None, values: dict[str, str], page: int, pages: int) -> str:
-    if not template:
-        return ""
-    numbers = {"page": str(page), "pages": str(pages)}
-
-    def value(match: re.Match[str]) -> str:
-        name = match.group(1).strip()
-        if name == "page_label":  # "Page {page} of {pages}" in the content's language
-            return values[name].format(**numbers)
-        return numbers.get(name, values.get(name, match.group(0)))
-
-    text = re.sub(r"\{([^{}]*)\}", value, str(template))
-    return " ".join(text.split()).strip(" ·|-")
-
-
-def _decorator(layout: Layout, geometry: PageGeometry, values: dict[str, str], logo: Picture | None):
-    muted = HexColor(layout.colors.muted)
-    heading_color = HexColor(layout.colors.heading)
-    rule = HexColor(layout.colors.rule)
-    band_size = max(min(layout.text.size * 0.75, 11), 8.5, layout.text.smallest)
-
-    def decorate(canvas: Canvas, page: int, pages: int) -> None:
-        left_x, right_x = geometry.left, geometry.width - geometry.right
-        top_y = geometry.height - geometry.top
-        canvas.saveState()
-        text_x = left_x
-        if logo:
-            picture = pictures.flowable(logo, 40 * mm, 10 * mm)
-            width, height = picture.wrap(40 * mm, 10 * mm)
-            picture.drawOn(canvas, left_x, top_y - 10 * mm + (10 * mm - height) / 2)
-            text_x += width + 3 * mm
-        if geometry.header:
-            _band(
-                canvas,
-                fill(layout.header.left, values, page, pages),
-                fill(layout.header.right, values, page, pages),
-                text_x,
-                right_x,
-                top_y - 6.6 * mm,
-                (fonts.BOLD, band_size + 1.5, heading_color),
-                (fonts.REGULAR, band_size, muted),
-                layout.text.smallest,
-            )
-            canvas.setStrokeColor(rule)
-            canvas.setLineWidth(0.6)
-            canvas.line(left_x, top_y - 12 * mm, right_x, top_y - 12 * mm)
-        bottom_y = geometry.bottom
-        canvas.setStrokeColor(rule)
-        canvas.line(left_x, bottom_y + FOOTER_HEIGHT - 3 * mm, right_x, bottom_y + FOOTER_HEIGHT - 3 * mm)
-        _band(
-            canvas,
-            fill(layout.footer.left, values, page, pages),
-            fill(layout.footer.right, values, page, pages),
-            left_x,
-            right_x,
-            bottom_y + 1.5 * mm,
-            (fonts.REGULAR, band_size, muted),
-            (fonts.REGULAR, band_size, muted),
-            layout.text.smallest,
-        )
-        canvas.restoreState()
-
-    return decorate
-
-
-def _band(
-    canvas: Canvas,
-    left: str,
-    right: str,
-    left_x: float,
-    right_x: float,
-    y: float,
-    left_font: tuple,
-    right_font: tuple,
-    smallest: float = 6.5,
-) -> None:
-    """One line of header or footer: the right text whole, the left text shrunk to fit beside it,
-    down to the layout's smallest size; then its first part (usually the title, printed in full on
-    the first page) is left out, and only last of all is it shortened with an ellipsis."""
-    gap = 4 * mm
-    right_width = stringWidth(right, right_font[0], right_font[1]) if right else 0.0
-    room = right_x - left_x - right_width - (gap if right else 0)
-    name, size, color = left_font
-    while left and stringWidth(left, name, size) > room and size > smallest:
-        size = max(smallest, size - 0.25)
-    while left and stringWidth(left, name, size) > room and " · " in left:
-        left = left.split(" · ", 1)[1]
-    while left and stringWidth(left, name, size) > room and len(left) > 1:
-        left = left[:-2].rstrip() + "…"
-    if left:
-        canvas.setFont(name, size)
-        canvas.setFillColor(color)
-        canvas.drawString(left_x, y, left)
-    if right:
-        canvas.setFont(right_font[0], right_font[1])
-        canvas.setFillColor(right_font[2])
-        canvas.drawRightString(right_x, y, right)
