@@ -150,6 +150,8 @@ def test_tables_qr_codes_and_the_log(tmp_path: Path) -> None:
         ),
         (lambda h: "<?xml version='1.0'?>" + h, "requests", "a processing instruction"),
         (lambda h: h.replace("</main>", '<a href="http://[oops">x</a></main>'), "links", "not a well-formed address"),
+        (lambda h: h.replace("<title>Sore glutes", "<title>Other"), "metadata", "<title> is"),
+        (lambda h: h.replace("<h1>Sore glutes", "<h1>Other"), "metadata", "the <h1> is"),
         (lambda h: h.replace("</main>", "<h4>Skipped</h4></main>"), "headings", "straight after"),
         (lambda h: h.replace("</main>", "<h1>Another</h1></main>"), "headings", "2 <h1>"),
         (lambda h: h.replace("</main>", '<a href="https://elsewhere.example/">x</a></main>'), "links", "not one of"),

@@ -71,13 +71,13 @@ def main() -> None:
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="Output PDF file (one input) or folder [default: out/].",
+    help="Output file (one input; .pdf, or .html for the HTML edition) or folder [default: out/].",
 )
 @click.option(
     "--check/--no-check",
     default=True,
     show_default=True,
-    help="Check every PDF written: fonts, metadata, every word present.",
+    help="Check every file written: fonts, metadata, safety, every word present, composition.",
 )
 @click.option(
     "--data",
@@ -133,7 +133,7 @@ def build(
     formats: str,
     strict: bool,
 ) -> None:
-    """Build handouts and card decks to PDF.
+    """Build handouts, programmes and card decks to PDF (and, with --format, HTML).
 
     PATHS are handout, deck, exercise or programme files, or folders (every handout,
     deck and programme inside is built); with none, ./handouts is built. Decks and exercises are
@@ -250,7 +250,7 @@ def _build_merged(
 
 
 @main.command()
-@click.argument("pdf", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("pdf", metavar="FILE", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option(
     "-c",
     "--content",
@@ -261,10 +261,12 @@ def _build_merged(
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--strict", is_flag=True, help="Fail on composition findings too (exit code 1).")
 def check(pdf: Path, content: Path | None, layout: str | None, as_json: bool, strict: bool) -> None:
-    """Check a PDF: page size, embedded fonts, title and language, text on the page, links,
-    and with --content every word of the content.
+    """Check a PDF or an HTML edition: page size, embedded fonts, title and language, text on the
+    page, links, no scripts or actions; with --content every word of the content and the
+    composition (stub pages, headings at a page's foot, small text, contrast).
 
-    Exit code 0 when every check passes, 1 when one fails.
+    Exit code 0 when every check passes, 1 when one fails (with --strict, also on a composition
+    finding), 2 when the file cannot be read.
     """
     from . import api
 

@@ -166,10 +166,19 @@ def _check_metadata(report: Report, page: Page, document: Document | None) -> No
         problems.append(f"`lang` is {page.lang}, the content is {document.meta.language}")
     if not report.title:
         problems.append("no <title>")
+    elif document is not None and " ".join(report.title.split()) != " ".join(document.meta.title.split()):
+        problems.append(f'<title> is "{report.title[:60]}", the document is "{document.meta.title[:60]}"')
+    first = next((text for level, text in page.headings if level == 1), None)
+    if document is not None and first is not None and document.kind != "cards" and not _same(first, document):
+        problems.append(f'the <h1> is "{first[:60]}", not the document\'s title')
     if problems:
         report.add("metadata", False, "; ".join(problems) + " (screen readers need both)")
     else:
         report.add("metadata", True, f'title "{report.title}", language {page.lang}')
+
+
+def _same(heading: str, document: Document) -> bool:
+    return " ".join(heading.split()) == " ".join(inline(document.view.title).plain.split())
 
 
 def _check_headings(report: Report, page: Page) -> None:
