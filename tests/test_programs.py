@@ -221,6 +221,49 @@ def test_jobs_give_the_same_bytes_and_shards_cover_every_row_once(
     assert run("build", template, "--data", rows, "--shard", "4/3").exit_code == 2
 
 
+@pytest.mark.parametrize(
+    ("variables", "shard"),
+    [
+        ({"JOB_COMPLETION_INDEX": "{i}"}, "auto/3"),  # a Kubernetes Indexed Job: 0, 1, 2
+        ({"SLURM_ARRAY_TASK_ID": "{i}", "SLURM_ARRAY_TASK_MIN": "0"}, "auto/3"),  # sbatch --array=0-2
+        ({"SLURM_ARRAY_TASK_ID": "{j}", "SLURM_ARRAY_TASK_MIN": "1"}, "auto/3"),  # sbatch --array=1-3
+    ],
+)
+def test_shards_read_their_index_from_the_job_runner(
+    variables: dict, shard: str, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_examples(project)
+    rows = write_rows(project, "".join(f"q{i},Patient {i},Sam Patel,2026-11-20,2026-12-18\n" for i in range(7)))
+    monkeypatch.chdir(project)
+    template = "handouts/programs/glute-rehab-template.yaml"
+    seen: list[str] = []
+    for task in range(3):
+        for name, value in variables.items():
+            monkeypatch.setenv(name, value.format(i=task, j=task + 1))
+        result = run(
+            "build", template, "--data", rows, "-o", f"t{task}/{{{{ id }}}}.pdf", "--shard", shard, "--no-check"
+        )
+        assert result.exit_code == 0, result.stderr
+        seen += [p.name for p in (project / f"t{task}").iterdir()]
+    assert sorted(seen) == sorted(f"q{i}.pdf" for i in range(7))
+
+
+def test_shard_auto_without_a_runner_and_bad_jobs_are_clear_errors(project: Path, monkeypatch) -> None:
+    copy_examples(project)
+    rows = write_rows(project, GOOD_ROWS)
+    monkeypatch.chdir(project)
+    for name in ("JOB_COMPLETION_INDEX", "SLURM_ARRAY_TASK_ID"):
+        monkeypatch.delenv(name, raising=False)
+    template = "handouts/programs/glute-rehab-template.yaml"
+    result = run("build", template, "--data", rows, "--shard", "auto/2")
+    assert result.exit_code == 2 and "neither JOB_COMPLETION_INDEX" in result.stderr
+    for jobs in ("0", "65", "many", "\u00b2"):
+        result = run("build", template, "--data", rows, "--jobs", jobs)
+        assert result.exit_code == 2 and "number of processes" in result.stderr, jobs
+    result = run("build", template, "--data", rows, "--jobs", "auto", "-o", "out/{{ id }}.pdf", "--no-check")
+    assert result.exit_code == 0, result.stderr
+
+
 def test_template_without_data_and_data_without_programme_are_errors(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 a check failed, 2 bad input or usage.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -26,6 +27,19 @@ def complete_layout(ctx: click.Context, param: click.Parameter, incomplete: str)
 
     names = [CompletionItem(name) for name in builtin_layouts() if name.startswith(incomplete)]
     return names or [CompletionItem(incomplete, type="file")]
+
+
+def _jobs(value: str) -> int:
+    """`--jobs`: a number of processes from 1 to 64, or `auto` for the cores this process may use."""
+    import os
+
+    if value.strip().lower() == "auto":
+        return max(
+            1, min(64, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+        )
+    if not re.fullmatch(r"[0-9]+", value.strip()) or not 1 <= int(value) <= 64:
+        raise click.BadParameter(f"`{value}` is not a number of processes from 1 to 64, nor `auto`")
+    return int(value)
 
 
 MAX_SHOWN_PROBLEMS = 200  # past this, more lines help nobody fix the file
@@ -88,12 +102,18 @@ def main() -> None:
 @click.option(
     "-j",
     "--jobs",
-    type=click.IntRange(1, 64),
-    default=1,
+    metavar="N|auto",
+    default="1",
     show_default=True,
-    help="With --data: build in this many processes.",
+    callback=lambda ctx, param, value: _jobs(value),
+    help="With --data: build in this many processes (auto: one per core this process may use).",
 )
-@click.option("--shard", metavar="I/N", help="With --data: build only every N-th row, starting at row I.")
+@click.option(
+    "--shard",
+    metavar="I/N",
+    help="With --data: build only every N-th row, starting at row I; auto/N reads I from a Kubernetes "
+    "Indexed Job or a Slurm job array.",
+)
 @click.option(
     "--metadata-name",
     is_flag=True,

@@ -238,14 +238,40 @@ def _yaml_rows(path: Path) -> list[Row]:
 
 
 def shard(rows: list, spec: str | None) -> list:
-    """`I/N`: every N-th row starting with row I (1-based), so N machines share a batch."""
+    """`I/N`: every N-th row starting with row I (1-based), so N machines share a batch. `auto/N`
+    takes I from the job runner: a Kubernetes Indexed Job's JOB_COMPLETION_INDEX or a Slurm job
+    array's SLURM_ARRAY_TASK_ID (both counted from the array's first task)."""
     if not spec:
         return rows
-    match = re.fullmatch(r"(\d+)/(\d+)", spec.strip())
-    if not match or not 1 <= int(match.group(1)) <= int(match.group(2)):
-        raise HandoutError.at(None, f"--shard `{spec}` must be I/N with 1 <= I <= N, like 1/4")
-    index, count = int(match.group(1)), int(match.group(2))
+    match = re.fullmatch(r"([0-9]+|auto)/([0-9]+)", spec.strip())
+    if not match:
+        raise HandoutError.at(None, f"--shard `{spec}` must be I/N with 1 <= I <= N, like 1/4, or auto/N")
+    count = int(match.group(2))
+    index = runner_index() if match.group(1) == "auto" else int(match.group(1))
+    if not 1 <= index <= count:
+        raise HandoutError.at(None, f"--shard `{spec}`: shard {index} is not one of 1 to {count}")
     return [row for row in rows if (row.number - index) % count == 0]
+
+
+def runner_index() -> int:
+    """This task's shard, 1-based, from the job runner's environment."""
+    import os
+
+    def number(name: str) -> int | None:
+        value = os.environ.get(name, "").strip()
+        return int(value) if re.fullmatch(r"[0-9]+", value) else None
+
+    kubernetes = number("JOB_COMPLETION_INDEX")  # 0, 1, ... N-1
+    if kubernetes is not None:
+        return kubernetes + 1
+    slurm = number("SLURM_ARRAY_TASK_ID")
+    if slurm is not None:
+        return slurm - (number("SLURM_ARRAY_TASK_MIN") or 0) + 1
+    raise HandoutError.at(
+        None,
+        "--shard auto/N: neither JOB_COMPLETION_INDEX (Kubernetes) nor SLURM_ARRAY_TASK_ID (Slurm) is set",
+        "give the shard yourself, like --shard 1/4",
+    )
 
 
 def output_name(template: str, row: Row) -> Path:
