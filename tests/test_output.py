@@ -125,3 +125,36 @@ def test_output_folder_gets_only_finished_files(project: Path, monkeypatch: pyte
         write_atomic(target, object())  # type: ignore[arg-type]
     assert target.read_bytes() == b"%PDF first"
     assert [p.name for p in target.parent.iterdir()] == ["x.pdf"]
+
+
+EXAMPLES = [
+    ("handouts/glute-soreness.yaml", "a4"),
+    ("handouts/glute-soreness.es.yaml", "layouts/riverside-clinic.yaml"),
+    ("handouts/programs/glute-rehab.yaml", "large-print"),
+    ("handouts/decks/glute-stretches.yaml", "cards-a6"),
+    ("handouts/decks/glute-stretches.es.yaml", "cards-wallet"),
+]
+
+
+def test_every_example_is_byte_identical_warm_and_cold(tmp_path: Path) -> None:
+    """Caches of a long-running process (fitted faces, measured paragraphs, drawn pictures)
+    never change a byte: twice in this process, and once in a fresh one, give the same files."""
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    warm = {}
+    for source, layout in EXAMPLES:
+        chosen = str(REPO / layout) if layout.endswith(".yaml") else layout
+        for fmt in ("pdf", "html"):
+            first = handoutgen.build(REPO / source, layout=chosen, format=fmt)
+            assert handoutgen.build(REPO / source, layout=chosen, format=fmt) == first, (source, fmt)
+            warm[(source, fmt)] = first
+    for source, layout in EXAMPLES:
+        chosen = str(REPO / layout) if layout.endswith(".yaml") else layout
+        target = tmp_path / (Path(source).name.rsplit(".", 1)[0] + ".pdf")
+        command = [sys.executable, "-m", "handoutgen", "build", str(REPO / source), "-l", chosen, "-o", str(target)]
+        subprocess.run([*command, "--format", "pdf,html", "--no-check"], check=True, capture_output=True)
+        assert target.read_bytes() == warm[(source, "pdf")], source
+        assert target.with_suffix(".html").read_bytes() == warm[(source, "html")], source
