@@ -38,7 +38,8 @@ def test_missing_words_are_named_with_their_source_line(project: Path) -> None:
     longer = write(project / "handouts" / "b.yaml", MINIMAL + "      - text: Drink plenty of water.\n")
     report = handoutgen.check(built, content=longer)
     assert not report.ok
-    assert report.words_missing == ["drink", "plenty", "water"]  # "of" is on the page: "Page 1 of 1"
+    # "of" is in the footer ("Page 1 of 1"), but the footer's words never stand in for the content's
+    assert report.words_missing == ["drink", "plenty", "of", "water"]
     words = next(f for f in report.findings if f.check == "words")
     assert "b.yaml:9:15" in words.message
 
@@ -120,3 +121,14 @@ def test_missing_words_are_listed_in_line_order(tmp_path: Path) -> None:
     )
     report = handoutgen.check(handoutgen.build(built), content=wanted)
     assert report.words_missing == ["ninth", "twelfth"]
+
+
+def test_a_heading_lost_from_the_body_is_missed_even_though_the_footer_repeats_the_title(project: Path) -> None:
+    """The footer prints the title on every page; it must not stand in for a body heading."""
+    titled = MINIMAL.replace("title: A sample handout", "title: Knee care").replace(
+        "  - title: What to do", "  - title: Knee care"
+    )
+    plain = titled.replace("  - title: Knee care", "  - title: Other words")
+    built = handoutgen.build(write(project / "handouts" / "plain.yaml", plain))
+    report = handoutgen.check(built, content=write(project / "handouts" / "titled.yaml", titled))
+    assert not report.ok and set(report.words_missing) >= {"knee", "care"}

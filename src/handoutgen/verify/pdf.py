@@ -99,7 +99,7 @@ def _run_checks(
     _check_fonts(report, pages)
     _check_metadata(report, reader)
     _check_safety(report, reader, pages)
-    texts = _check_text_positions(report, data, pages)
+    texts = _check_text_positions(report, data, pages, _body_frame(document))
     _check_links(report, pages)
     report.bookmarks = len(reader.outline)
     if document is None:
@@ -213,12 +213,14 @@ def _check_metadata(report: Report, reader: Any) -> None:
         report.add("metadata", True, f'title "{report.title}", language {report.language}')
 
 
-def _check_text_positions(report: Report, data: bytes, pages: list) -> list[str]:
+def _check_text_positions(report: Report, data: bytes, pages: list, frame: tuple | None = None) -> list[str]:
+    """Every text on its page; returns each page's words, only those of the body frame when one
+    is given (the header and footer repeat the title, which must not stand in for its words)."""
     boxes = [
         [(float(p.mediabox.left), float(p.mediabox.bottom), float(p.mediabox.right), float(p.mediabox.top))]
         for p in pages
     ]
-    read = read_pages(data, boxes)
+    read = read_pages(data, boxes, frame)
     outside = [
         f"page {n}: {r.stray[0][:40]!r} at ({r.stray[1]:.0f}, {r.stray[2]:.0f}) pt"
         for n, r in enumerate(read, 1)
@@ -228,7 +230,20 @@ def _check_text_positions(report: Report, data: bytes, pages: list) -> list[str]
         report.add("text", False, f"{len(outside)} pages with text outside the page, first: {outside[0]}")
     else:
         report.add("text", True, "all text inside the page")
-    return [r.text for r in read]
+    return [r.framed if frame is not None else r.text for r in read]
+
+
+def _body_frame(document: Document | None) -> tuple | None:
+    """Where a page document prints its content: inside the margins, between header and footer."""
+    if document is None or document.kind == "cards":
+        return None
+    from ..render.pdf.bands import FOOTER_HEIGHT
+    from ..render.pdf.document import document_geometry
+
+    g = document_geometry(document)
+    slack = 2.0  # points: a descender may reach a little past the frame
+    top = g.height - g.top - g.header + slack
+    return (g.left - slack, g.bottom + FOOTER_HEIGHT - slack, g.width - g.right + slack, top)
 
 
 def _check_links(report: Report, pages: list) -> None:

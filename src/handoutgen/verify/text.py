@@ -80,10 +80,12 @@ class PageRead:
     text: str  # all of the page's text
     in_boxes: list[str]  # the text inside each box asked for
     stray: tuple[str, float, float] | None  # the first text in none of the boxes, and where
+    framed: str = ""  # the text inside the `frame` asked for (a page's body, without its bands)
 
 
-def read_pages(data: bytes, boxes: list[list[Box]]) -> list[PageRead]:
-    """Each page's text, and the text inside each of that page's boxes (the page, or its cards)."""
+def read_pages(data: bytes, boxes: list[list[Box]], frame: Box | None = None) -> list[PageRead]:
+    """Each page's text, the text inside each of that page's boxes (the page, or its cards) and,
+    given a frame, the text inside it."""
     out = []
     with pdfium_document(data) as document:
         for index, page_boxes in enumerate(boxes):
@@ -92,7 +94,7 @@ def read_pages(data: bytes, boxes: list[list[Box]]) -> list[PageRead]:
             stray = None
             if Counter(words(page.text)) != sum((Counter(words(t)) for t in inside), Counter()):
                 stray = page.first_outside(page_boxes)
-            out.append(PageRead(page.text, inside, stray))
+            out.append(PageRead(page.text, inside, stray, page.inside(frame) if frame is not None else ""))
             page.close()
     return out
 
