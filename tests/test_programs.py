@@ -313,3 +313,31 @@ def test_programme_api_errors_point_at_the_line(project: Path) -> None:
     with pytest.raises(HandoutError) as caught:
         handoutgen.build(source)
     assert "unknown exercise `clamshel`" in str(caught.value) and "did you mean `clamshell`?" in str(caught.value)
+
+
+def test_an_appended_handout_agrees_with_the_programme() -> None:
+    """The patient reads one dose per exercise: the handout's squat is the programme's squat, its
+    own log is left out (the programme's is the one to fill in), and it says when it was reviewed."""
+    text = " ".join(pdf_text(handoutgen.build(PROGRAM)).split())
+    assert "3 sets of 10, rest 1 minute" not in text  # the library's squat dose
+    assert text.count("2 sets of 8") == 2  # the programme's, in the programme and in the handout
+    assert text.count("Go only as low as feels comfortable.") == 2
+    assert "Track your recovery" not in text and text.count("Your exercise log") == 1
+    assert "Reviewed 1 November 2026" in text
+
+
+def test_footers_give_way_whole_never_cut(project: Path) -> None:
+    small = write(project / "layouts" / "small.yaml", "extends: large-print\npage: {size: a5}\n")
+    for source in (REPO / "handouts" / "glute-soreness.es.yaml", PROGRAM):
+        pdf = handoutgen.build(source, layout=small)
+        for page in reader(pdf).pages:
+            footer: list[str] = []
+
+            def low(text, cm, tm, font, size, footer=footer):
+                if tm[5] < 50:
+                    footer.append(text)
+
+            page.extract_text(visitor_text=low)
+            assert "…" not in "".join(footer), source
+    spanish = pdf_text(handoutgen.build(REPO / "handouts" / "glute-soreness.es.yaml", layout=small))
+    assert "Revisado el 1 nov 2026" in spanish  # the date written short, whole

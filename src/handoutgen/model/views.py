@@ -110,6 +110,7 @@ class HandoutView:
     sections: tuple[SectionView, ...]
     disclaimer: Text | None = None
     key: str = field(default="", metadata=HIDDEN)
+    reviewed: Label | None = None  # printed under the title when the pages' footers do not say it
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ import re
 
 from ..model.layout import Layout
 from ..model.resolved import Metadata
-from .labels import label, long_date
+from .labels import label, long_date, short_date
 
 
 def band_values(info: Metadata, layout: Layout) -> dict[str, str]:
@@ -20,6 +20,9 @@ def band_values(info: Metadata, layout: Layout) -> dict[str, str]:
         if info.date and info.reviewed
         else "",
         "reviewed_date": long_date(language, info.date) if info.date else "",
+        "reviewed_short": label(language, "reviewed", date=short_date(language, info.date))
+        if info.date and info.reviewed
+        else "",
         "brand.name": str(brand.name or ""),
         "brand.phone": str(brand.phone or ""),
         "brand.web": str(brand.web or ""),
@@ -43,3 +46,8 @@ def fill(template: str | None, values: dict[str, str], page: int, pages: int) ->
 
     text = re.sub(r"\{([^{}]*)\}", value, str(template))
     return " ".join(text.split()).strip(" ·|-")
+
+
+def shorter(values: dict[str, str]) -> dict[str, str]:
+    """The same values with the review date in its short form, for a band that does not fit."""
+    return {**values, "reviewed": values.get("reviewed_short", values.get("reviewed", ""))}

@@ -141,6 +141,12 @@ def label(language: str, key: str, **values: object) -> str:
     return LABELS[language][key].format(**values)
 
 
+def short_date(language: str, date: dt.date) -> str:
+    """`1 Nov 2026`, `1 nov 2026`: for a footer with little room."""
+    month = _MONTHS[language][date.month - 1][:3]
+    return f"{date.day} {month if language == 'es' else month.capitalize()} {date.year}"
+
+
 def long_date(language: str, date: dt.date) -> str:
     month = _MONTHS[language][date.month - 1]
     if language == "es":

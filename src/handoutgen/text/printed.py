@@ -44,22 +44,45 @@ def _label(language: str, key: str, where: Where | None, **values: object) -> La
     return Label(label(language, key, **values), where)
 
 
-def handout_view(content: HandoutContent, layout: Layout, keys: str = "", disclaimer: bool = True) -> HandoutView:
-    """A handout; `keys` prefixes its bookmark names (an appended handout's differ from the main one's)."""
+def handout_view(
+    content: HandoutContent,
+    layout: Layout,
+    keys: str = "",
+    disclaimer: bool = True,
+    prescribed: dict[str, ResolvedExercise] | None = None,
+) -> HandoutView:
+    """A handout; `keys` prefixes its bookmark names (an appended handout's differ from the main one's).
+
+    Appended to a programme (`prescribed` given), the handout shows the programme's dose and note
+    for the exercises the programme prescribes, leaves its own log out (the programme's log is the
+    one to fill in) and says when it was reviewed, which its pages' footers no longer do."""
     handout = content.handout
     language = str(handout.language)
     summary = None
     if handout.summary:
         summary = ListView(_label(language, "key_points", handout.where), tuple(handout.summary))
     sections = tuple(
-        SectionView(section.title, tuple(_block_view(b, language) for b in section.blocks), f"{keys}section-{n}")
+        SectionView(
+            section.title,
+            tuple(
+                _block_view(b, language, prescribed)
+                for b in section.blocks
+                if not (prescribed is not None and b.kind == "log")
+            ),
+            f"{keys}section-{n}",
+        )
         for n, section in enumerate(content.sections, start=1)
     )
     small_print = layout.disclaimer if disclaimer else None
-    return HandoutView(handout.title, handout.subtitle, summary, sections, small_print, keys)
+    reviewed = None
+    if prescribed is not None:
+        reviewed = _label(language, "reviewed", handout.where, date=long_date(language, handout.reviewed))
+    return HandoutView(handout.title, handout.subtitle, summary, sections, small_print, keys, reviewed)
 
 
-def _block_view(block: ResolvedBlock, language: str) -> BlockView:
+def _block_view(
+    block: ResolvedBlock, language: str, prescribed: dict[str, ResolvedExercise] | None = None
+) -> BlockView:
     body: Any = block.body
     where = block.where
     if block.kind in ("bullets", "steps", "faq"):
@@ -71,7 +94,8 @@ def _block_view(block: ResolvedBlock, language: str) -> BlockView:
     elif block.kind == "qr":
         body = QrView(str(body.url), body.label, _label(language, "scan", where), Label(str(body.url), body.url.where))
     elif block.kind == "exercises":
-        body = tuple(panel_view(exercise, language) for exercise in body)
+        chosen = prescribed or {}
+        body = tuple(panel_view(chosen.get(str(e.exercise.exercise), e), language) for e in body)
     elif block.kind == "checklist":
         body = tuple(body)
     elif block.kind == "log":
@@ -142,8 +166,9 @@ def program_view(content: ProgramContent, layout: Layout) -> ProgramView:
             language,
             where,
         )
+    prescribed = {str(e.exercise.exercise): e for e in content.exercises}
     handouts = tuple(
-        handout_view(handout, layout, keys=f"handout-{n}-", disclaimer=False)
+        handout_view(handout, layout, keys=f"handout-{n}-", disclaimer=False, prescribed=prescribed)
         for n, handout in enumerate(content.handouts, start=1)
     )
     heading = _label(language, "your_exercises", where)

@@ -57,6 +57,8 @@ def handout_html(view: HandoutView, level: int, ids: Ids) -> list[str]:
     out = [heading(level, view.title)]
     if view.subtitle:
         out.append(f'<p class="subtitle">{rich(view.subtitle)}</p>')
+    if view.reviewed:
+        out.append(f'<p class="reviewed">{esc(view.reviewed)}</p>')
     if view.summary:
         out.append(list_box(view.summary, level + 1, ids, "key-points"))
     out += [section_html(section, level + 1, ids) for section in view.sections]

@@ -9,7 +9,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ...model.layout import Layout
 from ...model.resolved import Picture
-from ...text.bands import fill
+from ...text.bands import fill, shorter
 from . import fonts, pictures
 
 FOOTER_HEIGHT = 10 * mm
@@ -20,6 +20,8 @@ def page_decorator(layout: Layout, geometry, values: dict[str, str], logo: Pictu
     heading_color = HexColor(layout.colors.heading)
     rule = HexColor(layout.colors.rule)
     band_size = max(min(layout.text.size * 0.75, 11), 8.5, layout.text.smallest)
+
+    short = shorter(values)
 
     def decorate(canvas: Canvas, page: int, pages: int) -> None:
         left_x, right_x = geometry.left, geometry.width - geometry.right
@@ -59,6 +61,7 @@ def page_decorator(layout: Layout, geometry, values: dict[str, str], logo: Pictu
             (fonts.REGULAR, band_size, muted),
             (fonts.REGULAR, band_size, muted),
             layout.text.smallest,
+            fill(layout.footer.left, short, page, pages),
         )
         canvas.restoreState()
 
@@ -75,11 +78,13 @@ def draw_band(
     left_font: tuple,
     right_font: tuple,
     smallest: float = 6.5,
+    fallback: str = "",
 ) -> None:
     """One line of header or footer: the right text whole (shrunk, then shortened, only if it alone
     would take more than half the line), the left text shrunk to fit beside it, down to the
     layout's smallest size; then its first part (usually the title, printed in full on the first
-    page) is left out, and only last of all is it shortened with an ellipsis."""
+    page) is left out; then the review date is written short; what still does not fit is left out
+    whole rather than cut."""
     gap = 4 * mm
     right, right_font = _fitted(right, right_font, (right_x - left_x) / 2, smallest)
     right_width = stringWidth(right, right_font[0], right_font[1]) if right else 0.0
@@ -87,10 +92,11 @@ def draw_band(
     name, size, color = left_font
     while left and stringWidth(left, name, size) > room and size > smallest:
         size = max(smallest, size - 0.25)
-    while left and stringWidth(left, name, size) > room and " · " in left:
-        left = left.split(" · ", 1)[1]
-    while left and stringWidth(left, name, size) > room and len(left) > 1:
-        left = left[:-2].rstrip() + "…"
+    left = _without_first_parts(left, name, size, room)
+    if fallback and stringWidth(left, name, size) > room:  # the same words, shorter (a short date)
+        left = _without_first_parts(fallback, name, size, room)
+    if left and stringWidth(left, name, size) > room:
+        left = ""  # never half a title: the whole of it is on the first page
     if left:
         canvas.setFont(name, size)
         canvas.setFillColor(color)
@@ -99,6 +105,12 @@ def draw_band(
         canvas.setFont(right_font[0], right_font[1])
         canvas.setFillColor(right_font[2])
         canvas.drawRightString(right_x, y, right)
+
+
+def _without_first_parts(text: str, font: str, size: float, room: float) -> str:
+    while text and stringWidth(text, font, size) > room and " · " in text:
+        text = text.split(" · ", 1)[1]
+    return text
 
 
 def _fitted(text: str, font: tuple, room: float, smallest: float) -> tuple[str, tuple]:

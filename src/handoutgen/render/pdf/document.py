@@ -408,6 +408,8 @@ def title_flowables(view: HandoutView, ctx: Context) -> list[Flowable]:
     top: list[Flowable] = [ctx.para(view.title, "title")]
     if view.subtitle:
         top.append(ctx.para(view.subtitle, "subtitle"))
+    if view.reviewed:
+        top.append(ctx.para(view.reviewed, "small"))
     if view.summary:
         top += [summary_box(view.summary, ctx), Spacer(1, ctx.space(ctx.layout.text.size * 0.4))]
     return top
