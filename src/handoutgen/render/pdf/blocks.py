@@ -132,8 +132,15 @@ def table_block(body: m.Table, ctx: Context) -> list[Flowable]:
     styled(table, style)
     out: list[Flowable] = []
     if body.caption:
-        out.append(ctx.para(body.caption, "box_heading"))
+        caption = ctx.para(body.caption, "box_heading")
+        caption.lead_in = True  # it stays with the table's first rows
+        out.append(caption)
+    if len(rows) <= SHORT_TABLE:  # a few rows read as one thing: never a header over a single row
+        return [KeepTogether([*out, table]), Spacer(1, ctx.space(size * 0.8))]
     return [*out, table, Spacer(1, ctx.space(size * 0.8))]
+
+
+SHORT_TABLE = 6  # body rows a table keeps on one page
 
 
 def _column_widths(body: m.Table, ctx: Context, pad: float) -> list[float]:

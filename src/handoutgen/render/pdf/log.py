@@ -9,9 +9,10 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ...model.views import LogView
 from ...text.colors import LOG_SHADE
+from ...text.labels import label
 from ...text.markup import escape, inline
 from . import fonts
-from .flow import Context, paragraph, styled, tint, variant
+from .flow import Context, paragraph, stacked_height, styled, tint, variant
 
 
 def log_flowables(log: LogView, ctx: Context, heading_style: str, outline: str | None = None) -> list[Flowable]:
@@ -25,10 +26,10 @@ def log_flowables(log: LogView, ctx: Context, heading_style: str, outline: str |
     narrowest = max(7 * mm, max(stringWidth(day, fonts.BOLD, smallest) for day in days) + 3)
     whole_names = max(stringWidth(inline(name).plain, fonts.REGULAR, size) for name in log.rows) + 14
     longest = max(n.minWidth() for n in names) + 14
-    name_width = max(longest, 28 * mm, min(whole_names, ctx.width - 14 * narrowest, ctx.width * 0.45))
+    name_width = max(longest, 28 * mm, min(whole_names, ctx.width - 7 * narrowest, ctx.width * 0.45))
     room = ctx.width - name_width
     per_table = max(1, min(len(log.weeks), int(room // (7 * narrowest))))
-    box = room / (7 * per_table) if per_table > 1 else min(max(7 * mm, size * 1.6, widest + 4), room / 7)
+    box = room / (7 * per_table)  # the log spans the frame: big boxes are easy to tick
     upright = max(stringWidth(day, fonts.BOLD, smallest) for day in days) + 3 <= box
     day_size = max(min(size, size * (box - 3) / widest), smallest)
     day_style = variant(ctx.styles.table_head, alignment=1, fontSize=day_size, leading=day_size * 1.2)
@@ -62,6 +63,7 @@ def log_flowables(log: LogView, ctx: Context, heading_style: str, outline: str |
                 ("TEXTCOLOR", (0, 0), (-1, 1), white),
                 ("ALIGN", (1, 0), (-1, -1), "CENTER"),
                 ("LEFTPADDING", (1, 0), (-1, -1), 1),
+                ("LEFTPADDING", (1, 0), (-1, 0), size * 0.4),  # "Week 1" clear of the cell's edge
                 ("RIGHTPADDING", (1, 0), (-1, -1), 1),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("GRID", (1, 2), (-1, -1), 0.8, ctx.color("muted")),
@@ -72,7 +74,12 @@ def log_flowables(log: LogView, ctx: Context, heading_style: str, outline: str |
         )
         tables.append([table, Spacer(1, ctx.space(size))])
     intro = [heading, ctx.para(log.hint, "small"), Spacer(1, ctx.space(4))]
-    return [KeepTogether([*intro, *tables[0]]), *(KeepTogether(table) for table in tables[1:])]
+    whole = [*intro, *(f for table in tables for f in table)]
+    if stacked_height(whole, ctx.width, ctx.height) <= ctx.height * 0.5:  # a small log stays whole
+        return [KeepTogether(whole)]
+    more = f"{inline(log.heading).plain} ({label(ctx.language, 'continued')})"
+    later = [KeepTogether([ctx.para(more, heading_style), *table]) for table in tables[1:]]
+    return [KeepTogether([*intro, *tables[0]]), *later]
 
 
 def _day(day: str, style, upright: bool, box: float) -> Flowable:

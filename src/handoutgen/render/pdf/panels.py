@@ -46,6 +46,9 @@ def panel_shape(ctx: Context, compact: bool = False) -> PanelShape:
     return PanelShape("above", picture, picture * 2 / 3, compact)
 
 
+TAIL_STEPS = 2  # a continuation carries at least this many steps (with the caution)
+
+
 class ExercisePanel(Flowable):
     """One exercise, or the part of it from step `first` on (`first` > 0: a continuation)."""
 
@@ -91,7 +94,7 @@ class ExercisePanel(Flowable):
         if self.wrap(available_width, available_height)[1] <= available_height:
             return [self]
         least = self.first + (1 if self.continued else KEEP_STEPS)
-        for cut in range(self.last - 1, least - 1, -1):
+        for cut in range(self.last - TAIL_STEPS, least - 1, -1):  # never one step alone over the page
             head = self._piece(self.first, cut)
             if head.wrap(available_width, available_height)[1] <= available_height:
                 return [head, self._piece(cut, self.last)]
