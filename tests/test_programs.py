@@ -341,3 +341,12 @@ def test_footers_give_way_whole_never_cut(project: Path) -> None:
             assert "…" not in "".join(footer), source
     spanish = pdf_text(handoutgen.build(REPO / "handouts" / "glute-soreness.es.yaml", layout=small))
     assert "Revisado el 1 nov 2026" in spanish  # the date written short, whole
+
+
+def test_a_two_column_layout_warns_that_a_programme_keeps_one_column(project: Path, monkeypatch) -> None:
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    write(project / "layouts" / "two.yaml", "extends: a4\ncolumns: 2\n")
+    result = run("build", str(PROGRAM), "-l", "layouts/two.yaml", "-o", "out/p.pdf")
+    assert result.exit_code == 0
+    assert "layouts/two.yaml:2:10: warning: `columns: 2` is for handouts" in result.stderr

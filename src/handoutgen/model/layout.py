@@ -279,6 +279,8 @@ class Layout:
             self, brand=brand, header=header, footer=footer, disclaimer=pick(self.disclaimer, "disclaimer")
         )
         object.__setattr__(chosen, "where", self.where)
+        if hasattr(self, "_positions"):  # where each key was written, for messages about them
+            object.__setattr__(chosen, "_positions", self._positions)
         return chosen, missing
 
 

@@ -46,7 +46,17 @@ def make_document(
             where=program.where,
         )
         view = program_view(content, layout)
-        return Document("program", content, layout, view, meta, logo, warnings=content.warnings)
+        warnings = content.warnings
+        if layout.columns == 2:  # panels and the log need the page's width
+            from ..errors import Problem
+            from ..model.read import position
+
+            one_column = Problem(
+                position(layout, "columns") or layout.where,
+                "`columns: 2` is for handouts; a programme prints its exercises and log in one column",
+            )
+            warnings = (*warnings, one_column)
+        return Document("program", content, layout, view, meta, logo, warnings=warnings)
     if isinstance(content, ProgramContent):
         content = program_cards(content, metadata_name)
     assert isinstance(content, CardContent)

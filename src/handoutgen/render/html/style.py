@@ -70,7 +70,9 @@ dl.details dd{margin:0}
 .checklist{list-style:none;padding-left:0}
 .checklist li{display:flex;gap:.6rem;align-items:flex-start;margin:.35rem 0}
 .checklist input{width:1.2rem;height:1.2rem;margin:.2rem 0 0;flex:none}
-@media (max-width:30rem){dl.details{display:block}dl.details dd{margin-bottom:.4rem}}
+@media (max-width:30rem){dl.details{display:block}dl.details dd{margin-bottom:.4rem}
+.log{font-size:.85rem}.log th,.log td{padding:.25rem .1rem}.log th[scope=row]{max-width:6.5rem}
+.log input{width:1.05rem;height:1.05rem}}
 .kind{color:var(--muted);margin-top:-.5rem}
 .card{border:1px solid var(--rule);border-radius:.4rem;padding:.25rem 1rem 1rem;margin:1.25rem 0}
 .card-back{border-top:1px dashed var(--rule);margin-top:1rem}

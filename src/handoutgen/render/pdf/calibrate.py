@@ -29,14 +29,14 @@ TEXT_SIZE = 10  # points: every word on the sheet
 REACH = 10  # mm either side of zero on each scale
 SCALE_GAP = 12  # mm from the centre to each scale
 
-INSTRUCTIONS = (
-    "Calibration sheet for {layout}. Print it on both sides ({duplex}) with the settings you use for cards. "
-    "Hold it to a light with this side towards you: a cross printed on the back shows through next to each "
-    "pair of scales. Read the number where its upright line meets the across scale (x) and where its level "
-    "line meets the up-and-down scale (y). The numbers are millimetres and already carry the right sign: "
-    "put them in your layout as cards: {{back_offset: {{x: 1.5mm, y: -0.5mm}}}}. "
-    "Seen from this side, x counts up to the {x_way} and y counts up {y_way}. "
-    "A cross on both zeros needs no offset."
+INSTRUCTIONS = (  # paragraphs; the layout line stays whole on a line of its own
+    "Calibration sheet for {layout}. Print it on both sides ({duplex}) with the settings you use for cards.",
+    "Hold it to a light with this side towards you: at each of the {count} pairs of scales a cross printed "
+    "on the back shows through. Read the number where its upright line meets the across scale (x) and where "
+    "its level line meets the up-and-down scale (y). The numbers are millimetres and already carry the right "
+    "sign; if the pairs differ a little, take the middle. Seen from this side, x counts up to the {x_way} and "
+    "y counts up {y_way}. A cross on both zeros needs no offset. Put your numbers in your layout, for example:",
+    "cards: {{back_offset: {{x: 1.5mm, y: -0.5mm}}}}",
 )
 
 
@@ -49,7 +49,7 @@ def render_calibration(layout: Layout) -> bytes:
     unshifted = dataclasses.replace(layout, cards=dataclasses.replace(cards, back_offset=Offset()))
     slots = plan(unshifted, sheet, cards.grid.columns * cards.grid.rows)
     fronts, backs = slots.on_page(0), slots.on_page(1)
-    words, measured = _instruction_slots(cards, fronts)
+    words, measured = _instruction_slots(cards, fronts, layout, signs)
     buffer = io.BytesIO()
     canvas = _canvas(buffer, sheet)
     for placement in measured:
@@ -57,7 +57,7 @@ def render_calibration(layout: Layout) -> bytes:
     room = _union([p.trim for p in words])
     if words == measured:  # one card a sheet: the words above its scales
         room = Box(room.x, room.y + room.height / 2 + 12 * MM, room.width, room.height / 2 - 12 * MM)
-    _instructions(canvas, layout, cards, room, signs)
+    _instructions(canvas, layout, cards, room, signs, len(measured))
     for placement in measured:
         _scales(canvas, placement.trim, signs)
     canvas.showPage()
@@ -88,12 +88,20 @@ def _entry_signs(cards: Cards, sheet: tuple[float, float]) -> tuple[int, int]:
     return (-1, 1) if turns_over_top(cards, sheet) else (1, -1)
 
 
-def _instruction_slots(cards: Cards, fronts: list[Placement]) -> tuple[list[Placement], list[Placement]]:
-    """The words take the top row (or the first card of a single row); the rest are measured."""
-    count = cards.grid.columns if cards.grid.rows > 1 else 1
+def _instruction_slots(
+    cards: Cards, fronts: list[Placement], layout: Layout, signs: tuple[int, int]
+) -> tuple[list[Placement], list[Placement]]:
+    """The words take as many top rows as they need (the first card of a single row); the rest
+    are measured."""
     if len(fronts) == 1:
         return fronts, fronts
-    return fronts[:count], fronts[count:]
+    columns = cards.grid.columns if cards.grid.rows > 1 else 1
+    for rows in range(1, max(2, cards.grid.rows)):
+        count = rows * columns
+        words, measured = fronts[:count], fronts[count:]
+        if _instruction_lines(layout, cards, _union([p.trim for p in words]), signs, len(measured)) is not None:
+            return words, measured
+    return fronts[:columns], fronts[columns:]  # too small even so: _instructions says so
 
 
 def _union(boxes: list[Box]) -> Box:
@@ -162,19 +170,32 @@ def _cross(canvas: Canvas, box: Box) -> None:
     canvas.drawString(box.x + 4 * MM, box.top - 4 * MM - TEXT_SIZE, "BACK")
 
 
-def _instructions(canvas: Canvas, layout: Layout, cards: Cards, box: Box, signs: tuple[int, int]) -> None:
+INSET = 8 * MM  # the words stay clear of the edge many printers cannot reach: a box may touch it
+LEADING = TEXT_SIZE * 1.3
+
+
+def _instruction_lines(layout: Layout, cards: Cards, box: Box, signs: tuple[int, int], measured: int):
+    """The instructions broken into lines for `box`, or None when they do not fit in it."""
     duplex = {"long-edge": "flip on the long edge", "short-edge": "flip on the short edge"}[cards.duplex]
-    text = INSTRUCTIONS.format(
-        layout=layout.description or "this layout",
-        duplex=duplex,
-        x_way="right" if signs[0] > 0 else "left",
-        y_way="upwards" if signs[1] > 0 else "downwards",
-    )
-    inset = 4 * MM
-    lines = simpleSplit(text, fonts.REGULAR, TEXT_SIZE, box.width - 2 * inset)
-    leading = TEXT_SIZE * 1.3
-    top = box.top - inset - TEXT_SIZE
-    if len(lines) * leading > box.height - 2 * inset:
+    values = {
+        "layout": layout.description or "this layout",
+        "duplex": duplex,
+        "count": measured,
+        "x_way": "right" if signs[0] > 0 else "left",
+        "y_way": "upwards" if signs[1] > 0 else "downwards",
+    }
+    lines: list[str] = []
+    for paragraph in INSTRUCTIONS:
+        lines += [*simpleSplit(paragraph.format(**values), fonts.REGULAR, TEXT_SIZE, box.width - 2 * INSET), ""]
+    lines = lines[:-1]
+    return lines if len(lines) * LEADING <= box.height - 2 * INSET else None
+
+
+def _instructions(
+    canvas: Canvas, layout: Layout, cards: Cards, box: Box, signs: tuple[int, int], measured: int
+) -> None:
+    lines = _instruction_lines(layout, cards, box, signs, measured)
+    if lines is None:
         raise HandoutError.at(
             layout.where,
             f"the cards of this layout are too small for the calibration sheet's {TEXT_SIZE} pt instructions",
@@ -182,5 +203,6 @@ def _instructions(canvas: Canvas, layout: Layout, cards: Cards, box: Box, signs:
         )
     canvas.setFont(fonts.REGULAR, TEXT_SIZE)
     canvas.setFillColor(INK)
+    top = box.top - INSET - TEXT_SIZE
     for number, line in enumerate(lines):
-        canvas.drawString(box.x + inset, top - number * leading, line)
+        canvas.drawString(box.x + INSET, top - number * LEADING, line)
