@@ -8,20 +8,33 @@ from typing import Any
 from ..model.layout import MM, Layout
 from ..model.resolved import Document
 from ..model.views import CardsView, FaceView
-from ..render.pdf.imposition import Placement, plan
+from ..render.pdf.imposition import Placement, Plan, plan
 from ..text.printed import printed_texts
 from .report import Report
-from .text import read_pages
+from .text import Box, PageRead
 from .words import printed_words, words
 
 
-def check_cards(report: Report, data: bytes, pages: list, document: Document) -> None:
-    view, layout = document.view, document.layout
+def card_plan(document: Document, pages: list) -> Plan:
+    """Where the deck's faces should be on these pages (their sheet size, one card a page or not)."""
+    view = document.view
     assert isinstance(view, CardsView)
     one_per_page = bool(pages) and "/TrimBox" in pages[0]
     first = pages[0].mediabox if pages else None
     sheet = (float(first.width), float(first.height)) if first is not None else (0.0, 0.0)
-    layout_plan = plan(layout, sheet, len(view.cards), one_per_page)
+    return plan(document.layout, sheet, len(view.cards), one_per_page)
+
+
+def card_boxes(layout_plan: Plan) -> list[list[Box]]:
+    """Each page's card trims, to read the text inside each."""
+    return [[(p.trim.x, p.trim.y, p.trim.right, p.trim.top) for p in here] for here in layout_plan.by_page()]
+
+
+def check_cards(report: Report, read: list[PageRead], pages: list, document: Document, layout_plan: Plan) -> None:
+    """`read` holds each page's text inside each card of `layout_plan` (verify.text.read_pages)."""
+    view, layout = document.view, document.layout
+    assert isinstance(view, CardsView)
+    one_per_page = bool(pages) and "/TrimBox" in pages[0]
     report.cards = len(view.cards)
     if len(pages) != len(layout_plan.pages):
         report.add(
@@ -31,9 +44,8 @@ def check_cards(report: Report, data: bytes, pages: list, document: Document) ->
         )
         return
     by_page = layout_plan.by_page()
-    read = read_pages(data, [[(p.trim.x, p.trim.y, p.trim.right, p.trim.top) for p in here] for here in by_page])
-    texts = {p: page.in_boxes[i] for here, page in zip(by_page, read, strict=True) for i, p in enumerate(here)}
-    outside = [f"page {n}: {page.stray[0][:30]!r}" for n, page in enumerate(read, start=1) if page.stray]
+    texts = {p: page.in_cards[i] for here, page in zip(by_page, read, strict=True) for i, p in enumerate(here)}
+    outside = [f"page {n}: {page.card_stray[0][:30]!r}" for n, page in enumerate(read, start=1) if page.card_stray]
     faces = {(index, face.side): face for index, card in enumerate(view.cards) for face in card.faces}
     missing = _missing_words(texts, faces)
     problems = []

@@ -47,8 +47,11 @@ class Part:
     group: int  # parts of one exercise panel (or one FAQ pair) share a group
 
 
-def check_composition(report: Report, data: bytes, document: Document) -> None:
-    lines = read_lines(data)
+def check_composition(
+    report: Report, data: bytes, document: Document, lines: dict[int, list[Line]] | None = None
+) -> None:
+    """Composition findings on `report`; `lines` are the pages' text runs when already read."""
+    lines = read_lines(data) if lines is None else lines
     if document.kind == "cards":
         _card_margins(report, document, lines)
         _small_text(report, lines, document.layout.cards.min_font_size if document.layout.cards else 6.0)

@@ -17,7 +17,7 @@ from ..model.resolved import Document
 from ..model.types import LINK_SCHEMES
 from ..text.printed import printed_texts
 from .report import Report
-from .text import read_pages
+from .text import PageRead, read_pages
 from .words import check_words
 
 MM = 72 / 25.4
@@ -99,20 +99,26 @@ def _run_checks(
     _check_fonts(report, pages)
     _check_metadata(report, reader)
     _check_safety(report, reader, pages)
-    texts = _check_text_positions(report, data, pages, _body_frame(document))
+    layout_plan = cards = None
+    if document is not None and document.kind == "cards":
+        from .cards import card_boxes, card_plan
+
+        layout_plan = card_plan(document, pages)
+        cards = card_boxes(layout_plan) if len(layout_plan.pages) == len(pages) else None
+    read = _check_text_positions(report, data, pages, _body_frame(document), cards, lines=document is not None)
     _check_links(report, pages)
     report.bookmarks = len(reader.outline)
     if document is None:
         return
-    if document.kind == "cards":
+    if layout_plan is not None:
         from .cards import check_cards
 
-        check_cards(report, data, pages, document)
+        check_cards(report, read, pages, document, layout_plan)
     else:
-        check_words(report, "\n".join(texts), printed_texts(document.view))
+        check_words(report, "\n".join(r.framed for r in read), printed_texts(document.view))
     from .composition import check_composition
 
-    check_composition(report, data, document)
+    check_composition(report, data, document, {n: r.lines for n, r in enumerate(read, start=1)})
 
 
 def _check_pages(report: Report, pages: list, layout: Any) -> None:
@@ -213,14 +219,17 @@ def _check_metadata(report: Report, reader: Any) -> None:
         report.add("metadata", True, f'title "{report.title}", language {report.language}')
 
 
-def _check_text_positions(report: Report, data: bytes, pages: list, frame: tuple | None = None) -> list[str]:
-    """Every text on its page; returns each page's words, only those of the body frame when one
-    is given (the header and footer repeat the title, which must not stand in for its words)."""
+def _check_text_positions(
+    report: Report, data: bytes, pages: list, frame: tuple | None, cards: list | None = None, lines: bool = False
+) -> list[PageRead]:
+    """Every text on its page. Each page is read once for all the checks: the text of its body
+    frame (the header and footer repeat the title, which must not stand in for its words), of
+    each card, and its text runs for the composition check."""
     boxes = [
         [(float(p.mediabox.left), float(p.mediabox.bottom), float(p.mediabox.right), float(p.mediabox.top))]
         for p in pages
     ]
-    read = read_pages(data, boxes, frame)
+    read = read_pages(data, boxes, frame, cards, lines)
     outside = [
         f"page {n}: {r.stray[0][:40]!r} at ({r.stray[1]:.0f}, {r.stray[2]:.0f}) pt"
         for n, r in enumerate(read, 1)
@@ -230,7 +239,7 @@ def _check_text_positions(report: Report, data: bytes, pages: list, frame: tuple
         report.add("text", False, f"{len(outside)} pages with text outside the page, first: {outside[0]}")
     else:
         report.add("text", True, "all text inside the page")
-    return [r.framed if frame is not None else r.text for r in read]
+    return read
 
 
 def _body_frame(document: Document | None) -> tuple | None:

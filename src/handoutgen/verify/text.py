@@ -11,7 +11,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .words import words
@@ -75,28 +75,48 @@ def _lines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-@dataclass(frozen=True)
+@dataclass
 class PageRead:
     text: str  # all of the page's text
     in_boxes: list[str]  # the text inside each box asked for
     stray: tuple[str, float, float] | None  # the first text in none of the boxes, and where
     framed: str = ""  # the text inside the `frame` asked for (a page's body, without its bands)
+    in_cards: list[str] = field(default_factory=list)  # the text inside each card asked for
+    card_stray: tuple[str, float, float] | None = None  # the first text on no card
+    lines: list[Line] = field(default_factory=list)  # the text runs, when asked for
 
 
-def read_pages(data: bytes, boxes: list[list[Box]], frame: Box | None = None) -> list[PageRead]:
-    """Each page's text, the text inside each of that page's boxes (the page, or its cards) and,
-    given a frame, the text inside it."""
+def read_pages(
+    data: bytes,
+    boxes: list[list[Box]],
+    frame: Box | None = None,
+    cards: list[list[Box]] | None = None,
+    lines: bool = False,
+) -> list[PageRead]:
+    """Everything the checks read of each page, in one visit of it: its text, the text inside
+    each of its boxes (the page), inside the body frame, inside each card, and its text runs."""
     out = []
     with pdfium_document(data) as document:
         for index, page_boxes in enumerate(boxes):
             page = PageText(document[index])
             inside = [page.inside(box) for box in page_boxes]
-            stray = None
-            if Counter(words(page.text)) != sum((Counter(words(t)) for t in inside), Counter()):
-                stray = page.first_outside(page_boxes)
-            out.append(PageRead(page.text, inside, stray, page.inside(frame) if frame is not None else ""))
+            read = PageRead(page.text, inside, _stray(page, page_boxes, inside))
+            if frame is not None:
+                read.framed = page.inside(frame)
+            if cards is not None:
+                read.in_cards = [page.inside(box) for box in cards[index]]
+                read.card_stray = _stray(page, cards[index], read.in_cards)
+            if lines:
+                read.lines = _page_lines(page._textpage, index + 1)
+            out.append(read)
             page.close()
     return out
+
+
+def _stray(page: PageText, boxes: list[Box], inside: list[str]) -> tuple[str, float, float] | None:
+    if Counter(words(page.text)) == sum((Counter(words(t)) for t in inside), Counter()):
+        return None
+    return page.first_outside(boxes)
 
 
 @dataclass(frozen=True)
@@ -121,35 +141,40 @@ class Line:
 
 def read_lines(data: bytes, pages: list[int] | None = None) -> dict[int, list[Line]]:
     """The text runs of each page (1-based numbers; all pages when `pages` is None)."""
-    import ctypes
-
-    import pypdfium2.raw as raw
-
     out: dict[int, list[Line]] = {}
     with pdfium_document(data) as document:
         numbers = pages if pages is not None else list(range(1, len(document) + 1))
         for number in numbers:
             textpage = document[number - 1].get_textpage()
-            lines = []
-            for index in range(textpage.count_rects()):
-                left, bottom, right, top = textpage.get_rect(index)
-                text = _lines(textpage.get_text_bounded(left, bottom, right, top)).strip()
-                if not text:
-                    continue
-                char = raw.FPDFText_GetCharIndexAtPos(textpage.raw, left + 0.5, (bottom + top) / 2, 1.5, 1.5)
-                if char < 0:  # a run on its side: ask at its middle
-                    char = raw.FPDFText_GetCharIndexAtPos(textpage.raw, (left + right) / 2, (bottom + top) / 2, 2, 2)
-                if char < 0:
-                    continue
-                red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
-                raw.FPDFText_GetFillColor(textpage.raw, char, *(ctypes.byref(v) for v in (red, green, blue, alpha)))
-                size = raw.FPDFText_GetFontSize(textpage.raw, char)
-                weight = raw.FPDFText_GetFontWeight(textpage.raw, char)
-                color = (red.value, green.value, blue.value)
-                lines.append(Line(number, text, (left, bottom, right, top), size, weight >= 600, color))
+            out[number] = _page_lines(textpage, number)
             textpage.close()
-            out[number] = lines  # in the order the page draws them: the reading order of the flow
     return out
+
+
+def _page_lines(textpage: Any, number: int) -> list[Line]:
+    """A page's text runs in the order the page draws them: the reading order of the flow."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    lines = []
+    for index in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(index)
+        text = _lines(textpage.get_text_bounded(left, bottom, right, top)).strip()
+        if not text:
+            continue
+        char = raw.FPDFText_GetCharIndexAtPos(textpage.raw, left + 0.5, (bottom + top) / 2, 1.5, 1.5)
+        if char < 0:  # a run on its side: ask at its middle
+            char = raw.FPDFText_GetCharIndexAtPos(textpage.raw, (left + right) / 2, (bottom + top) / 2, 2, 2)
+        if char < 0:
+            continue
+        red, green, blue, alpha = (ctypes.c_uint() for _ in range(4))
+        raw.FPDFText_GetFillColor(textpage.raw, char, *(ctypes.byref(v) for v in (red, green, blue, alpha)))
+        size = raw.FPDFText_GetFontSize(textpage.raw, char)
+        weight = raw.FPDFText_GetFontWeight(textpage.raw, char)
+        color = (red.value, green.value, blue.value)
+        lines.append(Line(number, text, (left, bottom, right, top), size, weight >= 600, color))
+    return lines
 
 
 def render_page(data: bytes, number: int, scale: float) -> Any:
