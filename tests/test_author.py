@@ -27,6 +27,7 @@ def test_init_makes_a_project_that_builds_and_checks(tmp_path: Path, monkeypatch
     assert run("validate", "handouts", "layouts").exit_code == 0
     assert sorted(p.name for p in Path("schemas").iterdir())[:2] == ["deck.schema.json", "exercise.schema.json"]
     assert run("init", ".").exit_code == 2  # not empty
+    assert "out/" in Path(".gitignore").read_text()  # built files are not committed
 
 
 @pytest.mark.parametrize(

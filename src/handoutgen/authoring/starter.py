@@ -13,6 +13,11 @@ from ..errors import HandoutError
 
 BUILTIN = Path(__file__).resolve().parent.parent / "builtin"
 TEMPLATES = BUILTIN / "templates"
+GITIGNORE = """\
+# What handoutgen writes: build it again from the YAML instead of committing it.
+out/
+*.part
+"""
 PLACES = {
     "handout": "handouts/{id}.yaml",
     "exercise": "handouts/exercises/{id}.yaml",
@@ -107,6 +112,7 @@ def _fill_project(folder: Path, name: str) -> list[Path]:
     layout.write_text(
         layout.read_text(encoding="utf-8").replace("# logo: images/logo.svg", "logo: images/logo.svg"), encoding="utf-8"
     )
+    (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
     readme = folder / "README.md"
     readme.write_text(
         (TEMPLATES / "README.md").read_text(encoding="utf-8").replace("__TITLE__", name), encoding="utf-8"
