@@ -105,3 +105,11 @@ def test_shell_completion_offers_commands_and_layouts() -> None:
         env={**os.environ, "_HANDOUTGEN_COMPLETE": "zsh_source"},
     ).stdout
     assert "compdef handoutgen" in script
+
+
+def test_init_in_the_current_empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = run("init", ".", "--name", "Dot Clinic")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "README.md", "handouts", "layouts", "schemas"]
+    assert run("build", "-l", "layouts/clinic.yaml").exit_code == 0

@@ -132,3 +132,9 @@ def test_a_heading_lost_from_the_body_is_missed_even_though_the_footer_repeats_t
     built = handoutgen.build(write(project / "handouts" / "plain.yaml", plain))
     report = handoutgen.check(built, content=write(project / "handouts" / "titled.yaml", titled))
     assert not report.ok and set(report.words_missing) >= {"knee", "care"}
+
+
+def test_a_file_built_on_letter_checks_against_its_content_without_the_layout(tmp_path: Path) -> None:
+    built = handoutgen.build(GLUTE, layout="letter")
+    report = handoutgen.check(built, content=GLUTE)  # the content's default layout is a4
+    assert not [f for f in report.findings if f.check == "words" and not f.ok], report.format("letter")

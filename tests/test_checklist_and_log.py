@@ -82,3 +82,14 @@ def test_bad_checklists_and_logs_are_errors_at_their_line(block: str, words: str
     result = run("validate", tmp_path / "handouts" / "h.yaml")
     assert result.exit_code == 2, result.output
     assert "h.yaml:9:" in result.stderr and words in result.stderr, result.stderr
+
+
+def test_a_log_with_long_names_fits_a_narrow_column(tmp_path: Path) -> None:
+    layout = write(tmp_path / "layouts" / "two.yaml", "extends: a4\ncolumns: 2\n")
+    long_name = "Hippopotomonstrosesquipedalianwords"  # 35 letters: allowed, longer than a column's share
+    source = write(
+        tmp_path / "handouts" / "h.yaml", MINIMAL + f"      - log: {{items: [{long_name}, Walk], weeks: 2}}\n"
+    )
+    pdf = handoutgen.build(source, layout=layout)
+    report = handoutgen.check(pdf, content=source, layout=layout)
+    assert report.ok, report.format("two columns")

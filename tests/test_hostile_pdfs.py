@@ -236,3 +236,78 @@ def test_pdfs_built_to_exhaust_the_check_finish_at_once(make, words: str, tmp_pa
     result = run("check", path)  # before the fixes these ran for minutes
     assert result.exit_code in (1, 2) and "Traceback" not in result.stderr
     assert words in result.output + result.stderr
+
+
+def _page_with(contents: bytes, resources: bytes = b"<< >>", extra: dict | None = None) -> bytes:
+    objects = {
+        1: CATALOG,
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents "
+        + contents
+        + b" /Resources "
+        + resources
+        + b" >>",
+    }
+    objects.update(extra or {})
+    return raw_pdf(objects)
+
+
+def _stream(data: bytes, filters: bytes = b"/FlateDecode", more: bytes = b"") -> bytes:
+    return b"<< /Length %d /Filter %s %s >>\nstream\n" % (len(data), filters, more) + data + b"\nendstream"
+
+
+def _bomb(megabytes: int) -> bytes:
+    import zlib
+
+    return zlib.compress(b"0 0 m 1 1 l S\n" * (megabytes * 1024 * 1024 // 14), 9)
+
+
+MALFORMED_OR_SWOLLEN = {
+    "filter-array": _page_with(b"4 0 R", extra={4: _stream(_bomb(40), b"[/FlateDecode]")}),
+    "nested-forms": _page_with(
+        b"[]",
+        b"<< /XObject << /A 4 0 R >> >>",
+        {
+            4: _stream(
+                b"",
+                b"/FlateDecode",
+                b"/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /B 5 0 R >> >>",
+            )
+            .replace(b"/Length 0", b"/Length 8")
+            .replace(b"stream\n\nendstream", b"stream\nx\x9c\x03\x00\x00\x00\x00\x01\nendstream"),
+            5: _stream(_bomb(40), b"/FlateDecode", b"/Type /XObject /Subtype /Form /BBox [0 0 1 1]"),
+        },
+    ),
+    "contents-null": _page_with(b"null"),
+    "contents-number": _page_with(b"42"),
+    "resources-array": _page_with(b"[]", b"[1 2]"),
+    "xobject-null": _page_with(b"[]", b"<< /XObject << /X null >> >>"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MALFORMED_OR_SWOLLEN))
+def test_malformed_and_swollen_pages_are_findings_not_tracebacks(name: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{name}.pdf"
+    path.write_bytes(MALFORMED_OR_SWOLLEN[name])
+    result = run("check", path)
+    assert result.exit_code in (1, 2) and "Traceback" not in result.output + result.stderr, result.output
+    if name in ("filter-array", "nested-forms"):
+        assert "unpacks to more than 20 MB" in result.output
+
+
+def test_an_action_kind_behind_a_reference_and_a_file_link_in_the_outline_fail(good_pdf: bytes, tmp_path: Path) -> None:
+    from pypdf.generic import IndirectObject
+
+    def indirect_launch(writer: PdfWriter) -> None:
+        kind = writer._add_object(NameObject("/Launch"))
+        action = DictionaryObject({NameObject("/S"): IndirectObject(kind.idnum, 0, writer)})
+        writer.add_annotation(0, _link({"/A": action}))
+
+    for change, words in (
+        (indirect_launch, "launch action"),
+        (lambda w: _outline_with(w, _action("/URI", URI=TextStringObject("file:///etc/passwd"))), "file:///etc/passwd"),
+    ):
+        path = tmp_path / "x.pdf"
+        path.write_bytes(_with(good_pdf, change))
+        result = run("check", path)
+        assert result.exit_code == 1 and "FAIL safety" in result.output and words in result.output, result.output

@@ -152,6 +152,23 @@ def test_tables_qr_codes_and_the_log(tmp_path: Path) -> None:
         (lambda h: h.replace("</main>", '<a href="http://[oops">x</a></main>'), "links", "not a well-formed address"),
         (lambda h: h.replace("<title>Sore glutes", "<title>Other"), "metadata", "<title> is"),
         (lambda h: h.replace("<h1>Sore glutes", "<h1>Other"), "metadata", "the <h1> is"),
+        (
+            lambda h: h.replace(
+                "<style>", '<style>p{content:"/*"}body{background:url(https://x.example/p)}p{content:"*/"}'
+            ),
+            "requests",
+            "url(",
+        ),
+        (
+            lambda h: h.replace("<style>", r"<style>p{x:\2f\2a}body{background:url(https://x.example/p)}/* */"),
+            "requests",
+            "url(",
+        ),
+        (
+            lambda h: h.replace("</style>", "a{}</style x><img src=https://x.example/p alt=x></style>", 1),
+            "requests",
+            "markup",
+        ),
         (lambda h: h.replace("</main>", "<h4>Skipped</h4></main>"), "headings", "straight after"),
         (lambda h: h.replace("</main>", "<h1>Another</h1></main>"), "headings", "2 <h1>"),
         (lambda h: h.replace("</main>", '<a href="https://elsewhere.example/">x</a></main>'), "links", "not one of"),

@@ -334,7 +334,7 @@ def test_footers_give_way_whole_never_cut(project: Path) -> None:
             footer: list[str] = []
 
             def low(text, cm, tm, font, size, footer=footer):
-                if tm[5] < 50:
+                if tm[5] * cm[3] + cm[5] < 50:  # on the page, below the body: the footer
                     footer.append(text)
 
             page.extract_text(visitor_text=low)
@@ -350,3 +350,12 @@ def test_a_two_column_layout_warns_that_a_programme_keeps_one_column(project: Pa
     result = run("build", str(PROGRAM), "-l", "layouts/two.yaml", "-o", "out/p.pdf")
     assert result.exit_code == 0
     assert "layouts/two.yaml:2:10: warning: `columns: 2` is for handouts" in result.stderr
+
+
+def test_an_appended_handout_in_another_language_keeps_its_words_and_takes_the_dose(project: Path) -> None:
+    copy_examples(project)
+    source = project / "handouts" / "programs" / "glute-rehab.yaml"
+    source.write_text(source.read_text().replace("../glute-soreness.yaml", "../glute-soreness.es.yaml"))
+    text = " ".join(pdf_text(handoutgen.build(source)).split())
+    assert "Sentadilla 2 series de 8" in text  # Spanish words, the programme's dose
+    assert text.count("Go only as low as feels comfortable.") == 1  # the English note stays in the programme

@@ -81,6 +81,9 @@ CASES = {
     "css-comment-split": (SVG_HEAD + "<style>rect { fill: ur/**/l(https://x.example/) }</style></svg>").encode(),
     "style-filter": (SVG_HEAD + '<rect width="9" height="9" style="filter: blur(2px)"/></svg>').encode(),
     "style-mask": (SVG_HEAD + '<rect width="9" height="9" style="fill:red;mask:url(#m)"/></svg>').encode(),
+    "css-comment-in-string": (
+        SVG_HEAD + '<style>p{content:"/*"} rect{fill:url(https://x.example/a)} p{content:"*/"}</style></svg>'
+    ).encode(),
     "xinclude": (
         SVG_HEAD + '<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="../../secret.txt" parse="text"/></svg>'
     ).encode(),
@@ -158,3 +161,10 @@ def test_words_inside_a_picture_need_glyphs_in_the_body_font(attack: Path) -> No
     assert result.exit_code == 2, result.stderr
     assert "handouts/h.yaml:8:23" in result.stderr and "cannot print: `\u4e2d` (U+4E2D)" in result.stderr
     assert not (attack / "out").exists()
+
+
+@pytest.mark.parametrize("inside", ["", "<defs><rect id='r' width='9' height='9'/></defs>", "<text> </text>"])
+def test_an_svg_that_draws_nothing_still_builds(inside: str, attack: Path) -> None:
+    (attack / "handouts" / "images" / "pic.svg").write_text(SVG_HEAD + inside + "</svg>")
+    result = run("build", "handouts/h.yaml", "-o", "out/h.pdf")
+    assert result.exit_code == 0, result.stderr

@@ -37,7 +37,7 @@ def _jobs(value: str) -> int:
         return max(
             1, min(64, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
         )
-    if not re.fullmatch(r"[0-9]+", value.strip()) or not 1 <= int(value) <= 64:
+    if not re.fullmatch(r"[0-9]{1,3}", value.strip()) or not 1 <= int(value) <= 64:
         raise click.BadParameter(f"`{value}` is not a number of processes from 1 to 64, nor `auto`")
     return int(value)
 

@@ -16,10 +16,10 @@ def source_date_epoch() -> int | None:
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not value:
         return None
-    if not re.fullmatch(r"[0-9]+", value) or int(value) > LATEST_EPOCH:
+    if not re.fullmatch(r"[0-9]{1,15}", value) or int(value) > LATEST_EPOCH:
         raise HandoutError.at(
             None,
-            f"SOURCE_DATE_EPOCH is `{value}`; it must be whole seconds since 1970",
+            f"SOURCE_DATE_EPOCH is `{value[:40]}{'…' if len(value) > 40 else ''}`; it must be whole seconds since 1970",
             "unset it, or set it to the output of `date +%s`",
         )
     return int(value)

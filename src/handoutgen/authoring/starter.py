@@ -80,8 +80,8 @@ def _new_file(kind: str, name: str, root: Path, title: str | None) -> Path:
 
 def init_project(folder: Path, name: str) -> list[Path]:
     """A project that builds and checks at once: layout, handout, two exercises, deck, programme.
-    It is made in a hidden folder beside the target and moved into place whole, so a failure
-    leaves nothing half made."""
+    It is made in a hidden folder beside the target and moved into place, so a failure while
+    writing leaves nothing half made."""
     printable_name(name)
     try:
         if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
@@ -89,9 +89,11 @@ def init_project(folder: Path, name: str) -> list[Path]:
         folder.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix=f".{folder.name}.", dir=folder.parent) as scratch:
             made = _fill_project(Path(scratch) / "project", name)
-            if folder.exists():
-                folder.rmdir()
-            (Path(scratch) / "project").replace(folder)
+            if folder.exists():  # an empty folder (perhaps the current one): move the files into it
+                for child in sorted((Path(scratch) / "project").iterdir()):
+                    child.replace(folder / child.name)
+            else:
+                (Path(scratch) / "project").replace(folder)
     except OSError as exc:
         from ..output import why_not_written
 

@@ -243,7 +243,7 @@ def shard(rows: list, spec: str | None) -> list:
     array's SLURM_ARRAY_TASK_ID (both counted from the array's first task)."""
     if not spec:
         return rows
-    match = re.fullmatch(r"([0-9]+|auto)/([0-9]+)", spec.strip())
+    match = re.fullmatch(r"([0-9]{1,9}|auto)/([0-9]{1,9})", spec.strip())
     if not match:
         raise HandoutError.at(None, f"--shard `{spec}` must be I/N with 1 <= I <= N, like 1/4, or auto/N")
     count = int(match.group(2))
@@ -259,7 +259,7 @@ def runner_index() -> int:
 
     def number(name: str) -> int | None:
         value = os.environ.get(name, "").strip()
-        return int(value) if re.fullmatch(r"[0-9]+", value) else None
+        return int(value) if re.fullmatch(r"[0-9]{1,9}", value) else None
 
     kubernetes = number("JOB_COMPLETION_INDEX")  # 0, 1, ... N-1
     if kubernetes is not None:

@@ -49,11 +49,11 @@ def handout_view(
     layout: Layout,
     keys: str = "",
     disclaimer: bool = True,
-    prescribed: dict[str, ResolvedExercise] | None = None,
+    in_programme: dict[str, ResolvedExercise] | None = None,
 ) -> HandoutView:
     """A handout; `keys` prefixes its bookmark names (an appended handout's differ from the main one's).
 
-    Appended to a programme (`prescribed` given), the handout shows the programme's dose and note
+    Appended to a programme (`in_programme` given), the handout shows the programme's dose and note
     for the exercises the programme prescribes, leaves its own log out (the programme's log is the
     one to fill in) and says when it was reviewed, which its pages' footers no longer do."""
     handout = content.handout
@@ -65,9 +65,9 @@ def handout_view(
         SectionView(
             section.title,
             tuple(
-                _block_view(b, language, prescribed)
+                _block_view(b, language, in_programme)
                 for b in section.blocks
-                if not (prescribed is not None and b.kind == "log")
+                if not (in_programme is not None and b.kind == "log")
             ),
             f"{keys}section-{n}",
         )
@@ -75,13 +75,13 @@ def handout_view(
     )
     small_print = layout.disclaimer if disclaimer else None
     reviewed = None
-    if prescribed is not None:
+    if in_programme is not None:
         reviewed = _label(language, "reviewed", handout.where, date=long_date(language, handout.reviewed))
     return HandoutView(handout.title, handout.subtitle, summary, sections, small_print, keys, reviewed)
 
 
 def _block_view(
-    block: ResolvedBlock, language: str, prescribed: dict[str, ResolvedExercise] | None = None
+    block: ResolvedBlock, language: str, in_programme: dict[str, ResolvedExercise] | None = None
 ) -> BlockView:
     body: Any = block.body
     where = block.where
@@ -94,8 +94,7 @@ def _block_view(
     elif block.kind == "qr":
         body = QrView(str(body.url), body.label, _label(language, "scan", where), Label(str(body.url), body.url.where))
     elif block.kind == "exercises":
-        chosen = prescribed or {}
-        body = tuple(panel_view(chosen.get(str(e.exercise.exercise), e), language) for e in body)
+        body = tuple(panel_view(_as_in_programme(e, in_programme), language) for e in body)
     elif block.kind == "checklist":
         body = tuple(body)
     elif block.kind == "log":
@@ -108,6 +107,17 @@ def _block_view(
             where,
         )
     return BlockView(block.kind, body, where)
+
+
+def _as_in_programme(exercise: ResolvedExercise, in_programme: dict[str, ResolvedExercise] | None) -> ResolvedExercise:
+    """The programme's version of an exercise it prescribes: its dose and note; in a handout of
+    another language, its dose (said in the handout's language) but not its note."""
+    chosen = (in_programme or {}).get(str(exercise.exercise.exercise))
+    if chosen is None:
+        return exercise
+    if str(chosen.exercise.language) == str(exercise.exercise.language):
+        return chosen
+    return dataclasses.replace(exercise, exercise=dataclasses.replace(exercise.exercise, dose=chosen.exercise.dose))
 
 
 def log_view(heading: Label | Text, hint: Label, weeks: int, rows: tuple[Text, ...], language: str, where) -> LogView:
@@ -166,9 +176,9 @@ def program_view(content: ProgramContent, layout: Layout) -> ProgramView:
             language,
             where,
         )
-    prescribed = {str(e.exercise.exercise): e for e in content.exercises}
+    in_programme = {str(e.exercise.exercise): e for e in content.exercises}
     handouts = tuple(
-        handout_view(handout, layout, keys=f"handout-{n}-", disclaimer=False, prescribed=prescribed)
+        handout_view(handout, layout, keys=f"handout-{n}-", disclaimer=False, in_programme=in_programme)
         for n, handout in enumerate(content.handouts, start=1)
     )
     heading = _label(language, "your_exercises", where)

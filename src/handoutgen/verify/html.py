@@ -126,6 +126,8 @@ class _Reader(HTMLParser):
             self.page.title += data
         elif where == "style":
             self.page.styles.append(data)
+            if "<" in data:  # browsers end a style sheet at `</style x>` too: never markup in one
+                self.page.fetching.append("markup inside a <style>")
         elif where != "script":
             self.page.text.append(data)
             if self._heading is not None:

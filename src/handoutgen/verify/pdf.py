@@ -24,6 +24,7 @@ MM = 72 / 25.4
 TOLERANCE = 1.0  # points
 MAX_PAGES = 5_000  # a 10,000-card deck; more is no handout, and reading it would take minutes
 MAX_PAGE_CONTENT = 20 * 1024 * 1024  # unpacked drawing instructions of one page: ours are ~50 KB
+MAX_DOCUMENT_CONTENT = 200 * 1024 * 1024  # of all pages, a form counted on each page that draws it
 
 
 def check_pdf(data: bytes, document: Document | None = None, layout: Layout | None = None) -> Report:
@@ -44,12 +45,12 @@ def check_pdf(data: bytes, document: Document | None = None, layout: Layout | No
         raise HandoutError.at(
             None, f"the PDF has {len(pages):,} pages; check reads at most {MAX_PAGES:,}", "split the document"
         )
-    swollen = _swollen_page(pages)
-    if swollen is not None:
-        report.add("pdf", False, f"page {swollen} unpacks to more than 20 MB of drawing instructions: not a handout")
-        return report
     report.pages = len(pages)
     try:
+        swollen = _swollen(pages)
+        if swollen is not None:
+            report.add("pdf", False, f"{swollen}: not a handout")
+            return report
         _run_checks(report, data, reader, pages, document, layout)
     except HandoutError:
         raise
@@ -58,33 +59,84 @@ def check_pdf(data: bytes, document: Document | None = None, layout: Layout | No
     return report
 
 
-def _swollen_page(pages: list) -> int | None:
-    """The first page whose content streams unpack to more than MAX_PAGE_CONTENT, measured by
-    unpacking at most that much (a small file can unpack to gigabytes)."""
+class _SwollenError(Exception):
+    """Drawing instructions that unpack past what the check will read."""
+
+
+def _swollen(pages: list) -> str | None:
+    """Why the pages' drawing instructions are too big to read, or None. Each page's content
+    streams and the forms it draws (forms within forms too) are unpacked at most to the limits:
+    a small file can unpack to gigabytes, and a form shared by every page is read for each."""
+    sizes: dict[Any, int] = {}
+    total = 0
+    try:
+        for number, page in enumerate(pages, start=1):
+            size = sum(_unpacked(stream, sizes) for stream in _page_streams(page))
+            if size > MAX_PAGE_CONTENT:
+                return f"page {number} unpacks to more than 20 MB of drawing instructions"
+            total += size
+            if total > MAX_DOCUMENT_CONTENT:
+                return f"pages 1 to {number} unpack to more than 200 MB of drawing instructions"
+    except _SwollenError as exc:
+        return str(exc)
+    return None
+
+
+def _page_streams(page: Any) -> list[Any]:
+    """A page's content streams and every form it draws, each once."""
+    from pypdf.generic import ArrayObject, DictionaryObject, StreamObject
+
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    found = list(contents) if isinstance(contents, ArrayObject) else [contents]
+    seen: set[Any] = set()
+    stack = [page.get("/Resources")]
+    while stack:
+        resources = stack.pop()
+        resources = resources.get_object() if resources is not None else None
+        if not isinstance(resources, DictionaryObject):
+            continue
+        forms = resources.get("/XObject")
+        forms = forms.get_object() if forms is not None else None
+        if not isinstance(forms, DictionaryObject):
+            continue
+        for reference in forms.values():
+            key = _object_key(reference)
+            form = reference.get_object()
+            if key in seen or not isinstance(form, StreamObject) or form.get("/Subtype") != "/Form":
+                continue
+            seen.add(key)
+            found.append(reference)
+            stack.append(form.get("/Resources"))
+    return [stream for stream in found if stream is not None]
+
+
+def _unpacked(reference: Any, sizes: dict[Any, int]) -> int:
+    """How many bytes a stream unpacks to (up to the page limit), measured once per object."""
     import zlib
 
-    for number, page in enumerate(pages, start=1):
-        contents = page.get("/Contents")
-        streams = contents.get_object() if contents is not None else []
-        streams = list(streams) if isinstance(streams, list) else [streams]
-        resources = (page.get("/Resources") or {}).get_object() if page.get("/Resources") is not None else {}
-        forms = (resources.get("/XObject") or {}).get_object() if resources.get("/XObject") is not None else {}
-        streams += [f for f in forms.values() if f.get_object().get("/Subtype") == "/Form"]  # drawn with it
-        total = 0
-        for stream in streams:
-            stream = stream.get_object()
-            raw = getattr(stream, "_data", b"") or b""
-            if stream.get("/Filter") in ("/FlateDecode", "/Fl"):
-                unpacker = zlib.decompressobj()
-                try:
-                    total += len(unpacker.decompress(raw, MAX_PAGE_CONTENT + 1 - total))
-                except zlib.error:
-                    continue  # damaged: the other checks say so
-            else:
-                total += len(raw)
-            if total > MAX_PAGE_CONTENT:
-                return number
-    return None
+    from pypdf.generic import ArrayObject, StreamObject
+
+    key = _object_key(reference)
+    if key in sizes:
+        return sizes[key]
+    stream = reference.get_object()
+    if not isinstance(stream, StreamObject):
+        return 0
+    filters = stream.get("/Filter")
+    filters = filters.get_object() if filters is not None else None
+    chain = [str(f.get_object()) for f in filters] if isinstance(filters, ArrayObject) else [str(filters or "")]
+    data = getattr(stream, "_data", b"") or b""
+    for name in [f for f in chain if f]:
+        if name in ("/FlateDecode", "/Fl"):
+            try:
+                data = zlib.decompressobj().decompress(data, MAX_PAGE_CONTENT + 1)
+            except zlib.error:
+                break  # damaged: the other checks say so
+        elif name not in ("/ASCIIHexDecode", "/AHx", "/ASCII85Decode", "/A85"):  # those only shrink
+            raise _SwollenError(f"drawing instructions packed with {name}, which the check does not unpack")
+    sizes[key] = len(data)
+    return sizes[key]
 
 
 def _short(exc: Exception) -> str:
@@ -105,7 +157,8 @@ def _run_checks(
 
         layout_plan = card_plan(document, pages)
         cards = card_boxes(layout_plan) if len(layout_plan.pages) == len(pages) else None
-    read = _check_text_positions(report, data, pages, _body_frame(document), cards, lines=document is not None)
+    frame = _body_frame(document, pages)
+    read = _check_text_positions(report, data, pages, frame, cards, lines=document is not None)
     _check_links(report, pages)
     report.bookmarks = len(reader.outline)
     if document is None:
@@ -242,14 +295,19 @@ def _check_text_positions(
     return read
 
 
-def _body_frame(document: Document | None) -> tuple | None:
-    """Where a page document prints its content: inside the margins, between header and footer."""
-    if document is None or document.kind == "cards":
+def _body_frame(document: Document | None, pages: list) -> tuple | None:
+    """Where a page document prints its content: inside the margins, between header and footer.
+    None (the whole page is read) for cards, or for pages of another size than the layout's: a
+    file built with another layout than the one it is checked against."""
+    if document is None or document.kind == "cards" or not pages:
         return None
     from ..render.pdf.bands import FOOTER_HEIGHT
     from ..render.pdf.document import document_geometry
 
     g = document_geometry(document)
+    box = pages[0].mediabox
+    if abs(float(box.width) - g.width) > TOLERANCE or abs(float(box.height) - g.height) > TOLERANCE:
+        return None
     slack = 2.0  # points: a descender may reach a little past the frame
     top = g.height - g.top - g.header + slack
     return (g.left - slack, g.bottom + FOOTER_HEIGHT - slack, g.width - g.right + slack, top)
@@ -333,7 +391,6 @@ class _RiskWalk:
     def __init__(self) -> None:
         self.found: dict[str, None] = {}
         self.seen: set[tuple[int, int]] = set()
-        self.visited = 0
 
     def visit(self, start: Any, where: str) -> None:
         from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
@@ -347,10 +404,9 @@ class _RiskWalk:
                     continue
                 self.seen.add(key)
                 item = item.get_object()
-            self.visited += 1
-            if self.visited > MAX_OBJECTS:
-                self.found["more objects than a handout could need"] = None
-                return
+                if len(self.seen) > MAX_OBJECTS:  # objects of the file, not the numbers inside them
+                    self.found["more objects than a handout could need"] = None
+                    return
             if isinstance(item, DictionaryObject):
                 self._note(item, where)
                 stack.extend(value for name, value in item.items() if name != "/Parent")
@@ -359,8 +415,14 @@ class _RiskWalk:
 
     def _note(self, item: Any, where: str) -> None:
         kind = item.get("/S")
+        kind = kind.get_object() if kind is not None else None  # `/S 5 0 R` names the kind too
         if kind in RISKY_ACTIONS:
             self.found[RISKY_ACTIONS[kind] + where] = None
+        if kind == "/URI":  # in an outline item or a form field too, not only in a link
+            address = item.get("/URI")
+            address = str(address.get_object()) if address is not None else ""
+            if _link_problem(address) is not None:
+                self.found[f"a link action to {address[:60]!r}" + where] = None
         for name, what in RISKY_KEYS.items():
             if name in item:
                 self.found[what + where] = None

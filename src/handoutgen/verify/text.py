@@ -80,7 +80,7 @@ class PageRead:
     text: str  # all of the page's text
     in_boxes: list[str]  # the text inside each box asked for
     stray: tuple[str, float, float] | None  # the first text in none of the boxes, and where
-    framed: str = ""  # the text inside the `frame` asked for (a page's body, without its bands)
+    framed: str = ""  # the text inside the `frame` asked for (a page's body, without its bands), else all
     in_cards: list[str] = field(default_factory=list)  # the text inside each card asked for
     card_stray: tuple[str, float, float] | None = None  # the first text on no card
     lines: list[Line] = field(default_factory=list)  # the text runs, when asked for
@@ -101,8 +101,7 @@ def read_pages(
             page = PageText(document[index])
             inside = [page.inside(box) for box in page_boxes]
             read = PageRead(page.text, inside, _stray(page, page_boxes, inside))
-            if frame is not None:
-                read.framed = page.inside(frame)
+            read.framed = page.inside(frame) if frame is not None else page.text
             if cards is not None:
                 read.in_cards = [page.inside(box) for box in cards[index]]
                 read.card_stray = _stray(page, cards[index], read.in_cards)

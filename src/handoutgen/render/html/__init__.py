@@ -7,6 +7,8 @@ screen reader announces; sizes are in rem, so the reader's text size and zoom sc
 
 from __future__ import annotations
 
+import re
+
 from ...model.resolved import Document
 from ...model.views import CardsView, HandoutView, ProgramView
 from ...version import __version__
@@ -59,7 +61,7 @@ def _bands(document: Document) -> dict[str, str]:
     web page has none."""
     from ...text.bands import band_values, fill
 
-    values = {**band_values(document.meta, document.layout), "page_label": ""}
+    values = band_values(document.meta, document.layout)
     layout = document.layout
     texts = {
         "header.left": layout.header.left,
@@ -67,9 +69,10 @@ def _bands(document: Document) -> dict[str, str]:
         "footer.left": layout.footer.left,
         "footer.right": layout.footer.right,
     }
-    blank = {name: fill(str(t).replace("{page}", "").replace("{pages}", ""), values, 1, 1) if t else ""
-             for name, t in texts.items()}  # fmt: skip
-    return blank
+    return {name: "" if not t or PAGE_NUMBERS.search(str(t)) else fill(t, values, 1, 1) for name, t in texts.items()}
+
+
+PAGE_NUMBERS = re.compile(r"\{\s*(?:page|pages|page_label)\s*\}")  # a text about pages: none on a web page
 
 
 def _masthead(document: Document) -> str:

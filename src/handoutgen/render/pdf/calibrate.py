@@ -167,7 +167,7 @@ def _cross(canvas: Canvas, box: Box) -> None:
     canvas.circle(cx, cy, 1.5 * MM)
     canvas.setFont(fonts.BOLD, TEXT_SIZE)
     canvas.setFillColor(INK)
-    canvas.drawString(box.x + 4 * MM, box.top - 4 * MM - TEXT_SIZE, "BACK")
+    canvas.drawString(box.x + INSET, box.top - INSET - TEXT_SIZE, "BACK")
 
 
 INSET = 8 * MM  # the words stay clear of the edge many printers cannot reach: a box may touch it

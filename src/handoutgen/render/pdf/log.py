@@ -9,7 +9,6 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from ...model.views import LogView
 from ...text.colors import LOG_SHADE
-from ...text.labels import label
 from ...text.markup import escape, inline
 from . import fonts
 from .flow import Context, paragraph, stacked_height, styled, tint, variant
@@ -27,6 +26,7 @@ def log_flowables(log: LogView, ctx: Context, heading_style: str, outline: str |
     whole_names = max(stringWidth(inline(name).plain, fonts.REGULAR, size) for name in log.rows) + 14
     longest = max(n.minWidth() for n in names) + 14
     name_width = max(longest, 28 * mm, min(whole_names, ctx.width - 7 * narrowest, ctx.width * 0.45))
+    name_width = min(name_width, ctx.width - 7 * max(5 * mm, size * 0.9))  # a week's boxes always fit
     room = ctx.width - name_width
     per_table = max(1, min(len(log.weeks), int(room // (7 * narrowest))))
     box = room / (7 * per_table)  # the log spans the frame: big boxes are easy to tick
@@ -77,9 +77,8 @@ def log_flowables(log: LogView, ctx: Context, heading_style: str, outline: str |
     whole = [*intro, *(f for table in tables for f in table)]
     if stacked_height(whole, ctx.width, ctx.height) <= ctx.height * 0.5:  # a small log stays whole
         return [KeepTogether(whole)]
-    more = f"{inline(log.heading).plain} ({label(ctx.language, 'continued')})"
-    later = [KeepTogether([ctx.para(more, heading_style), *table]) for table in tables[1:]]
-    return [KeepTogether([*intro, *tables[0]]), *later]
+    # A longer log goes a week at a time; each week's own header row ("Week 2") says what it is.
+    return [KeepTogether([*intro, *tables[0]]), *(KeepTogether(table) for table in tables[1:])]
 
 
 def _day(day: str, style, upright: bool, box: float) -> Flowable:

@@ -67,7 +67,10 @@ def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes):
 def _inside_its_box(drawing) -> None:
     """A picture's drawing, text included, must stay inside its own width and height: svglib
     does not clip, so what runs outside would be drawn over the page around the picture."""
-    left, bottom, right, top = drawing.getBounds()
+    bounds = drawing.getBounds()
+    if bounds is None:  # nothing drawn at all (only <defs>, or empty): the box holds only white
+        return
+    left, bottom, right, top = bounds
     slack = 0.05 * max(drawing.width, drawing.height)
     over = max(-left, -bottom, right - drawing.width, top - drawing.height)
     if over > slack:
