@@ -55,6 +55,11 @@ def run(*args: str | Path) -> Result:
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False)
 
 
+def editions(folder: Path) -> list[Path]:
+    """The PDF and HTML files a build wrote into a folder, sorted (a batch's manifest left out)."""
+    return sorted(p for p in folder.iterdir() if p.suffix in (".pdf", ".html")) if folder.exists() else []
+
+
 def pdf_text(data: bytes | Path) -> str:
     raw = data.read_bytes() if isinstance(data, Path) else data
     reader = PdfReader(io.BytesIO(raw))

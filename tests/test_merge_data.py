@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_examples, run, write
+from conftest import copy_examples, editions, run, write
 
 HEADER = "id,patient,clinician,date,review_date\n"
 TEMPLATE = "handouts/programs/glute-rehab-template.yaml"
@@ -33,8 +33,7 @@ def build(data: str, *extra: str):
 
 
 def built(project: Path) -> list[str]:
-    folder = project / "out"
-    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+    return [p.name for p in editions(project / "out")]
 
 
 def test_an_unclosed_quote_costs_only_its_row(batch: Path) -> None:

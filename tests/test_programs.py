@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import handoutgen
-from conftest import REPO, copy_examples, pdf_text, reader, run, write
+from conftest import REPO, copy_examples, editions, pdf_text, reader, run, write
 from handoutgen.errors import HandoutError
 
 PROGRAM = REPO / "handouts" / "programs" / "glute-rehab.yaml"
@@ -138,7 +138,7 @@ def test_batch_builds_one_pdf_per_row_with_literal_data(project: Path, monkeypat
     result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/{{ id }}.pdf")
     assert result.exit_code == 0, result.stderr
     assert "built 4 of 4 rows" in result.output
-    assert sorted(p.name for p in (project / "out").iterdir()) == ["p1.pdf", "p2.pdf", "p3.pdf", "p4.pdf"]
+    assert [p.name for p in editions(project / "out")] == ["p1.pdf", "p2.pdf", "p3.pdf", "p4.pdf"]
     assert "**Bob** <b>Smith</b>" in pdf_text(project / "out" / "p2.pdf")  # data is text, not markup
     assert "María Núñez" in pdf_text(project / "out" / "p3.pdf")
     assert "Alex" not in result.output + result.stderr  # no patient names in the log
@@ -160,8 +160,8 @@ def test_bad_rows_are_reported_and_skipped(project: Path, monkeypatch: pytest.Mo
     assert result.exit_code == 1
     assert "row 2 (rows.csv:3): skipped" in result.stderr
     assert "glute-rehab-template.yaml:8:7: error: `date`: `21/11/2026` is not a date" in result.stderr
-    assert "built 3 of 4 rows from rows.csv; 1 rows failed" in result.stderr
-    assert sorted(p.name for p in (project / "out").iterdir()) == ["p1.pdf", "p3.pdf", "p4.pdf"]
+    assert "built 3 of 4 rows from rows.csv; 1 row failed" in result.stderr
+    assert [p.name for p in editions(project / "out")] == ["p1.pdf", "p3.pdf", "p4.pdf"]
 
 
 def test_missing_field_names_the_row_and_the_placeholder(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -209,14 +209,14 @@ def test_jobs_give_the_same_bytes_and_shards_cover_every_row_once(
     template = "handouts/programs/glute-rehab-template.yaml"
     assert run("build", template, "--data", rows, "-o", "one/{{ id }}.pdf", "--jobs", "1").exit_code == 0
     assert run("build", template, "--data", rows, "-o", "two/{{ id }}.pdf", "--jobs", "2").exit_code == 0
-    one = {p.name: p.read_bytes() for p in (project / "one").iterdir()}
-    two = {p.name: p.read_bytes() for p in (project / "two").iterdir()}
+    one = {p.name: p.read_bytes() for p in editions(project / "one")}
+    two = {p.name: p.read_bytes() for p in editions(project / "two")}
     assert len(one) == 7 and one == two
     seen: list[str] = []
     for index in (1, 2, 3):
         result = run("build", template, "--data", rows, "-o", f"s{index}/{{{{ id }}}}.pdf", "--shard", f"{index}/3")
         assert result.exit_code == 0
-        seen += [p.name for p in (project / f"s{index}").iterdir()]
+        seen += [p.name for p in editions(project / f"s{index}")]
     assert sorted(seen) == sorted(one)  # every row exactly once
     assert run("build", template, "--data", rows, "--shard", "4/3").exit_code == 2
 
@@ -244,7 +244,7 @@ def test_shards_read_their_index_from_the_job_runner(
             "build", template, "--data", rows, "-o", f"t{task}/{{{{ id }}}}.pdf", "--shard", shard, "--no-check"
         )
         assert result.exit_code == 0, result.stderr
-        seen += [p.name for p in (project / f"t{task}").iterdir()]
+        seen += [p.name for p in editions(project / f"t{task}")]
     assert sorted(seen) == sorted(f"q{i}.pdf" for i in range(7))
 
 
@@ -291,7 +291,7 @@ def test_batch_writes_html_editions_too(project: Path, monkeypatch: pytest.Monke
     template = "handouts/programs/glute-rehab-template.yaml"
     result = run("build", template, "--data", rows, "-o", "out/{{ id }}.pdf", "--format", "pdf,html")
     assert result.exit_code == 0, result.stderr
-    names = sorted(p.name for p in (project / "out").iterdir())
+    names = [p.name for p in editions(project / "out")]
     assert names == sorted([f"p{i}.{ext}" for i in range(1, 5) for ext in ("pdf", "html")])
     assert "María Núñez" in (project / "out" / "p3.html").read_text(encoding="utf-8")
 
@@ -302,7 +302,7 @@ def test_output_names_from_data_cannot_leave_the_folder(project: Path, monkeypat
     monkeypatch.chdir(project)
     result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/{{ id }}.pdf")
     assert result.exit_code == 0, result.stderr
-    assert [p.name for p in (project / "out").iterdir()] == ["etc-evil.pdf"]
+    assert [p.name for p in editions(project / "out")] == ["etc-evil.pdf"]
 
 
 def test_programme_api_errors_point_at_the_line(project: Path) -> None:

@@ -119,10 +119,14 @@ def build_file(
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise HandoutError.at(None, f"format `{unknown[0]}` is not one of: " + ", ".join(FORMATS))
-    built = document(Path(source), layout, one_per_page, metadata_name, row)
-    pdf, pages = render(built) if "pdf" in formats else (b"", 0)
-    html = render_html(built) if "html" in formats else None
-    return Built(Path(source), pdf, pages, built, html)
+    return build_document(document(Path(source), layout, one_per_page, metadata_name, row), source, formats)
+
+
+def build_document(resolved: Document, source: PathLike, formats: tuple[str, ...] = ("pdf",)) -> Built:
+    """Render a resolved document in the editions asked for."""
+    pdf, pages = render(resolved) if "pdf" in formats else (b"", 0)
+    html = render_html(resolved) if "html" in formats else None
+    return Built(Path(source), pdf, pages, resolved, html)
 
 
 def check(
@@ -214,6 +218,7 @@ __all__ = [
     "Built",
     "HandoutError",
     "build",
+    "build_document",
     "build_file",
     "calibration",
     "check",

@@ -31,12 +31,10 @@ def complete_layout(ctx: click.Context, param: click.Parameter, incomplete: str)
 
 def _jobs(value: str) -> int:
     """`--jobs`: a number of processes from 1 to 64, or `auto` for the cores this process may use."""
-    import os
-
     if value.strip().lower() == "auto":
-        return max(
-            1, min(64, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
-        )
+        from .environment import usable_cores
+
+        return min(64, usable_cores())
     if not re.fullmatch(r"[0-9]{1,3}", value.strip()) or not 1 <= int(value) <= 64:
         raise click.BadParameter(f"`{value}` is not a number of processes from 1 to 64, nor `auto`")
     return int(value)
@@ -115,6 +113,19 @@ def main() -> None:
     "Indexed Job or a Slurm job array.",
 )
 @click.option(
+    "--manifest",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE.jsonl",
+    help="With --data: write one JSON line per row here (default: beside the outputs, "
+    "<programme>.manifest.jsonl, or .manifest-I-of-N.jsonl for a shard).",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="With --data: keep the rows that the manifest (or a killed run's journal) shows were built "
+    "from the same inputs and whose files are unchanged; build the rest.",
+)
+@click.option(
     "--metadata-name",
     is_flag=True,
     help="Also put the patient's name in the PDF's metadata (by default it is only on the page).",
@@ -147,6 +158,8 @@ def build(
     data: Path | None,
     jobs: int,
     shard: str | None,
+    manifest: Path | None,
+    resume: bool,
     metadata_name: bool,
     run_lint: bool,
     one_per_page: bool,
@@ -167,10 +180,11 @@ def build(
     if data is not None:
         if run_lint:
             raise click.UsageError("--lint goes without --data: lint the programme template with `handoutgen lint`")
-        _build_merged(paths, layout, output, check, data, jobs, shard, metadata_name, editions, one_per_page)
+        batch = {"jobs": jobs, "shard": shard, "manifest": manifest, "resume": resume}
+        _build_merged(paths, layout, output, check, data, batch, metadata_name, editions, one_per_page)
         return
-    if jobs > 1 or shard:
-        raise click.UsageError("--jobs and --shard go with --data")
+    if jobs > 1 or shard or manifest or resume:
+        raise click.UsageError("--jobs, --shard, --manifest and --resume go with --data")
     sources, skipped, errors = find_content(paths or (Path("handouts"),))
     for error in errors:
         _report_errors(error)
@@ -224,14 +238,14 @@ def _build_merged(
     output: Path | None,
     check: bool,
     data: Path,
-    jobs: int,
-    shard: str | None,
+    batch: dict,
     metadata_name: bool,
     formats: tuple[str, ...] = ("pdf",),
     one_per_page: bool = False,
 ) -> None:
-    """One programme, once per row of data: bad rows are reported and skipped, the rest built."""
-    from .batch import MergeJob, group_failures, merge_rows, run_merge
+    """One programme, once per row of data: bad rows are reported and skipped, the rest built.
+    `batch` holds the batch options: jobs, shard, manifest and resume."""
+    from .batch import MergeJob, default_manifest, group_failures, merge_rows, run_merge
     from .source import content_kind
 
     if len(paths) != 1:
@@ -245,7 +259,22 @@ def _build_merged(
             raise click.UsageError("with --data, -o needs a {{ field }} in it, like 'out/{{ id }}.pdf'")
         if Path(template).suffix.lower() not in (".pdf", ".html"):
             raise click.UsageError("with --data, -o names the PDF to write, like 'out/{{ id }}.pdf'")
-        job = MergeJob(source, data, layout, template, check, jobs, shard, metadata_name, formats, one_per_page)
+        manifest = batch["manifest"] or default_manifest(source, template, batch["shard"])
+        _check_manifest(manifest)
+        job = MergeJob(
+            source,
+            data,
+            layout,
+            template,
+            check,
+            batch["jobs"],
+            batch["shard"],
+            metadata_name,
+            formats,
+            one_per_page,
+            manifest,
+            batch["resume"],
+        )
         rows = merge_rows(job)
     except HandoutError as error:
         _report_errors(error)
@@ -262,11 +291,19 @@ def _build_merged(
         )
         for message in messages:
             click.echo(message, err=True)
-    summary = f"built {outcome.built} of {outcome.rows} rows from {data}"
+    done = f"built {outcome.built} and kept {outcome.kept} unchanged" if outcome.kept else f"built {outcome.built}"
+    summary = f"{done} of {outcome.rows} rows from {data}"
+    where = f"; manifest {job.manifest}"
     if outcome.failures:
-        click.echo(summary + f"; {len(outcome.failures)} rows failed (see above)", err=True)
+        count = len(outcome.failures)
+        click.echo(f"{summary}; {count} row{'s' if count != 1 else ''} failed (see above){where}", err=True)
         sys.exit(EXIT_CHECK_FAILED)
-    click.echo(summary)
+    click.echo(summary + where)
+
+
+def _check_manifest(manifest: Path) -> None:
+    if manifest.suffix.lower() != ".jsonl":
+        raise click.UsageError(f"--manifest {manifest}: name a .jsonl file, like out/manifest.jsonl")
 
 
 @main.command()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import os
 import re
+from pathlib import Path
 
 from .errors import HandoutError
 
@@ -23,3 +25,30 @@ def source_date_epoch() -> int | None:
             "unset it, or set it to the output of `date +%s`",
         )
     return int(value)
+
+
+def usable_cores(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
+    """The cores this process may use: the CPUs it may run on, cut to its cgroup's CPU quota
+    (how Kubernetes and Docker apply a CPU limit) where one is set."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    quota = _cgroup_quota(cgroup)
+    if quota is not None:
+        cores = min(cores, max(1, math.ceil(quota)))
+    return max(1, cores)
+
+
+def _cgroup_quota(cgroup: Path) -> float | None:
+    """CPUs' worth of quota: cgroup v2's cpu.max (`200000 100000`), or v1's cfs_quota_us over
+    cfs_period_us; None when there is no quota or it cannot be read."""
+    try:
+        v2 = cgroup / "cpu.max"
+        if v2.is_file():
+            quota, period = v2.read_text().split()[:2]
+        else:
+            quota = (cgroup / "cpu" / "cpu.cfs_quota_us").read_text().strip()
+            period = (cgroup / "cpu" / "cpu.cfs_period_us").read_text().strip()
+        if quota == "max" or int(quota) <= 0 or int(period) <= 0:
+            return None
+        return int(quota) / int(period)
+    except (OSError, ValueError):
+        return None

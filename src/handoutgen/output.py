@@ -14,7 +14,7 @@ from pathlib import Path
 STALE_AFTER = 3600  # seconds: a temporary file this old belongs to no running build
 _HOST = re.sub(r"[^A-Za-z0-9]", "_", socket.gethostname())[:40] or "host"
 # Only files of the kinds we write: a user's own `.notes.abcdefgh.part` is never touched.
-_WRITTEN = r"\.(?:pdf|html|png|json)"
+_WRITTEN = r"\.(?:pdf|html|png|json|jsonl)"
 _OURS = re.compile(r"^\..+" + _WRITTEN + r"\.(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)-[A-Za-z0-9_]+\.part$")
 _OLD_STYLE = re.compile(r"^\..+" + _WRITTEN + r"\.[A-Za-z0-9_]{8}\.part$")  # before names said whose
 
@@ -32,6 +32,12 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def journal_name(name: str) -> str:
+    """The name of this process's journal for a file: one that sweep_stale clears once the
+    process has ended, as it does a half-written file."""
+    return f".{name}.{_HOST}-{os.getpid()}-journal.part"
 
 
 def write_file(target: Path, data: bytes) -> None:

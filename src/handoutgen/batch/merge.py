@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import HandoutError, Problem
 from .build import check_built, internal_error, write_editions
+from .manifest import Edition, Entry, Journal, failed, inputs_key, previous_entries, write_manifest
 
 
 @dataclass(frozen=True)
@@ -23,13 +26,27 @@ class MergeJob:
     metadata_name: bool = False
     formats: tuple[str, ...] = ("pdf",)
     one_per_page: bool = False
+    manifest: Path | None = None  # the JSON-lines manifest to write; None: none
+    resume: bool = False  # keep rows the manifest (or a killed run's journal) shows unchanged
+
+    def options(self) -> dict[str, object]:
+        """What, besides the files and the row, decides a row's output."""
+        return {
+            "layout": self.layout,
+            "formats": list(self.formats),
+            "check": self.check,
+            "metadata_name": self.metadata_name,
+            "one_per_page": self.one_per_page,
+        }
 
 
 @dataclass
 class MergeOutcome:
     built: int = 0
+    kept: int = 0  # unchanged since the last run, not built again
     rows: int = 0
     failures: list[tuple[str, list[str]]] = field(default_factory=list)  # row label, messages
+    entries: list[Entry] = field(default_factory=list)  # the manifest's lines
 
 
 def merge_rows(job: MergeJob) -> list:
@@ -38,6 +55,10 @@ def merge_rows(job: MergeJob) -> list:
     from ..environment import source_date_epoch
 
     source_date_epoch()  # a bad value would fail every row; it is one mistake, said once
+    if job.manifest is not None:
+        from ..output import check_writable
+
+        check_writable(job.manifest)
     from ..resolve.content import program_node
     from ..resolve.merge import PLACEHOLDER, Row, load_rows, placeholder_names, shard
 
@@ -51,6 +72,17 @@ def merge_rows(job: MergeJob) -> list:
             if unknown:
                 raise HandoutError(_unknown_fields(unknown, header, job))
     return shard(rows, job.shard)
+
+
+def default_manifest(source: Path, template: str, shard: str | None) -> Path:
+    """`<programme>.manifest.jsonl` in the outputs' fixed folder; a shard's names its shard, so
+    that N shards writing to one folder never share a manifest."""
+    from ..resolve.merge import fixed_folder, shard_of
+
+    stem = source.name.rsplit(".", 1)[0]
+    chosen = shard_of(shard)
+    suffix = f"-{chosen[0]}-of-{chosen[1]}" if chosen else ""
+    return fixed_folder(template) / f"{stem}.manifest{suffix}.jsonl"
 
 
 def _unknown_fields(unknown: list, header: set[str], job: MergeJob) -> list:
@@ -74,81 +106,144 @@ def group_failures(failures: list[tuple[str, list[str]]]) -> list[tuple[list[str
 
 
 def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
-    """Build every row, in `job.jobs` processes; a bad row is reported and skipped."""
-    from ..resolve.merge import BadRow, output_name
+    """Build every row, in `job.jobs` processes; a bad row is reported and skipped. Each row's
+    line goes to the journal as it finishes, and the manifest is written whole at the end."""
+    from ..output import sweep_stale
 
     outcome = MergeOutcome(rows=len(rows))
+    previous = previous_entries(job.manifest) if job.manifest is not None and job.resume else {}
+    tasks, claimed = _tasks(job, rows, previous, outcome)
+    sweep_stale([*(target.parent for target in claimed), *([job.manifest.parent] if job.manifest else [])])
+    journal = Journal(job.manifest) if job.manifest is not None else None
+    try:
+        for result in _results(job, tasks):
+            _collect(outcome, result, journal, progress)
+    finally:
+        if journal is not None:
+            journal.close(remove=False)
+    if journal is not None and job.manifest is not None:
+        write_manifest(job.manifest, outcome.entries)
+        journal.close(remove=True)
+    return outcome
+
+
+def _tasks(job: MergeJob, rows: list, previous: dict[int, Entry], outcome: MergeOutcome):
+    """The rows to build, each with what the last run recorded of it; rows that cannot be built
+    (unreadable, or writing another row's file) are failures at once."""
+    from ..resolve.merge import BadRow, output_name
+
     tasks = []
     claimed: dict[Path, str] = {}
     for row in rows:  # two rows never write one file
         if isinstance(row, BadRow):
-            outcome.failures.append((row.label, [row.problem.format()]))
+            _fail(outcome, row, [row.problem.format()])
             continue
         try:
             target = output_name(job.output, _with_row_number(row)).resolve()
         except HandoutError as error:
-            outcome.failures.append((row.label, [p.format() for p in error.problems]))
+            _fail(outcome, row, [p.format() for p in error.problems])
             continue
         if target in claimed:
-            outcome.failures.append(
-                (
-                    row.label,
-                    [f"its file would overwrite the one from {claimed[target]}; give each row its own file name in -o"],
-                )
-            )
+            message = f"its file would overwrite the one from {claimed[target]}; give each row its own file name in -o"
+            _fail(outcome, row, [message])
             continue
         claimed[target] = row.label
-        tasks.append((job, row))
-    from ..output import sweep_stale
+        tasks.append((job, row, previous.get(row.number)))
+    return tasks, claimed
 
-    sweep_stale(target.parent for target in claimed)
-    if job.jobs <= 1 or len(tasks) < 2:
-        results = map(_build_row, tasks)
-        _collect(outcome, results, progress)
-        return outcome
+
+def _fail(outcome: MergeOutcome, row, messages: list[str]) -> None:
+    outcome.failures.append((row.label, messages))
+    outcome.entries.append(failed(row.number, "\n".join(messages)))
+
+
+def _results(job: MergeJob, tasks: list) -> Iterator[RowResult]:
+    """Each row's result, in row order. With several processes the first row is built here
+    first, so that the workers start with its fonts, layout, library and pictures loaded."""
+    if job.jobs <= 1 or len(tasks) < 3:
+        yield from map(_build_row, tasks)
+        return
     import multiprocessing
 
+    yield _build_row(tasks[0])
+    rest = tasks[1:]
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with context.Pool(job.jobs) as pool:
-        _collect(
-            outcome, pool.imap(_build_row, tasks, chunksize=max(1, min(16, len(tasks) // (job.jobs * 8)))), progress
-        )
-    return outcome
+        yield from pool.imap(_build_row, rest, chunksize=max(1, min(16, len(rest) // (job.jobs * 8))))
 
 
-def _collect(outcome: MergeOutcome, results, progress) -> None:
-    for label, messages in results:
-        if messages:
-            outcome.failures.append((label, messages))
-        else:
-            outcome.built += 1
-        if progress is not None:
-            progress.update(1)
+def _collect(outcome: MergeOutcome, result: RowResult, journal: Journal | None, progress) -> None:
+    if result.messages:
+        outcome.failures.append((result.label, result.messages))
+    elif result.kept:
+        outcome.kept += 1
+    else:
+        outcome.built += 1
+    outcome.entries.append(result.entry)
+    if journal is not None:
+        journal.add(result.entry)
+    if progress is not None:
+        progress.update(1)
 
 
-def _build_row(task: tuple[MergeJob, object]) -> tuple[str, list[str]]:
-    """Build one row's PDF and write it; returns the row label and any problems."""
+@dataclass(frozen=True)
+class RowResult:
+    label: str
+    entry: Entry
+    messages: list[str] = field(default_factory=list)
+    kept: bool = False  # unchanged since the last run: nothing was built
+
+
+def _build_row(task: tuple[MergeJob, object, Entry | None]) -> RowResult:
+    """Build one row's editions and write them, or keep them when nothing they come from changed."""
     from .. import api
     from ..resolve.layouts import load_layout
     from ..resolve.merge import output_name
 
-    job, row = task
+    job, row, previous = task
+    key = None
     try:
         layout = load_layout(job.layout)
         target = output_name(job.output, _with_row_number(row))
         paths = {fmt: target.with_suffix(f".{fmt}") for fmt in job.formats}
-        built = api.build_file(job.source, layout, job.one_per_page, job.metadata_name, row, job.formats)
+        document = api.document(job.source, layout, job.one_per_page, job.metadata_name, row)
+        key = inputs_key(document, row.fields, job.options())
+        if previous is not None and previous.still_true(key) and previous.output == str(paths[job.formats[0]]):
+            return RowResult(row.label, previous, kept=True)
+        built = api.build_document(document, job.source, job.formats)
         if job.check:
             for fmt, path in paths.items():
                 report = check_built(built, fmt)
                 if not report.ok:
-                    return row.label, [report.format(str(path))]
+                    return _row_failed(row, [report.format(str(path))], key)
         write_editions(paths, built)
     except HandoutError as error:
-        return row.label, [problem.format() for problem in error.problems]
+        return _row_failed(row, [problem.format() for problem in error.problems], key)
     except Exception as exc:  # a bug of ours: this row fails, the others are built
-        return row.label, [internal_error(row.label, exc).problems[0].format()]
-    return row.label, []
+        return _row_failed(row, [internal_error(row.label, exc).problems[0].format()], key)
+    return RowResult(row.label, _built_entry(row.number, key, paths, built))
+
+
+def _row_failed(row, messages: list[str], key: str | None) -> RowResult:
+    return RowResult(row.label, failed(row.number, "\n".join(messages), key), messages)
+
+
+def _built_entry(number: int, key: str, paths: dict[str, Path], built) -> Entry:
+    editions = tuple(
+        Edition(fmt, str(path), hashlib.sha256(built.edition(fmt)).hexdigest()) for fmt, path in paths.items()
+    )
+    first = editions[0]
+    pages = built.pages if "pdf" in paths else 1
+    return Entry(
+        number,
+        key,
+        first.output,
+        first.sha256,
+        pages,
+        built.document.meta.language,
+        "built",
+        editions=editions if len(editions) > 1 else (),
+    )
 
 
 def _with_row_number(row):

@@ -238,11 +238,20 @@ def _yaml_rows(path: Path) -> list[Row]:
 
 
 def shard(rows: list, spec: str | None) -> list:
-    """`I/N`: every N-th row starting with row I (1-based), so N machines share a batch. `auto/N`
-    takes I from the job runner: a Kubernetes Indexed Job's JOB_COMPLETION_INDEX or a Slurm job
-    array's SLURM_ARRAY_TASK_ID (both counted from the array's first task)."""
-    if not spec:
+    """`I/N`: every N-th row starting with row I (1-based), so N machines share a batch."""
+    chosen = shard_of(spec)
+    if chosen is None:
         return rows
+    index, count = chosen
+    return [row for row in rows if (row.number - index) % count == 0]
+
+
+def shard_of(spec: str | None) -> tuple[int, int] | None:
+    """The shard `I/N` names, as (I, N). `auto/N` takes I from the job runner: a Kubernetes
+    Indexed Job's JOB_COMPLETION_INDEX or a Slurm job array's SLURM_ARRAY_TASK_ID (both counted
+    from the array's first task)."""
+    if not spec:
+        return None
     match = re.fullmatch(r"([0-9]{1,9}|auto)/([0-9]{1,9})", spec.strip())
     if not match:
         raise HandoutError.at(None, f"--shard `{spec}` must be I/N with 1 <= I <= N, like 1/4, or auto/N")
@@ -250,7 +259,7 @@ def shard(rows: list, spec: str | None) -> list:
     index = runner_index() if match.group(1) == "auto" else int(match.group(1))
     if not 1 <= index <= count:
         raise HandoutError.at(None, f"--shard `{spec}`: shard {index} is not one of 1 to {count}")
-    return [row for row in rows if (row.number - index) % count == 0]
+    return index, count
 
 
 def runner_index() -> int:
@@ -272,6 +281,15 @@ def runner_index() -> int:
         "--shard auto/N: neither JOB_COMPLETION_INDEX (Kubernetes) nor SLURM_ARRAY_TASK_ID (Slurm) is set",
         "give the shard yourself, like --shard 1/4",
     )
+
+
+def fixed_folder(template: str) -> Path:
+    """The folder of an output template that no row's values change: `out/{{ clinic }}/x.pdf`
+    gives `out`."""
+    folder = Path(template).parent
+    while "{{" in str(folder):
+        folder = folder.parent
+    return folder
 
 
 def output_name(template: str, row: Row) -> Path:

@@ -1,0 +1,200 @@
+"""The manifest of a merge batch: one JSON line per row, saying what became of it.
+
+A batch appends each row's line to a journal as the row finishes, and at the end writes the
+whole manifest at once, sorted by row, and removes the journal. A batch killed half-way leaves
+its journal; `--resume` reads it (and the last manifest) and keeps every row whose output files
+are still the ones recorded and whose inputs have not changed. Lines hold nothing of the run
+itself (no times, no process), so any split of a batch into shards gives the same lines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass, fields, is_dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from ..errors import HandoutError, Where
+from ..output import check_writable, journal_name, why_not_written, write_file
+
+Status = Literal["built", "failed"]
+
+
+@dataclass(frozen=True)
+class Edition:
+    format: str
+    output: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row's line."""
+
+    row: int
+    key: str | None  # sha256 of everything the row was built from; None if it could not be read
+    output: str | None
+    sha256: str | None  # of the first edition asked for
+    pages: int | None
+    language: str | None
+    status: Status
+    message: str = ""
+    editions: tuple[Edition, ...] = ()  # every edition, when more than one was asked for
+
+    def line(self) -> str:
+        record = asdict(self)
+        if not self.editions:
+            del record["editions"]
+        return json.dumps(record, ensure_ascii=False, separators=(", ", ": "))
+
+    @classmethod
+    def parse(cls, text: str) -> Entry | None:
+        """An entry from a line, or None for a line that is not one (cut short by a kill)."""
+        try:
+            record = json.loads(text)
+            record["editions"] = tuple(Edition(**e) for e in record.get("editions", ()))
+            entry = cls(**record)
+        except (ValueError, TypeError, AttributeError, KeyError):
+            return None
+        return entry if isinstance(entry.row, int) and entry.status in ("built", "failed") else None
+
+    def all_editions(self) -> tuple[Edition, ...]:
+        if self.editions:
+            return self.editions
+        if self.output is None or self.sha256 is None:
+            return ()
+        return (Edition(Path(self.output).suffix.lstrip("."), self.output, self.sha256),)
+
+    def still_true(self, key: str) -> bool:
+        """Built from these inputs, and every file it wrote is still there, unchanged."""
+        editions = self.all_editions()
+        return (
+            self.status == "built"
+            and self.key == key
+            and bool(editions)
+            and all(file_sha256(Path(e.output)) == e.sha256 for e in editions)
+        )
+
+
+def failed(row: int, message: str, key: str | None = None, output: str | None = None) -> Entry:
+    return Entry(row, key, output, None, None, None, "failed", message)
+
+
+def file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+class Journal:
+    """This process's journal beside the manifest: a line appended and flushed per row."""
+
+    def __init__(self, manifest: Path) -> None:
+        check_writable(manifest)
+        self.path = manifest.parent / journal_name(manifest.name)
+        try:
+            manifest.parent.mkdir(parents=True, exist_ok=True)
+            self._file = self.path.open("a", encoding="utf-8")
+        except OSError as exc:
+            reason = why_not_written(manifest, exc)
+            raise HandoutError.at(None, f"cannot write the manifest {manifest}: {reason}") from None
+
+    def add(self, entry: Entry) -> None:
+        self._file.write(entry.line() + "\n")
+        self._file.flush()
+
+    def close(self, remove: bool) -> None:
+        self._file.close()
+        if remove:
+            self.path.unlink(missing_ok=True)
+
+
+def write_manifest(path: Path, entries: Iterable[Entry]) -> None:
+    text = "".join(e.line() + "\n" for e in sorted(entries, key=lambda e: e.row))
+    write_file(path, text.encode("utf-8"))
+
+
+def previous_entries(manifest: Path) -> dict[int, Entry]:
+    """What the last runs of this batch recorded: the manifest, then any journals of runs that
+    did not finish (their lines are newer). Lines that cannot be read are passed over."""
+    found: dict[int, Entry] = {}
+    sources = [manifest]
+    with contextlib.suppress(OSError):
+        sources += sorted(p for p in manifest.parent.iterdir() if p.name.startswith(f".{manifest.name}."))
+    for source in sources:
+        for entry in _read_entries(source):
+            found[entry.row] = entry
+    return found
+
+
+def _read_entries(path: Path) -> Iterator[Entry]:
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return
+    for line in text.splitlines():
+        entry = Entry.parse(line)
+        if entry is not None:
+            yield entry
+
+
+def inputs_key(document: object, fields_of_row: dict[str, str], options: dict[str, object]) -> str:
+    """sha256 over the row's values, the options, the handoutgen version, SOURCE_DATE_EPOCH and the
+    bytes of every file the document was made from (content, library exercises, pictures, layout)."""
+    from ..version import __version__
+
+    digest = hashlib.sha256()
+    head = {
+        "version": __version__,
+        "epoch": os.environ.get("SOURCE_DATE_EPOCH", ""),
+        "options": options,
+        "row": fields_of_row,
+    }
+    digest.update(json.dumps(head, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    for path in sorted(files_of(document)):
+        digest.update(f"\n{Path(path).name}\n".encode())
+        digest.update(_content_sha256(*_stamp(path)).encode())
+    return digest.hexdigest()
+
+
+def files_of(document: object) -> set[str]:
+    """Every file any part of a resolved document came from or draws."""
+    from ..model.picture import Picture
+
+    found: set[str] = set()
+    seen: set[int] = set()
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, (str, bytes, int, float, bool)) or value is None or id(value) in seen:
+            continue
+        seen.add(id(value))
+        if isinstance(value, Where):
+            found.add(value.file)
+        elif isinstance(value, Picture):
+            found.add(str(value.path))
+        elif isinstance(value, Path):
+            continue
+        if is_dataclass(value):
+            stack += [getattr(value, f.name, None) for f in fields(value)]
+        elif isinstance(value, dict):
+            stack += [*value.keys(), *value.values()]
+        elif isinstance(value, (tuple, list, frozenset, set)):
+            stack += list(value)
+    return {str(Path(f).resolve()) for f in found if Path(f).is_file()}
+
+
+def _stamp(path: str) -> tuple[str, int, int]:
+    stat = Path(path).stat()
+    return path, stat.st_mtime_ns, stat.st_size
+
+
+@lru_cache(maxsize=4096)
+def _content_sha256(path: str, mtime: int, size: int) -> str:
+    return file_sha256(Path(path)) or ""

@@ -1,0 +1,170 @@
+"""A merge batch's manifest and --resume: every row accounted for, unchanged rows kept."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import copy_examples, editions, reader, run, write
+from handoutgen.environment import usable_cores
+
+TEMPLATE = "handouts/programs/glute-rehab-template.yaml"
+HEADER = "id,patient,clinician,date,review_date\n"
+ROWS = "".join(f"p{i},Patient {i},Sam Patel,2026-11-2{i},2026-12-1{i}\n" for i in range(1, 5))
+MANIFEST = Path("out/glute-rehab-template.manifest.jsonl")
+
+
+@pytest.fixture
+def batch(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy_examples(project)
+    write(project / "rows.csv", HEADER + ROWS)
+    monkeypatch.chdir(project)
+    return project
+
+
+def build(*extra: str):
+    return run("build", TEMPLATE, "--data", "rows.csv", "-o", "out/{{ id }}.pdf", *extra)
+
+
+def lines(path: Path = MANIFEST) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def stamps(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in editions(folder)}
+
+
+def test_the_manifest_has_a_line_per_row_saying_what_became_of_it(batch: Path) -> None:
+    write(batch / "rows.csv", HEADER + ROWS + 'p5,"Unclosed,Sam Patel,2026-11-20,2026-12-18\n')
+    result = build()
+    assert result.exit_code == 1
+    assert "built 4 of 5 rows from rows.csv; 1 row failed (see above); manifest out/" in result.stderr
+    entries = lines()
+    assert [e["row"] for e in entries] == [1, 2, 3, 4, 5]
+    for entry, pdf in zip(entries[:4], editions(batch / "out"), strict=True):
+        assert entry["status"] == "built" and entry["message"] == ""
+        assert entry["output"] == f"out/{pdf.name}"
+        assert entry["sha256"] == hashlib.sha256(pdf.read_bytes()).hexdigest()
+        assert entry["pages"] == len(reader(pdf).pages) and entry["language"] == "en"
+        assert len(entry["key"]) == 64
+    bad = entries[4]
+    assert bad["status"] == "failed" and bad["output"] is None and bad["sha256"] is None
+    assert "rows.csv:6:1: error:" in bad["message"] and "quote" in bad["message"]
+    assert len({e["key"] for e in entries[:4]}) == 4  # each row's values are in its key
+    assert not list((batch / "out").glob(".*")), "no journal or half-written file is left"
+
+
+def test_a_row_that_cannot_be_printed_is_in_the_manifest_with_why(batch: Path) -> None:
+    write(batch / "rows.csv", HEADER + "p1,王小明,Sam Patel,2026-11-20,2026-12-18\n" + ROWS.splitlines(True)[1])
+    result = build()
+    assert result.exit_code == 1
+    failed, built = lines()
+    assert failed["status"] == "failed" and failed["output"] is None
+    assert "glute-rehab-template.yaml:6:10: error: the font Noto Sans cannot print `王`" in failed["message"]
+    assert built["status"] == "built" and built["row"] == 2
+
+
+def test_resume_keeps_unchanged_rows_and_builds_what_changed(batch: Path) -> None:
+    assert build().exit_code == 0
+    first = lines()
+    before = stamps(batch / "out")
+    result = build("--resume")
+    assert result.exit_code == 0 and "built 0 and kept 4 unchanged of 4 rows" in result.output
+    assert stamps(batch / "out") == before and lines() == first
+
+    (batch / "out" / "p2.pdf").unlink()  # a file gone
+    (batch / "out" / "p3.pdf").write_bytes(b"%PDF-1.4 not ours")  # a file changed
+    write(batch / "rows.csv", HEADER + ROWS.replace("Patient 4", "Patient Four"))  # a row's values
+    result = build("--resume")
+    assert "built 3 and kept 1 unchanged of 4 rows" in result.output, result.output
+    assert stamps(batch / "out")["p1.pdf"] == before["p1.pdf"]
+    after = lines()
+    assert after[:3] == first[:3]  # the same inputs give the same bytes and the same lines
+    assert after[3]["key"] != first[3]["key"] and after[3]["sha256"] != first[3]["sha256"]
+
+
+def test_resume_rebuilds_every_row_when_a_file_they_use_changes(batch: Path) -> None:
+    assert build().exit_code == 0
+    exercise = batch / "handouts" / "exercises" / "squat.yaml"
+    exercise.touch()  # a new time alone changes nothing
+    assert "kept 4 unchanged" in build("--resume").output
+    exercise.write_text(exercise.read_text(encoding="utf-8").replace("Stand", "Stand up", 1), encoding="utf-8")
+    result = build("--resume")
+    assert "built 4 of 4 rows" in result.output, result.output
+    picture = batch / "handouts" / "images" / "clamshell-end.svg"
+    picture.write_text(picture.read_text(encoding="utf-8") + "<!-- redrawn -->\n", encoding="utf-8")
+    assert "built 4 of 4 rows" in build("--resume").output
+    assert "built 4 of 4 rows" in build("--resume", "--layout", "letter").output  # another layout
+    assert "built 4 of 4 rows" in build("--resume", "--format", "pdf,html").output
+    assert "kept 4 unchanged" in build("--resume", "--format", "pdf,html").output
+    entry = lines()[0]
+    assert [e["format"] for e in entry["editions"]] == ["pdf", "html"]
+    html = batch / entry["editions"][1]["output"]
+    assert entry["editions"][1]["sha256"] == hashlib.sha256(html.read_bytes()).hexdigest()
+
+
+def test_resume_rebuilds_rows_that_failed_before(batch: Path) -> None:
+    write(batch / "rows.csv", HEADER + ROWS + "p5,Ragged row,2026-11-20\n")
+    assert build().exit_code == 1
+    write(batch / "rows.csv", HEADER + ROWS + "p5,Fixed Row,Sam Patel,2026-11-20,2026-12-18\n")
+    result = build("--resume")
+    assert result.exit_code == 0 and "built 1 and kept 4 unchanged of 5 rows" in result.output
+    assert [e["status"] for e in lines()] == ["built"] * 5
+
+
+def test_resume_reads_past_a_damaged_manifest(batch: Path) -> None:
+    assert build().exit_code == 0
+    good = MANIFEST.read_text(encoding="utf-8").splitlines()
+    MANIFEST.write_text(
+        "\n".join([good[0], good[1][:40], "not json", "[1, 2]", '{"row": "x"}', "\x00\xff"]), encoding="utf-8"
+    )
+    result = build("--resume")
+    assert result.exit_code == 0 and "built 3 and kept 1 unchanged of 4 rows" in result.output, result.output
+    assert MANIFEST.read_text(encoding="utf-8").splitlines() == good
+
+
+def test_manifest_option_names_the_file_and_bad_ones_are_clear_errors(batch: Path) -> None:
+    result = build("--manifest", "reports/night.jsonl")
+    assert result.exit_code == 0 and "manifest reports/night.jsonl" in result.output
+    assert len(lines(batch / "reports" / "night.jsonl")) == 4
+    (batch / "a-file").write_text("x")
+    for bad, message in [
+        ("night.csv", "name a .jsonl file"),
+        ("rows.csv", "name a .jsonl file"),
+        ("a-file/night.jsonl", "a-file is a file, not a folder"),
+    ]:
+        result = build("--manifest", bad)
+        assert result.exit_code == 2, bad
+        assert message in result.stderr and "Traceback" not in result.stderr, result.stderr
+    (batch / "folder.jsonl").mkdir()
+    result = build("--manifest", "folder.jsonl")
+    assert result.exit_code == 2 and "'folder.jsonl' is a directory" in result.stderr
+    for option in (["--resume"], ["--manifest", "x.jsonl"]):
+        result = run("build", "handouts/glute-soreness.yaml", *option)
+        assert result.exit_code == 2 and "go with --data" in result.stderr
+
+
+def test_a_shard_names_its_own_manifest(batch: Path) -> None:
+    assert build("--shard", "2/3").exit_code == 0
+    manifest = batch / "out" / "glute-rehab-template.manifest-2-of-3.jsonl"
+    assert [e["row"] for e in lines(manifest)] == [2]
+    write(batch / "rows.csv", HEADER + ROWS)
+    result = run("build", TEMPLATE, "--data", "rows.csv", "-o", "out/{{ clinician }}/{{ id }}.pdf")
+    assert result.exit_code == 0 and "manifest out/glute-rehab-template.manifest.jsonl" in result.output
+
+
+def test_jobs_auto_honours_a_cpu_quota(tmp_path: Path) -> None:
+    (tmp_path / "cpu.max").write_text("150000 100000\n")  # Kubernetes `limits: {cpu: 1.5}`
+    assert usable_cores(tmp_path) == min(2, usable_cores(tmp_path / "none"))
+    (tmp_path / "cpu.max").write_text("max 100000\n")
+    assert usable_cores(tmp_path) == usable_cores(tmp_path / "none")
+    (tmp_path / "cpu.max").write_text("garbage\n")
+    assert usable_cores(tmp_path) >= 1
+    (tmp_path / "cpu.max").unlink()
+    (tmp_path / "cpu").mkdir()
+    (tmp_path / "cpu" / "cpu.cfs_quota_us").write_text("50000\n")  # cgroup v1, half a core
+    (tmp_path / "cpu" / "cpu.cfs_period_us").write_text("100000\n")
+    assert usable_cores(tmp_path) == 1
