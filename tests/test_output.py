@@ -158,3 +158,44 @@ def test_every_example_is_byte_identical_warm_and_cold(tmp_path: Path) -> None:
         subprocess.run([*command, "--format", "pdf,html", "--no-check"], check=True, capture_output=True)
         assert target.read_bytes() == warm[(source, "pdf")], source
         assert target.with_suffix(".html").read_bytes() == warm[(source, "html")], source
+
+
+GHOSTED = """<svg xmlns="http://www.w3.org/2000/svg" width="100" height="60" viewBox="0 0 100 60">
+  <g opacity="0.5"><rect x="5" y="5" width="40" height="40" fill="#1f5f8b"/>
+    <g fill-opacity="{inner}"><circle cx="70" cy="25" r="20" fill="#c0392b"/></g></g>
+  <rect x="10" y="48" width="80" height="8" fill="#333333" fill-opacity="0.5"/>
+  <path d="M5 58 L95 58" stroke="#000000" stroke-opacity="0.4" stroke-width="2"/>
+</svg>
+"""
+
+
+def test_pictures_drawn_from_memory_are_the_bytes_drawn_afresh(project: Path, tmp_path: Path) -> None:
+    """A picture's shapes are drawn once and replayed: with transparency on the page before it,
+    nested inside it and repeated on the page, a warm build is the cold build's bytes, and every
+    transparency a page uses is in that page's resources."""
+    import re
+    import subprocess
+    import sys
+
+    from conftest import reader, write
+
+    for name, inner in (("a.svg", "0.3"), ("b.svg", "0.8")):
+        write(project / "handouts" / "images" / name, GHOSTED.format(inner=inner))
+    blocks = "".join(
+        f"      - image: {{path: images/{name}, alt: Shapes, width: 50mm}}\n" for name in ("b.svg", "a.svg", "a.svg")
+    )
+    source = write(
+        project / "handouts" / "shapes.yaml",
+        "handout: shapes\ntitle: Shapes\nlanguage: en\nreviewed: 2026-11-01\nsections:\n"
+        f"  - title: Shapes\n    blocks:\n{blocks}  - title: Again\n    blocks:\n{blocks}",
+    )
+    first = handoutgen.build(source)
+    assert handoutgen.build(source) == first
+    target = tmp_path / "cold.pdf"
+    command = [sys.executable, "-m", "handoutgen", "build", str(source), "-o", str(target), "--no-check"]
+    subprocess.run(command, check=True, capture_output=True)
+    assert target.read_bytes() == first
+    for page in reader(first).pages:
+        used = set(re.findall(rb"/(gRLs\d+) gs", page.get_contents().get_data()))
+        states = page["/Resources"].get("/ExtGState", {})
+        assert used and {name.decode() for name in used} <= {key.lstrip("/") for key in states}

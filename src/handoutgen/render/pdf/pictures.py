@@ -118,6 +118,68 @@ def _svglib_complaints():
         logger.removeHandler(handler)
 
 
+# What each picture drew, per file version and printed size, kept so that a batch draws each
+# picture's shapes once. A drawing of shapes draws the same operators wherever it goes (the
+# flowable first moves the page's origin to it). Saving and restoring the graphics state and
+# transparency are kept as the calls they were, and made again: the page keeps state for them
+# (a transparency is named and added to the page's resources on its first use there). Text and
+# images are never kept: they change the document's fonts and resources as they draw.
+Recorded = list  # of operator lists and (canvas method, args, kwargs) calls
+_RECORDED: dict[tuple, Recorded] = {}
+_MAX_RECORDED = 512
+_STATEFUL = (
+    "saveState",
+    "restoreState",
+    "setFillAlpha",
+    "setStrokeAlpha",
+    "setFillOverprint",
+    "setStrokeOverprint",
+    "setOverprintMask",
+    "setBlendMode",
+)
+
+
+def _record(canvas, draw) -> Recorded:
+    """Call `draw` on `canvas`, noting the operators it adds and the stateful calls it makes."""
+    events: Recorded = []
+    code = canvas._code
+    mark = len(code)
+
+    def flush() -> None:
+        if len(code) > mark:
+            events.append(code[mark:])
+
+    def recorder(name: str, method):
+        def call(*args, **kwargs):
+            nonlocal mark
+            flush()
+            events.append((name, args, kwargs))
+            result = method(*args, **kwargs)
+            mark = len(code)
+            return result
+
+        return call
+
+    for name in _STATEFUL:
+        canvas.__dict__[name] = recorder(name, getattr(canvas, name))
+    try:
+        draw()
+    finally:
+        for name in _STATEFUL:
+            canvas.__dict__.pop(name, None)
+    flush()
+    return events
+
+
+def _replay(canvas, events: Recorded) -> None:
+    for event in events:
+        if isinstance(event, list):
+            canvas._code.extend(event)
+        else:
+            name, args, kwargs = event
+            getattr(canvas, name)(*args, **kwargs)
+
+
 @functools.cache
 def _shared_drawing_class() -> type:
     from reportlab.graphics.shapes import Drawing
@@ -129,11 +191,38 @@ def _shared_drawing_class() -> type:
         threads drawing the same shapes at once would trip over each other: one at a time.
         """
 
+        recording_key: tuple | None = None  # set when the drawing is shapes alone
+
         def draw(self, *args, **kwargs):
+            key = self.recording_key
+            recorded = _RECORDED.get(key) if key else None
+            if recorded is not None:
+                return _replay(self.canv, recorded)
             with _DRAW_LOCK:
-                return super().draw(*args, **kwargs)
+                if not key:
+                    return super().draw(*args, **kwargs)
+                events = _record(self.canv, lambda: super(SharedDrawing, self).draw(*args, **kwargs))
+                if len(_RECORDED) < _MAX_RECORDED:
+                    _RECORDED[key] = events
+            return None
 
     return SharedDrawing
+
+
+@functools.lru_cache(maxsize=256)
+def _shapes_only(path: str, stamp: tuple[int, int], svg: bytes) -> bool:
+    """True when the picture's drawing holds only paths and shapes: no text (which marks the
+    document's font subset as it draws) and no images (which add resources)."""
+    from reportlab.graphics.shapes import Group, Image, String
+
+    stack: list = [_svg_drawing(path, stamp, svg)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (String, Image)):
+            return False
+        if isinstance(node, Group) or hasattr(node, "contents"):
+            stack.extend(node.contents)
+    return True
 
 
 def flowable(picture: Picture, max_width: float, max_height: float):
@@ -148,6 +237,8 @@ def flowable(picture: Picture, max_width: float, max_height: float):
         out = _shared_drawing_class()(source.width * scale, source.height * scale)
         group = Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0))
         out.add(group)
+        if _shapes_only(str(picture.path), picture.stamp, picture.data):
+            out.__dict__["recording_key"] = (str(picture.path), picture.stamp, out.width, out.height)
         return fonts.use_in_drawing(out)
     import io
 
