@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_examples, editions, run, write
+from conftest import copy_examples, editions, pdf_text, run, write
 
 HEADER = "id,patient,clinician,date,review_date\n"
 TEMPLATE = "handouts/programs/glute-rehab-template.yaml"
@@ -113,11 +113,48 @@ def test_the_same_error_in_many_rows_is_printed_once(batch: Path) -> None:
     assert "built 1 of 41 rows" in result.stderr
 
 
-def test_header_problems_point_at_their_column(batch: Path) -> None:
-    result = build('id,"pat ient",clinician,id,date,review_date\n' + row("p1"))
+def test_header_problems_point_at_their_column_all_at_once(batch: Path) -> None:
+    result = build('id,"***",clinician,ID,date,review_date,1st visit,Date\n' + row("p1"))
     assert result.exit_code == 2, result.stderr
-    assert "rows.csv:1:4: error: `pat ient` is not a field name" in result.stderr
-    assert "rows.csv:1:25: error: the field `id` appears twice in the header" in result.stderr
+    assert "rows.csv:1:4: error: the header `***` cannot be a field name" in result.stderr
+    assert "rows.csv:1:20: error: `ID` and `id` are one field (`id`)" in result.stderr
+    assert "rows.csv:1:40: error: the header `1st visit` cannot be a field name" in result.stderr
+    assert "hint: start it with a letter" in result.stderr
+    assert "rows.csv:1:50: error: `Date` and `date` are one field (`date`)" in result.stderr
+    result = build("id,patient,clinician,id,date,review_date\n" + row("p1"))
+    assert "rows.csv:1:22: error: `id` appears twice in the header (`id`)" in result.stderr
+    result = build("id;patient;clinician;date;review_date;\n" + row("p1").replace(",", ";"))
+    assert result.exit_code == 2 and "rows.csv:1:39: error: column 6 has no name in the header" in result.stderr
+    assert built(batch) == []
+
+
+EXPORTED = (
+    "\ufeffID;Patient Name;Clinician;Date;Review Date\r\n"
+    "p1;María Núñez;Sam Patel;2026-11-20;2026-12-18\r\n"
+    '"p2";"Lee; Ann";Sam Patel;2026-11-21;2026-12-19\r\n'
+)
+
+
+def test_a_spreadsheet_export_builds_as_it_is(batch: Path) -> None:
+    """A BOM, CRLF line ends, `;` between values and headers with capitals and spaces, as a
+    spreadsheet in a comma-decimal language saves them: no editing before the batch."""
+    template = batch / TEMPLATE
+    template.write_text(template.read_text().replace("{{ patient }}", "{{ patient_name }}"))
+    result = build(EXPORTED)
+    assert result.exit_code == 0, result.stderr
+    assert built(batch) == ["p1.pdf", "p2.pdf"]
+    assert "Lee; Ann" in pdf_text(batch / "out" / "p2.pdf")
+    tabbed = EXPORTED.replace(";", "\t").replace("Lee\t Ann", "Lee; Ann")
+    result = build(tabbed)
+    assert result.exit_code == 0, result.stderr
+    assert "María Núñez" in pdf_text(batch / "out" / "p1.pdf")
+
+
+def test_a_placeholder_named_as_the_export_writes_it_gets_the_field_name_as_hint(batch: Path) -> None:
+    result = build(EXPORTED)  # the template says {{ patient }}; the export has "Patient Name"
+    assert result.exit_code == 2
+    assert "names a field that rows.csv does not have" in result.stderr
+    assert "patient_name" in result.stderr
     assert built(batch) == []
 
 

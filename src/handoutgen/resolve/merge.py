@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,11 +134,12 @@ def load_rows(path: Path) -> list[Row | BadRow]:
     text = read_text(path, max_bytes=200 * 1024 * 1024)
     name = str(path)
     lines = io.StringIO(text, newline="").readlines()  # the csv module's line breaks, not str.splitlines
-    records = _csv_records(lines, name)
+    delimiter = sniff_delimiter(lines[0] if lines else "")
+    records = _csv_records(lines, name, delimiter)
     first = next(records, None)
     if first is None or isinstance(first[1], Problem):
         raise HandoutError.at(Where(name, 1, 1), "the CSV file has no header line", "the first line names the fields")
-    fields = _header_fields(first[1], _field_columns(lines[0]), name)
+    fields = _header_fields(first[1], _field_columns(lines[0], delimiter), name)
     rows: list[Row | BadRow] = []
     for line, values in records:
         where = Where(name, line, 1)
@@ -158,40 +160,73 @@ def load_rows(path: Path) -> list[Row | BadRow]:
     return rows
 
 
+DELIMITERS = (",", ";", "\t")  # what spreadsheets export: `;` where the comma is the decimal mark
+
+
+def sniff_delimiter(header: str) -> str:
+    """The delimiter of a CSV file, from its header line: whichever of comma, semicolon and tab
+    separates the most names there (outside quotes); a comma when there is none."""
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for char in header:
+        if char == '"':
+            quoted = not quoted
+        elif char in counts and not quoted:
+            counts[char] += 1
+    best = max(DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def field_name(header: str) -> str:
+    """A header as exported, as a field name: accents dropped, lower case, and every run of
+    spaces or punctuation one `_` ("First Name" is `first_name`, "Fecha de revisión" is
+    `fecha_de_revision`)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", header) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", plain.casefold()).strip("_")
+
+
 def _header_fields(header: list[str], columns: list[int], name: str) -> list[str]:
-    fields = [h.strip() for h in header]
+    """Field names from the header line; every problem in it is reported at once."""
+    fields = [field_name(h) for h in header]
     problems = []
-    for index, field in enumerate(fields):
+    seen: dict[str, int] = {}
+    for index, (written, field) in enumerate(zip(header, fields, strict=True)):
         where = Where(name, 1, columns[index] if index < len(columns) else 1)
-        if not FIELD.fullmatch(field):
-            problems.append(
-                Problem(where, f"`{field}` is not a field name", "use letters, digits and _, starting with a letter")
-            )
-        elif fields.index(field) != index:
-            problems.append(Problem(where, f"the field `{field}` appears twice in the header"))
+        if not written.strip():
+            hint = "name the column, or remove it (a delimiter at the end of the line makes an empty one)"
+            problems.append(Problem(where, f"column {index + 1} has no name in the header", hint))
+        elif not FIELD.fullmatch(field):
+            hint = "start it with a letter" if field[:1].isdigit() else "use letters, digits and spaces"
+            problems.append(Problem(where, f"the header `{written.strip()}` cannot be a field name", hint))
+        elif field in seen:
+            first = header[seen[field]].strip()
+            same = "appears twice in the header" if first == written.strip() else f"and `{first}` are one field"
+            problems.append(Problem(where, f"`{written.strip()}` {same} (`{field}`)", "give each column its own name"))
+        else:
+            seen[field] = index
     if problems:
         raise HandoutError(problems)
     return fields
 
 
-def _field_columns(line: str) -> list[int]:
-    """The 1-based character column where each field of a CSV line starts (commas inside
+def _field_columns(line: str, delimiter: str = ",") -> list[int]:
+    """The 1-based character column where each field of a CSV line starts (delimiters inside
     double quotes belong to the field)."""
     columns, quoted = [1], False
     for offset, char in enumerate(line.lstrip("\ufeff"), start=1):
         if char == '"':
             quoted = not quoted
-        elif char == "," and not quoted:
+        elif char == delimiter and not quoted:
             columns.append(offset + 1)
     return columns
 
 
-def _csv_records(lines: list[str], name: str):
+def _csv_records(lines: list[str], name: str, delimiter: str = ","):
     """(line number, values) for each record; (line number, Problem) for one that cannot be read,
     after which reading starts again on the next line, so one stray quote costs one row."""
     position = 0
     while position < len(lines):
-        reader = csv.reader(lines[position:], strict=True)
+        reader = csv.reader(lines[position:], delimiter=delimiter, strict=True)
         start = 0  # lines consumed by this reader before the current record
         try:
             for values in reader:
