@@ -225,3 +225,19 @@ def test_no_page_ends_with_a_section_heading(layout: str, source: Path) -> None:
         lines = [line.strip() for line in page.extract_text().splitlines() if line.strip()]
         last_body_line = lines[-3]  # the footer's two lines come last
         assert last_body_line not in headings, f"page {number} ends with the heading {last_body_line!r}"
+
+
+def test_a_folder_build_ends_with_a_summary_line(project: Path, monkeypatch) -> None:
+    from conftest import MINIMAL, copy_examples, run, write
+
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    result = run("build", "--no-check")
+    assert result.exit_code == 0, result.stderr
+    assert result.output.splitlines()[-1] == "built 5, failed 0, skipped 1"
+    write(project / "handouts" / "broken.yaml", MINIMAL.replace("reviewed: 2026-11-01", "reviewed: someday"))
+    result = run("build", "--no-check")
+    assert result.exit_code == 2
+    assert "built 5, failed 1, skipped 1" in result.stderr
+    single = run("build", "handouts/glute-soreness.yaml", "--no-check")
+    assert "failed 0" not in single.output  # one file needs no summary

@@ -209,6 +209,10 @@ def build(
         _report_errors(error)
     for name, report in outcome.failed_checks:
         click.echo(report.format(name), err=True)
+    failed = outcome.failed + len(errors)
+    if outcome.built + failed + len(skipped) > 1:
+        summary = f"built {outcome.built}, failed {failed}, skipped {len(skipped)}"
+        click.echo(summary, err=bool(failed))
     if errors or outcome.errors:
         sys.exit(EXIT_BAD_INPUT)
     findings = []

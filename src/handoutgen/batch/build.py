@@ -31,6 +31,8 @@ class BuildOutcome:
     failed_checks: list[tuple[str, Report]] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # each once, however many files share it
     composition: list[tuple[str, Report]] = field(default_factory=list)  # built, with composition findings
+    built: int = 0  # sources written
+    failed: int = 0  # sources that could not be built or failed their check
 
 
 def output_path(source: Path, output: Path | None, format: str = "pdf") -> Path:
@@ -70,11 +72,15 @@ def run_build(job: BuildJob) -> BuildOutcome:
     targets: dict[Path, Path] = {}
     for source in job.sources:
         try:
-            _build_source(job, layout, source, targets, outcome)
+            written = _build_source(job, layout, source, targets, outcome)
         except HandoutError as error:
             outcome.errors.append(error)
+            written = False
         except Exception as exc:  # a bug of ours: report it on this file and go on with the others
             outcome.errors.append(internal_error(source, exc))
+            written = False
+        outcome.built += written
+        outcome.failed += not written
     return outcome
 
 
@@ -86,7 +92,8 @@ def internal_error(source: Path | str, exc: Exception) -> HandoutError:
     )
 
 
-def _build_source(job: BuildJob, layout, source: Path, targets: dict[Path, Path], outcome: BuildOutcome) -> None:
+def _build_source(job: BuildJob, layout, source: Path, targets: dict[Path, Path], outcome: BuildOutcome) -> bool:
+    """Build, check and write one source; False when its check failed and nothing was written."""
     from .. import api
 
     paths = {fmt: output_path(source, job.output, fmt) for fmt in job.formats}
@@ -101,13 +108,14 @@ def _build_source(job: BuildJob, layout, source: Path, targets: dict[Path, Path]
         failed = [(str(paths[fmt]), report) for fmt, report in reports.items() if not passed(report)]
         if failed:  # neither edition is written when one fails: a source is built whole or not at all
             outcome.failed_checks += failed
-            return
+            return False
         summaries = {fmt: f", checked: {_checked(report)}" for fmt, report in reports.items()}
         outcome.composition += [(str(paths[fmt]), r) for fmt, r in reports.items() if r.composition]
     write_editions(paths, built)
     for fmt, target in paths.items():
         size = f"{built.pages} page{'s' if built.pages != 1 else ''}" if fmt == "pdf" else "one page"
         outcome.lines.append(f"built {target} ({size}{summaries[fmt]})")
+    return True
 
 
 def _checked(report: Report) -> str:
