@@ -43,9 +43,21 @@ def _jobs(value: str) -> int:
 MAX_SHOWN_PROBLEMS = 200  # past this, more lines help nobody fix the file
 
 
+def _annotate(severity: str, message: str, where=None, hint: str | None = None) -> None:
+    """With `--diagnostics github`, the problem again as a GitHub Actions annotation (on stdout,
+    where the runner reads workflow commands)."""
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context is not None else None
+    if root is not None and (root.obj or {}).get("diagnostics") == "github":
+        from .diagnostics import github
+
+        click.echo(github(severity, message, where, hint))
+
+
 def _report_errors(error: HandoutError) -> None:
     for problem in error.problems[:MAX_SHOWN_PROBLEMS]:
         click.echo(problem.format(), err=True)
+        _annotate("error", problem.message, problem.where, problem.hint)
     hidden = len(error.problems) - MAX_SHOWN_PROBLEMS
     if hidden > 0:
         click.echo(f"... and {hidden:,} more problems; fix these and run again", err=True)
@@ -53,7 +65,15 @@ def _report_errors(error: HandoutError) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="handoutgen")
-def main() -> None:
+@click.option(
+    "--diagnostics",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    show_default=True,
+    help="github: also print each error and warning as a GitHub Actions annotation on its file and line.",
+)
+@click.pass_context
+def main(context: click.Context, diagnostics: str) -> None:
     """Turn YAML handouts into branded, printable PDFs and prove them complete.
 
     \b
@@ -68,6 +88,7 @@ def main() -> None:
     cards-wallet for exercise cards; or a layout file of your own that starts with
     `extends: a4` (or a card layout).
     """
+    context.obj = {"diagnostics": diagnostics}
 
 
 @main.command()
@@ -199,16 +220,19 @@ def build(
     outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name, editions, strict))
     for warning in outcome.warnings:
         click.echo(warning.format("warning"), err=True)
+        _annotate("warning", warning.message, warning.where, warning.hint)
     for line in outcome.lines:
         click.echo(line)
     for name, report in outcome.composition:
         for finding in report.composition:
             where = f"page {finding.page}: " if finding.page else ""
             click.echo(f"{name}: warning: {where}{finding.message} ({finding.code})", err=True)
+            _annotate("warning", f"{name}: {where}{finding.message} ({finding.code})")
     for error in outcome.errors:
         _report_errors(error)
     for name, report in outcome.failed_checks:
         click.echo(report.format(name), err=True)
+        _annotate("error", report.format(name))
     failed = outcome.failed + len(errors)
     if outcome.built + failed + len(skipped) > 1:
         summary = f"built {outcome.built}, failed {failed}, skipped {len(skipped)}"
@@ -222,6 +246,7 @@ def build(
         findings = lint_paths(tuple(sources), layout)
         for finding in findings:
             click.echo(finding.format(), err=True)
+            _annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)
     if outcome.failed_checks or findings:
         sys.exit(EXIT_CHECK_FAILED)
 
@@ -295,6 +320,7 @@ def _build_merged(
         )
         for message in messages:
             click.echo(message, err=True)
+            _annotate("error", f"{shown}: skipped: {message}")
     done = f"built {outcome.built} and kept {outcome.kept} unchanged" if outcome.kept else f"built {outcome.built}"
     summary = f"{done} of {outcome.rows} rows from {data}"
     where = f"; manifest {job.manifest}"
@@ -577,6 +603,7 @@ def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
     else:
         for finding in findings:
             click.echo(finding.format())
+            _annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)
         click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
     if findings:
         sys.exit(EXIT_CHECK_FAILED)
