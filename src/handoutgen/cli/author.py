@@ -1,0 +1,267 @@
+"""The author commands: validate, calibrate, schema, list, preview, init, new, lint, watch."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from ..errors import HandoutError
+from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, report_errors
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Also validate this layout.")
+def validate(paths: tuple[Path, ...], layout: str | None) -> None:
+    """Check content files (and a layout) for mistakes without building anything."""
+    from ..api import load_content
+    from ..batch import find_content, is_layout
+    from ..model.resolved import CardContent, ProgramContent
+    from ..resolve.layouts import load_layout
+
+    sources, _skipped, errors = find_content(paths, include_library=True)
+    if layout:
+        try:
+            load_layout(layout)
+            click.echo(f"ok  layout {layout}")
+        except HandoutError as error:
+            errors.append(error)
+    for source in sources:
+        try:
+            if is_layout(source):
+                load_layout(str(source))
+                click.echo(f"ok  {source} (layout)")
+                continue
+            content = load_content(source)
+        except HandoutError as error:
+            errors.append(error)
+            continue
+        if isinstance(content, CardContent):
+            click.echo(f"ok  {source} ({len(content.exercises)} card{'s' if len(content.exercises) != 1 else ''})")
+        elif isinstance(content, ProgramContent):
+            click.echo(f"ok  {source} (programme `{content.program.program}`, {len(content.exercises)} exercises)")
+        else:
+            click.echo(f"ok  {source} (handout `{content.handout.handout}`, {len(content.sections)} sections)")
+    for error in errors:
+        report_errors(error)
+    if errors:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+@main.command()
+@click.option(
+    "-l", "--layout", metavar="NAME|FILE", default="cards-a6", show_default=True, help="The card layout to calibrate."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=Path("out/calibrate.pdf"),
+    show_default=True,
+    help="Where to write the test sheet.",
+)
+def calibrate(layout: str, output: Path) -> None:
+    """Print a two-sided test sheet to measure how far your printer shifts the backs.
+
+    Print it double-sided, hold it to a light with the front towards you, read where the
+    back's cross meets the front's scales, and put the numbers in your layout as
+    `cards: back_offset: {x: .., y: ..}`.
+    """
+    from ..api import calibration
+    from ..output import write_file
+
+    try:
+        write_file(output, calibration(layout))
+    except HandoutError as error:
+        report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"wrote {output}: print it on both sides of one sheet")
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the schemas into.",
+)
+def schema(out: Path) -> None:
+    """Write JSON Schemas for handouts, exercises, decks, programmes and layouts.
+
+    Editors with the YAML language server (VS Code's YAML extension) read the
+    `# yaml-language-server: $schema=...` line at the top of a file and then
+    complete keys and underline mistakes as you type.
+    """
+    from ..authoring.schema import KINDS, schema_for
+    from ..output import write_file
+
+    for kind in KINDS:
+        target = out / f"{kind}.schema.json"
+        try:
+            write_file(target, (json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n").encode())
+        except HandoutError as error:
+            report_errors(error)
+            sys.exit(EXIT_BAD_INPUT)
+        click.echo(f"wrote {target}")
+
+
+@main.command("list")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def list_content(paths: tuple[Path, ...]) -> None:
+    """List the built-in layouts and the content found (default: ./handouts), with ids and titles."""
+    from ..resolve.layouts import builtin_layouts
+    from ..source import Map, Scalar, content_kind, load
+
+    click.echo("Built-in layouts:")
+    for name, path in builtin_layouts().items():
+        node = load(path)
+        description = node.get("description") if isinstance(node, Map) else None
+        text = description.value if isinstance(description, Scalar) else ""
+        click.echo(f"  {name:<14} {text}")
+    folders = paths or (Path("handouts"),)
+    for folder in folders:
+        files = sorted(folder.rglob("*.y*ml")) if folder.is_dir() else [folder]
+        if not files:
+            continue
+        click.echo(f"\nContent in {folder}:")
+        for file in files:
+            try:
+                kind = content_kind(file)
+                node = load(file)
+            except HandoutError:
+                click.echo(f"  {'(error)':<9} {file}  (run `handoutgen validate {file}`)")
+                continue
+            ident = node.get(kind) if kind and isinstance(node, Map) else None
+            title = node.get("title") or node.get("name") if isinstance(node, Map) else None
+            shown = title.value if isinstance(title, Scalar) else ""
+            language = node.get("language") if isinstance(node, Map) else None
+            lang = f"[{language.value}]" if isinstance(language, Scalar) else ""
+            ident_text = ident.value if isinstance(ident, Scalar) else ""
+            click.echo(f"  {kind or '?':<9} {ident_text:<24} {lang:<5} {shown}  ({file})")
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Layout to build with.")
+@click.option("--pages", default="1", show_default=True, metavar="N|N-M|all", help="Which pages to render.")
+@click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help="Resolution of the PNGs.")
+@click.option(
+    "-o",
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out/preview"),
+    show_default=True,
+    help="Folder for the PNG files.",
+)
+def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> None:
+    """Render pages of a content file (or a PDF) to PNG pictures, to look at without printing."""
+    from ..authoring.preview import page_range, render_pngs
+
+    try:
+        if path.suffix.lower() in (".html", ".htm"):
+            raise HandoutError.at(None, f"{path}: preview draws PDF pages; open an HTML page in a browser")
+        data = path.read_bytes() if path.suffix.lower() == ".pdf" else _built(path, layout)
+        written = render_pngs(data, page_range(pages), dpi, out, path.name.rsplit(".", 1)[0])
+    except HandoutError as error:
+        report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    except OSError as exc:
+        click.echo(f"error: {exc.filename or path}: {exc.strerror or exc}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    for file in written:
+        click.echo(f"wrote {file}")
+
+
+def _built(path: Path, layout: str | None) -> bytes:
+    from .. import api
+
+    return api.build(path, layout=layout)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--name", default="Your Clinic", show_default=True, help="Clinic or club name for the layout.")
+def init(folder: Path, name: str) -> None:
+    """Start a project: a branded layout, a handout, two exercises, a deck and a programme
+    that build and check at once."""
+    from ..authoring.starter import init_project
+
+    try:
+        made = init_project(folder, name)
+    except HandoutError as error:
+        report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    for path in made:
+        click.echo(f"created {path}")
+    click.echo(f"\nNext:  cd {folder} && handoutgen build -l layouts/clinic.yaml")
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["handout", "exercise", "deck", "program", "layout"]))
+@click.argument("name")
+def new(kind: str, name: str) -> None:
+    """Add a commented template, like `handoutgen new handout "Knee pain"`."""
+    from ..authoring.starter import new_file
+
+    try:
+        path = new_file(kind, name, Path.cwd())
+    except HandoutError as error:
+        report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    click.echo(f"created {path.relative_to(Path.cwd())}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Also lint this layout (text size, contrast).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as JSON.")
+def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
+    """Find what makes a handout hard to read: reading grade above 8, long sentences, small text,
+    low contrast, thin alt text, no key points, actions not written as steps, long programmes.
+
+    Exit code 0 when clean, 1 with findings, 2 for files that do not load.
+    """
+    from ..authoring.lint_run import lint_paths
+
+    try:
+        findings = lint_paths(paths or (Path("handouts"),), layout)
+    except HandoutError as error:
+        report_errors(error)
+        sys.exit(EXIT_BAD_INPUT)
+    if as_json:
+        click.echo(json.dumps([f.to_dict() for f in findings], indent=2, ensure_ascii=False))
+    else:
+        for finding in findings:
+            click.echo(finding.format())
+            annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)
+        click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
+    if findings:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-l", "--layout", metavar="NAME|FILE", help="Layout to build with.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the PDFs.",
+)
+@click.option("--check", is_flag=True, help="Also check each PDF (slower).")
+@click.option("--preview", is_flag=True, help="Also write page 1 as a PNG to OUTPUT/preview/.")
+def watch(paths: tuple[Path, ...], layout: str | None, output: Path, check: bool, preview: bool) -> None:
+    """Rebuild handouts, decks and programmes each time you save, and show errors without stopping.
+
+    Open the PDF in a viewer that reloads changed files to see each save in a blink.
+    """
+    from ..authoring.watch import Watcher
+
+    Watcher(paths or (Path("handouts"),), layout, output, check, preview, say=click.echo).run()
