@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import HandoutError
-from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, report_errors
+from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, report_errors, say
 
 
 @main.command()
@@ -26,25 +26,25 @@ def validate(paths: tuple[Path, ...], layout: str | None) -> None:
     if layout:
         try:
             load_layout(layout)
-            click.echo(f"ok  layout {layout}")
+            say(f"ok  layout {layout}")
         except HandoutError as error:
             errors.append(error)
     for source in sources:
         try:
             if is_layout(source):
                 load_layout(str(source))
-                click.echo(f"ok  {source} (layout)")
+                say(f"ok  {source} (layout)")
                 continue
             content = load_content(source)
         except HandoutError as error:
             errors.append(error)
             continue
         if isinstance(content, CardContent):
-            click.echo(f"ok  {source} ({len(content.exercises)} card{'s' if len(content.exercises) != 1 else ''})")
+            say(f"ok  {source} ({len(content.exercises)} card{'s' if len(content.exercises) != 1 else ''})")
         elif isinstance(content, ProgramContent):
-            click.echo(f"ok  {source} (programme `{content.program.program}`, {len(content.exercises)} exercises)")
+            say(f"ok  {source} (programme `{content.program.program}`, {len(content.exercises)} exercises)")
         else:
-            click.echo(f"ok  {source} (handout `{content.handout.handout}`, {len(content.sections)} sections)")
+            say(f"ok  {source} (handout `{content.handout.handout}`, {len(content.sections)} sections)")
     for error in errors:
         report_errors(error)
     if errors:
@@ -78,7 +78,7 @@ def calibrate(layout: str, output: Path) -> None:
     except HandoutError as error:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(f"wrote {output}: print it on both sides of one sheet")
+    say(f"wrote {output}: print it on both sides of one sheet")
 
 
 @main.command()
@@ -107,7 +107,7 @@ def schema(out: Path) -> None:
         except HandoutError as error:
             report_errors(error)
             sys.exit(EXIT_BAD_INPUT)
-        click.echo(f"wrote {target}")
+        say(f"wrote {target}")
 
 
 @main.command("list")
@@ -174,7 +174,7 @@ def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> 
         click.echo(f"error: {exc.filename or path}: {exc.strerror or exc}", err=True)
         sys.exit(EXIT_BAD_INPUT)
     for file in written:
-        click.echo(f"wrote {file}")
+        say(f"wrote {file}")
 
 
 def _built(path: Path, layout: str | None) -> bytes:
@@ -197,8 +197,8 @@ def init(folder: Path, name: str) -> None:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
     for path in made:
-        click.echo(f"created {path}")
-    click.echo(f"\nNext:  cd {folder} && handoutgen build -l layouts/clinic.yaml")
+        say(f"created {path}")
+    say(f"\nNext:  cd {folder} && handoutgen build -l layouts/clinic.yaml")
 
 
 @main.command()
@@ -213,7 +213,7 @@ def new(kind: str, name: str) -> None:
     except HandoutError as error:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
-    click.echo(f"created {path.relative_to(Path.cwd())}")
+    say(f"created {path.relative_to(Path.cwd())}")
 
 
 @main.command()
@@ -239,7 +239,7 @@ def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
         for finding in findings:
             click.echo(finding.format())
             annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)
-        click.echo(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
+        say(f"{len(findings)} finding{'s' if len(findings) != 1 else ''}")
     if findings:
         sys.exit(EXIT_CHECK_FAILED)
 

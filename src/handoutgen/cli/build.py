@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import HandoutError
-from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, complete_layout, main, parse_jobs, report_errors
+from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, complete_layout, main, parse_jobs, report_errors, say
 
 
 @main.command()
@@ -143,7 +143,7 @@ def build(
         click.echo(warning.format("warning"), err=True)
         annotate("warning", warning.message, warning.where, warning.hint)
     for line in outcome.lines:
-        click.echo(line)
+        say(line)
     for name, report in outcome.composition:
         for finding in report.composition:
             where = f"page {finding.page}: " if finding.page else ""
@@ -157,7 +157,10 @@ def build(
     failed = outcome.failed + len(errors)
     if outcome.built + failed + len(skipped) > 1:
         summary = f"built {outcome.built}, failed {failed}, skipped {len(skipped)}"
-        click.echo(summary, err=bool(failed))
+        if failed:
+            click.echo(summary, err=True)
+        else:
+            say(summary)
     if errors or outcome.errors:
         sys.exit(EXIT_BAD_INPUT)
     findings = []
@@ -249,7 +252,7 @@ def _build_merged(
         count = len(outcome.failures)
         click.echo(f"{summary}; {count} row{'s' if count != 1 else ''} failed (see above){where}", err=True)
         sys.exit(EXIT_CHECK_FAILED)
-    click.echo(summary + where)
+    say(summary + where)
 
 
 def _check_manifest(manifest: Path) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import sys
 
 import click
 
@@ -40,9 +42,7 @@ MAX_SHOWN_PROBLEMS = 200  # past this, more lines help nobody fix the file
 def annotate(severity: str, message: str, where=None, hint: str | None = None) -> None:
     """With `--diagnostics github`, the problem again as a GitHub Actions annotation (on stdout,
     where the runner reads workflow commands)."""
-    context = click.get_current_context(silent=True)
-    root = context.find_root() if context is not None else None
-    if root is not None and (root.obj or {}).get("diagnostics") == "github":
+    if settings().get("diagnostics") == "github":
         from ..diagnostics import github
 
         click.echo(github(severity, message, where, hint))
@@ -57,17 +57,88 @@ def report_errors(error: HandoutError) -> None:
         click.echo(f"... and {hidden:,} more problems; fix these and run again", err=True)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def settings() -> dict:
+    """What the shared options set for this run: diagnostics, quiet, verbose."""
+    context = click.get_current_context(silent=True)
+    root = context.find_root() if context is not None else None
+    return (root.obj if root is not None else None) or {}
+
+
+def say(text: str) -> None:
+    """A line about what was done (built, written, ok): left out with --quiet."""
+    if not settings().get("quiet"):
+        click.echo(text)
+
+
+_LIBRARY_WARNINGS: logging.Handler | None = None
+
+
+def _store(name: str):
+    def callback(context: click.Context, param: click.Parameter, value):
+        chosen = context.find_root().ensure_object(dict)
+        if value or name not in chosen:
+            chosen[name] = value
+        if name == "verbose" and value:
+            _show_library_warnings(True)
+        return value
+
+    return callback
+
+
+def _show_library_warnings(show: bool) -> None:
+    """What pypdf, svglib or ReportLab log as warnings goes to stderr with --verbose only: our
+    own messages already say what matters, in the user's terms."""
+    global _LIBRARY_WARNINGS
+    root = logging.getLogger()
+    if _LIBRARY_WARNINGS is not None:
+        root.removeHandler(_LIBRARY_WARNINGS)
+    _LIBRARY_WARNINGS = logging.StreamHandler(sys.stderr) if show else logging.NullHandler()
+    _LIBRARY_WARNINGS.setFormatter(logging.Formatter("%(name)s: %(levelname)s: %(message)s"))
+    _LIBRARY_WARNINGS.setLevel(logging.WARNING)
+    root.addHandler(_LIBRARY_WARNINGS)
+
+
+def shared_options() -> list[click.Option]:
+    """--quiet, --verbose and --diagnostics: on the group and on every command, so they can be
+    given before or after the command's name."""
+    return [
+        click.Option(
+            ["-q", "--quiet"],
+            is_flag=True,
+            expose_value=False,
+            callback=_store("quiet"),
+            help="Print only errors, warnings and findings.",
+        ),
+        click.Option(
+            ["-v", "--verbose"],
+            is_flag=True,
+            expose_value=False,
+            callback=_store("verbose"),
+            help="Also print what the libraries underneath warn about (pypdf, svglib, ReportLab).",
+        ),
+        click.Option(
+            ["--diagnostics"],
+            type=click.Choice(["text", "github"]),
+            default=None,
+            expose_value=False,
+            callback=_store("diagnostics"),
+            help="github: also print each error and warning as a GitHub Actions annotation on its file and line.",
+        ),
+    ]
+
+
+class Commands(click.Group):
+    """The `handoutgen` group: every command it holds takes the shared options too."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.params.extend(shared_options())
+        super().add_command(cmd, name)
+
+
+@click.group(cls=Commands, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="handoutgen")
-@click.option(
-    "--diagnostics",
-    type=click.Choice(["text", "github"]),
-    default="text",
-    show_default=True,
-    help="github: also print each error and warning as a GitHub Actions annotation on its file and line.",
-)
 @click.pass_context
-def main(context: click.Context, diagnostics: str) -> None:
+def main(context: click.Context) -> None:
     """Turn YAML handouts into branded, printable PDFs and prove them complete.
 
     \b
@@ -82,4 +153,7 @@ def main(context: click.Context, diagnostics: str) -> None:
     cards-wallet for exercise cards; or a layout file of your own that starts with
     `extends: a4` (or a card layout).
     """
-    context.obj = {"diagnostics": diagnostics}
+    _show_library_warnings(bool(context.ensure_object(dict).get("verbose")))
+
+
+main.params.extend(shared_options())
