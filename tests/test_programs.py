@@ -39,11 +39,54 @@ def test_programme_prints_details_exercises_in_position_order_and_log() -> None:
     assert "2 sets of 8, rest 1 minute between sets" in text
     assert "Note: Go only as low as feels comfortable." in text
     assert all(day in text for day in ("Mon", "Wed", "Sun"))
-    # the appended handout follows, with its own bookmark
+    # the appended handout follows as its own leaflet, its sections bookmarked under its title
     assert "Sore glutes from running" in text
-    outline = [o.title for o in reader(pdf).outline]
-    assert outline[:2] == ["Your exercises", "Your exercise log"] and "Sore glutes from running" in outline
+    outline = reader(pdf).outline
+    assert [o.title for o in outline if not isinstance(o, list)] == [
+        "Your exercises",
+        "Your exercise log",
+        "Sore glutes from running",
+    ]
+    assert "Why your glutes get sore" in [o.title for o in outline[-1]]
     assert handoutgen.check(pdf, content=PROGRAM).ok
+
+
+def test_an_appended_handout_is_a_leaflet_numbered_on_its_own() -> None:
+    """The programme's pages say "Page 1 of 2"; the handout's say "Page 1 of 5" under its own
+    title, so that each part reads true when the patient takes the pages apart."""
+    pdf = handoutgen.build(PROGRAM)
+    pages = [page.extract_text() for page in reader(pdf).pages]
+    assert len(pages) == 7
+    assert "Page 1 of 2" in pages[0] and "Page 2 of 2" in pages[1]
+    assert "Page 1 of 5" in pages[2] and "Page 5 of 5" in pages[6]
+    assert "Sore glutes from running" in pages[2].splitlines()[-1] + pages[2]
+    subsets: dict[str, set[int]] = {}  # each subset name belongs to one font program
+    for page in reader(pdf).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            subsets.setdefault(str(font["/BaseFont"]), set()).add(id(font["/FontDescriptor"].get_object()))
+    assert len(subsets) == 4 and all(len(programs) == 1 for programs in subsets.values())
+    assert {name[:7] for name in subsets} == {"/AAAAAA", "/BAAAAA"}
+
+
+def test_a_batch_lays_out_its_appended_handout_once(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from handoutgen.render.pdf import leaflets
+
+    copy_examples(project)
+    rows = write_rows(project, GOOD_ROWS)
+    monkeypatch.chdir(project)
+    laid_out: list[str] = []
+    real = leaflets.render_handout
+    monkeypatch.setattr(
+        leaflets, "render_handout", lambda document: laid_out.append(document.meta.title) or real(document)
+    )
+    monkeypatch.setattr(leaflets, "_LEAFLETS", {})
+    result = run("build", "handouts/programs/glute-rehab-template.yaml", "--data", rows, "-o", "out/{{ id }}.pdf")
+    assert result.exit_code == 0, result.stderr
+    assert laid_out == ["Sore glutes from running"]  # four programmes, one leaflet
+    first, *others = [p.read_bytes() for p in editions(project / "out")]
+    tail = pdf_text(first).split("Sore glutes from running", 1)[1]
+    assert all(pdf_text(other).split("Sore glutes from running", 1)[1] == tail for other in others)
 
 
 def test_patient_name_is_on_the_page_not_in_the_metadata() -> None:

@@ -110,3 +110,4 @@ class Document:
     logo: Picture | None = None
     one_per_page: bool = False
     warnings: tuple[Problem, ...] = ()
+    leaflets: tuple[Document, ...] = ()  # a programme's appended handouts, each printed as its own leaflet

@@ -24,17 +24,10 @@ def make_document(
     content = dataclasses.replace(content, warnings=(*content.warnings, *fallbacks)) if fallbacks else content
     logo = logo_picture(layout, language)
     if isinstance(content, HandoutContent):
-        handout = content.handout
-        meta = Metadata(
-            inline(handout.title).plain,
-            str(handout.language),
-            handout.reviewed,
-            subject=inline(handout.subtitle).plain if handout.subtitle else "",
-            author=str(layout.brand.name or ""),
-            where=handout.where,
-        )
         view = handout_view(content, layout)
-        return Document("handout", content, layout, view, meta, logo, warnings=content.warnings)
+        return Document(
+            "handout", content, layout, view, handout_metadata(content, layout), logo, warnings=content.warnings
+        )
     if isinstance(content, ProgramContent) and layout.cards is None:
         program = content.program
         meta = Metadata(
@@ -56,7 +49,11 @@ def make_document(
                 "`columns: 2` is for handouts; a programme prints its exercises and log in one column",
             )
             warnings = (*warnings, one_column)
-        return Document("program", content, layout, view, meta, logo, warnings=warnings)
+        leaflets = tuple(
+            Document("handout", handout, layout, handout_view_, handout_metadata(handout, layout), logo)
+            for handout, handout_view_ in zip(content.handouts, view.handouts, strict=True)
+        )
+        return Document("program", content, layout, view, meta, logo, warnings=warnings, leaflets=leaflets)
     if isinstance(content, ProgramContent):
         content = program_cards(content, metadata_name)
     assert isinstance(content, CardContent)
@@ -68,6 +65,18 @@ def make_document(
     )
     view = cards_view(content, layout)
     return Document("cards", content, layout, view, meta, logo, one_per_page, content.warnings)
+
+
+def handout_metadata(content: HandoutContent, layout: Layout) -> Metadata:
+    handout = content.handout
+    return Metadata(
+        inline(handout.title).plain,
+        str(handout.language),
+        handout.reviewed,
+        subject=inline(handout.subtitle).plain if handout.subtitle else "",
+        author=str(layout.brand.name or ""),
+        where=handout.where,
+    )
 
 
 def content_language(content: Content) -> str:

@@ -7,7 +7,6 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
-    PageBreak,
     PageTemplate,
     Spacer,
     Table,
@@ -16,17 +15,14 @@ from reportlab.platypus import (
 from ...model.resolved import Document
 from ...model.views import ProgramView
 from ...text.labels import label
-from ...text.markup import escape, inline
+from ...text.markup import escape
 from . import fonts
 from .blocks import bullet_list
 from .document import (
-    ChapterEnd,
     Rendered,
     _frame,
-    body_flowables,
     disclaimer_flowables,
     render_pages,
-    title_flowables,
 )
 from .flow import Context, boxed, paragraph, stays_with_next, styled
 from .log import log_flowables
@@ -42,7 +38,12 @@ def render_program(document: Document) -> Rendered:
         doc.addPageTemplates([PageTemplate("page", frames=[_frame(doc, 0, doc.width, doc.height)])])
         return program_story(view, ctx)
 
-    return render_pages(document, story)
+    rendered = render_pages(document, story)
+    if not document.leaflets:
+        return rendered
+    from .leaflets import bind, leaflet
+
+    return bind(rendered, [(leaf.meta.title, leaflet(leaf)) for leaf in document.leaflets])
 
 
 def program_story(view: ProgramView, ctx: Context) -> list[Flowable]:
@@ -59,11 +60,7 @@ def program_story(view: ProgramView, ctx: Context) -> list[Flowable]:
     story += [*stays_with_next(heading, exercises[0], ctx), *exercises]
     if view.log is not None:
         story += log_flowables(view.log, ctx, "heading", outline="log")
-    for handout in view.handouts:
-        title = title_flowables(handout, ctx)
-        title[0].outline = (inline(handout.title).plain, handout.key.rstrip("-"))
-        story += [ChapterEnd(), PageBreak(), *title, *body_flowables(handout, ctx)]
-    return [*story, *disclaimer_flowables(view.disclaimer, ctx)]
+    return [*story, *disclaimer_flowables(view.disclaimer, ctx)]  # appended handouts follow as leaflets
 
 
 def _details(view: ProgramView, ctx: Context) -> Table:
