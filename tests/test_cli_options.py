@@ -44,3 +44,50 @@ def test_diagnostics_go_after_the_command_too(project: Path, monkeypatch: pytest
     write(project / "handouts" / "bad.yaml", MINIMAL.replace("title: A sample handout", "title: [a, b]"))
     result = run("validate", "handouts", "--diagnostics", "github")
     assert result.exit_code == 2 and "::error file=handouts/bad.yaml,line=2,col=8," in result.stdout
+
+
+def test_build_json_reports_each_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import hashlib
+    import json
+
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    write(project / "handouts" / "bad.yaml", MINIMAL.replace("reviewed: 2026-11-01", "reviewed: someday"))
+    result = run("build", "--json", "handouts/bad.yaml", "handouts/glute-soreness.yaml", "handouts/decks")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)  # stdout holds the JSON alone
+    files = {Path(f["source"]).name: f for f in report["files"]}
+    bad, glute = files["bad.yaml"], files["glute-soreness.yaml"]
+    assert bad["status"] == "failed" and bad["kind"] == "handout" and bad["outputs"] == []
+    assert bad["problems"][0] == {
+        "file": "handouts/bad.yaml",
+        "line": 4,
+        "column": 11,
+        "message": "`reviewed`: `someday` is not a date; write it as YYYY-MM-DD, like `2026-11-01`",
+        "hint": None,
+    }
+    assert glute["status"] == "built" and glute["kind"] == "handout"
+    (pdf,) = glute["outputs"]
+    assert pdf["pages"] == 5 and pdf["sha256"] == hashlib.sha256(Path(pdf["path"]).read_bytes()).hexdigest()
+    assert glute["checks"]["pdf"]["ok"] and glute["checks"]["pdf"]["words_expected"] > 500
+    assert files["glute-stretches.yaml"]["kind"] == "deck" and files["glute-stretches.yaml"]["checks"]["pdf"]["cards"]
+    assert report["summary"] == {"built": 3, "failed": 1, "skipped": 0}
+    assert "bad.yaml:4:11: error:" in result.stderr  # people still read the messages
+    result = run("build", "--json", "handouts/programs/glute-rehab-template.yaml", "--data", "x.csv")
+    assert result.exit_code == 2 and "--json goes without --data" in result.stderr
+
+
+def test_validate_json_reports_each_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    write(project / "handouts" / "bad.yaml", MINIMAL.replace("title: A sample handout", "title: [a, b]"))
+    result = run("validate", "handouts", "--json", "nowhere")
+    assert result.exit_code == 2
+    report = json.loads(result.stdout)
+    kinds = {Path(f["source"]).name: (f["kind"], f["status"]) for f in report["files"]}
+    assert kinds["bad.yaml"] == ("handout", "failed") and kinds["squat.yaml"] == ("exercise", "ok")
+    assert kinds["glute-rehab.yaml"] == ("program", "ok") and kinds["glute-stretches.yaml"] == ("deck", "ok")
+    assert report["errors"][0]["message"] == "nowhere: no such file or folder"
+    assert report["summary"]["failed"] == 2 and report["summary"]["ok"] == len(report["files"]) - 1

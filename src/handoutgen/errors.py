@@ -26,6 +26,17 @@ class Problem:
     message: str
     hint: str | None = None
 
+    def to_dict(self) -> dict[str, object]:
+        """The problem for `--json`: file, line and column (null when it has no place), message, hint."""
+        place = self.where
+        return {
+            "file": place.file if place else None,
+            "line": place.line if place else None,
+            "column": place.column if place else None,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
     def format(self, severity: str = "error") -> str:
         prefix = f"{self.where}: " if self.where else ""
         lines = [f"{prefix}{severity}: {self.message}"]

@@ -33,6 +33,7 @@ class BuildOutcome:
     composition: list[tuple[str, Report]] = field(default_factory=list)  # built, with composition findings
     built: int = 0  # sources written
     failed: int = 0  # sources that could not be built or failed their check
+    files: list[dict] = field(default_factory=list)  # one record per source, for --json
 
 
 def output_path(source: Path, output: Path | None, format: str = "pdf") -> Path:
@@ -71,17 +72,32 @@ def run_build(job: BuildJob) -> BuildOutcome:
     sweep_stale(_target_folders(job))
     targets: dict[Path, Path] = {}
     for source in job.sources:
+        record: dict = {"source": str(source), "kind": _kind(source), "status": "failed", "outputs": [], "checks": {}}
+        record["problems"] = []
         try:
-            written = _build_source(job, layout, source, targets, outcome)
+            written = _build_source(job, layout, source, targets, outcome, record)
         except HandoutError as error:
             outcome.errors.append(error)
+            record["problems"] = [p.to_dict() for p in error.problems]
             written = False
         except Exception as exc:  # a bug of ours: report it on this file and go on with the others
-            outcome.errors.append(internal_error(source, exc))
+            error = internal_error(source, exc)
+            outcome.errors.append(error)
+            record["problems"] = [p.to_dict() for p in error.problems]
             written = False
         outcome.built += written
         outcome.failed += not written
+        outcome.files.append(record)
     return outcome
+
+
+def _kind(source: Path) -> str | None:
+    from ..source import content_kind
+
+    try:
+        return content_kind(source)
+    except HandoutError:
+        return None
 
 
 def internal_error(source: Path | str, exc: Exception) -> HandoutError:
@@ -92,8 +108,13 @@ def internal_error(source: Path | str, exc: Exception) -> HandoutError:
     )
 
 
-def _build_source(job: BuildJob, layout, source: Path, targets: dict[Path, Path], outcome: BuildOutcome) -> bool:
-    """Build, check and write one source; False when its check failed and nothing was written."""
+def _build_source(
+    job: BuildJob, layout, source: Path, targets: dict[Path, Path], outcome: BuildOutcome, record: dict
+) -> bool:
+    """Build, check and write one source; False when its check failed and nothing was written.
+    `record` gets what `--json` tells of it."""
+    import hashlib
+
     from .. import api
 
     paths = {fmt: output_path(source, job.output, fmt) for fmt in job.formats}
@@ -106,15 +127,22 @@ def _build_source(job: BuildJob, layout, source: Path, targets: dict[Path, Path]
         reports = {fmt: check_built(built, fmt) for fmt in job.formats}
         passed = (lambda r: r.strict_ok) if job.strict else (lambda r: r.ok)
         failed = [(str(paths[fmt]), report) for fmt, report in reports.items() if not passed(report)]
+        record["checks"] = {fmt: report.to_dict() for fmt, report in reports.items()}
         if failed:  # neither edition is written when one fails: a source is built whole or not at all
             outcome.failed_checks += failed
             return False
         summaries = {fmt: f", checked: {_checked(report)}" for fmt, report in reports.items()}
         outcome.composition += [(str(paths[fmt]), r) for fmt, r in reports.items() if r.composition]
     write_editions(paths, built)
+    record["status"] = "built"
     for fmt, target in paths.items():
         size = f"{built.pages} page{'s' if built.pages != 1 else ''}" if fmt == "pdf" else "one page"
         outcome.lines.append(f"built {target} ({size}{summaries[fmt]})")
+        data = built.edition(fmt)
+        pages = built.pages if fmt == "pdf" else 1
+        record["outputs"].append(
+            {"format": fmt, "path": str(target), "pages": pages, "sha256": hashlib.sha256(data).hexdigest()}
+        )
     return True
 
 

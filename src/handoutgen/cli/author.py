@@ -15,40 +15,77 @@ from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, report_er
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-l", "--layout", metavar="NAME|FILE", help="Also validate this layout.")
-def validate(paths: tuple[Path, ...], layout: str | None) -> None:
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print a JSON report on stdout: each file's kind, status, problems."
+)
+def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
     """Check content files (and a layout) for mistakes without building anything."""
-    from ..api import load_content
-    from ..batch import find_content, is_layout
-    from ..model.resolved import CardContent, ProgramContent
+    from ..batch import find_content
     from ..resolve.layouts import load_layout
 
-    sources, _skipped, errors = find_content(paths, include_library=True)
+    sources, _skipped, loose = find_content(paths, include_library=True)  # loose: problems of no one file
+    records: list[dict] = []
     if layout:
         try:
             load_layout(layout)
-            say(f"ok  layout {layout}")
+            records.append({"source": layout, "kind": "layout", "status": "ok", "summary": "layout", "problems": []})
         except HandoutError as error:
-            errors.append(error)
+            loose.append(error)
+    errors = list(loose)
     for source in sources:
+        record: dict = {"source": str(source), "kind": None, "status": "ok", "summary": "", "problems": []}
+        records.append(record)
+        record["kind"] = _kind(source)
         try:
-            if is_layout(source):
-                load_layout(str(source))
-                say(f"ok  {source} (layout)")
-                continue
-            content = load_content(source)
+            record["summary"] = _validated(source)
         except HandoutError as error:
             errors.append(error)
-            continue
-        if isinstance(content, CardContent):
-            say(f"ok  {source} ({len(content.exercises)} card{'s' if len(content.exercises) != 1 else ''})")
-        elif isinstance(content, ProgramContent):
-            say(f"ok  {source} (programme `{content.program.program}`, {len(content.exercises)} exercises)")
-        else:
-            say(f"ok  {source} (handout `{content.handout.handout}`, {len(content.sections)} sections)")
+            record.update(status="failed", problems=[p.to_dict() for p in error.problems])
+    for record in records if not as_json else ():
+        if record["status"] == "ok":
+            say(f"ok  {record['source']} ({record['summary']})")
     for error in errors:
         report_errors(error)
+    if as_json:
+        failed = sum(r["status"] == "failed" for r in records)
+        report = {
+            "files": records,
+            "errors": [p.to_dict() for e in loose for p in e.problems],
+            "summary": {"ok": len(records) - failed, "failed": failed + len(loose)},
+        }
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
     if errors:
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _kind(source: Path) -> str | None:
+    """What the file is (handout, deck, exercise, program, layout), even when it has mistakes."""
+    from ..batch import is_layout
+    from ..source import content_kind
+
+    try:
+        return content_kind(source) or ("layout" if is_layout(source) else None)
+    except HandoutError:
+        return None
+
+
+def _validated(source: Path) -> str:
+    """A file read and checked: what it holds, in words."""
+    from ..api import load_content
+    from ..batch import is_layout
+    from ..model.resolved import CardContent, ProgramContent
+    from ..resolve.layouts import load_layout
+
+    if is_layout(source):
+        load_layout(str(source))
+        return "layout"
+    content = load_content(source)
+    if isinstance(content, CardContent):
+        count = len(content.exercises)
+        return f"{count} card{'s' if count != 1 else ''}"
+    if isinstance(content, ProgramContent):
+        return f"programme `{content.program.program}`, {len(content.exercises)} exercises"
+    return f"handout `{content.handout.handout}`, {len(content.sections)} sections"
 
 
 @main.command()

@@ -74,6 +74,12 @@ from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, complete_layout
 )
 @click.option("--lint", "run_lint", is_flag=True, help="Also lint the content (see `handoutgen lint`).")
 @click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON report on stdout: each file's kind, status, outputs (pages, sha256), check and problems.",
+)
+@click.option(
     "--strict",
     is_flag=True,
     help="Fail on composition warnings too (a stub last page, a heading at the foot of a page, small text...).",
@@ -104,6 +110,7 @@ def build(
     resume: bool,
     metadata_name: bool,
     run_lint: bool,
+    as_json: bool,
     one_per_page: bool,
     formats: str,
     strict: bool,
@@ -122,6 +129,8 @@ def build(
     if data is not None:
         if run_lint:
             raise click.UsageError("--lint goes without --data: lint the programme template with `handoutgen lint`")
+        if as_json:
+            raise click.UsageError("--json goes without --data: a batch writes a JSON-lines manifest (--manifest)")
         batch = {"jobs": jobs, "shard": shard, "manifest": manifest, "resume": resume}
         _build_merged(paths, layout, output, check, data, batch, metadata_name, editions, one_per_page)
         return
@@ -139,10 +148,31 @@ def build(
             f"-o {output} names one file but {len(sources)} handouts were given; give a folder instead"
         )
     outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name, editions, strict))
+    _tell(outcome, errors, skipped, lines=not as_json)
+    bad_input = bool(errors or outcome.errors)
+    findings = []
+    if run_lint and not bad_input:
+        from ..authoring.lint_run import lint_paths
+
+        findings = lint_paths(tuple(sources), layout)
+        for finding in findings:
+            click.echo(finding.format(), err=True)
+            annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)
+    if as_json:
+        click.echo(json.dumps(_json_report(outcome, errors, skipped, findings), indent=2, ensure_ascii=False))
+    if bad_input:
+        sys.exit(EXIT_BAD_INPUT)
+    if outcome.failed_checks or findings:
+        sys.exit(EXIT_CHECK_FAILED)
+
+
+def _tell(outcome, errors: list[HandoutError], skipped: list, lines: bool) -> None:
+    """What a build of files did, for people: warnings and problems on stderr; with `lines`,
+    a line per file written and the summary on stdout."""
     for warning in outcome.warnings:
         click.echo(warning.format("warning"), err=True)
         annotate("warning", warning.message, warning.where, warning.hint)
-    for line in outcome.lines:
+    for line in outcome.lines if lines else ():
         say(line)
     for name, report in outcome.composition:
         for finding in report.composition:
@@ -159,20 +189,21 @@ def build(
         summary = f"built {outcome.built}, failed {failed}, skipped {len(skipped)}"
         if failed:
             click.echo(summary, err=True)
-        else:
+        elif lines:
             say(summary)
-    if errors or outcome.errors:
-        sys.exit(EXIT_BAD_INPUT)
-    findings = []
-    if run_lint:
-        from ..authoring.lint_run import lint_paths
 
-        findings = lint_paths(tuple(sources), layout)
-        for finding in findings:
-            click.echo(finding.format(), err=True)
-            annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)
-    if outcome.failed_checks or findings:
-        sys.exit(EXIT_CHECK_FAILED)
+
+def _json_report(outcome, errors: list[HandoutError], skipped: list, findings: list) -> dict:
+    """`build --json`: a record per file (source, kind, status, outputs with pages and sha256,
+    the check's report per edition, problems), what was skipped, and the counts."""
+    return {
+        "files": outcome.files,
+        "skipped": [{"source": str(path), "reason": reason} for path, reason in skipped],
+        "errors": [problem.to_dict() for error in errors for problem in error.problems],
+        "warnings": [warning.to_dict() for warning in outcome.warnings],
+        "lint": [finding.to_dict() for finding in findings],
+        "summary": {"built": outcome.built, "failed": outcome.failed + len(errors), "skipped": len(skipped)},
+    }
 
 
 def _formats(text: str) -> tuple[str, ...]:
