@@ -91,3 +91,17 @@ def test_validate_json_reports_each_file(project: Path, monkeypatch: pytest.Monk
     assert kinds["glute-rehab.yaml"] == ("program", "ok") and kinds["glute-stretches.yaml"] == ("deck", "ok")
     assert report["errors"][0]["message"] == "nowhere: no such file or folder"
     assert report["summary"]["failed"] == 2 and report["summary"]["ok"] == len(report["files"]) - 1
+
+
+def test_output_is_spelled_the_same_everywhere_and_the_old_spelling_still_works(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    for spelling, folder in (("--output", "new"), ("--out", "old"), ("-o", "short")):
+        assert run("schema", spelling, f"schemas-{folder}").exit_code == 0
+        assert (project / f"schemas-{folder}" / "handout.schema.json").is_file()
+        result = run("preview", "handouts/glute-soreness.yaml", "--pages", "1", spelling, f"png-{folder}")
+        assert result.exit_code == 0, result.stderr
+        assert [p.name for p in (project / f"png-{folder}").iterdir()] == ["glute-soreness-1.png"]
+    assert "--out " not in run("preview", "--help").stdout  # the old spelling is not advertised

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import HandoutError
-from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, report_errors, say
+from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, old_spelling, report_errors, say
 
 
 @main.command()
@@ -121,12 +121,14 @@ def calibrate(layout: str, output: Path) -> None:
 @main.command()
 @click.option(
     "-o",
-    "--out",
+    "--output",
+    "out",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("schemas"),
     show_default=True,
     help="Folder to write the schemas into.",
 )
+@old_spelling("--out", "out")
 def schema(out: Path) -> None:
     """Write JSON Schemas for handouts, exercises, decks, programmes and layouts.
 
@@ -189,12 +191,14 @@ def list_content(paths: tuple[Path, ...]) -> None:
 @click.option("--dpi", type=click.IntRange(20, 600), default=100, show_default=True, help="Resolution of the PNGs.")
 @click.option(
     "-o",
-    "--out",
+    "--output",
+    "out",
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("out/preview"),
     show_default=True,
     help="Folder for the PNG files.",
 )
+@old_spelling("--out", "out")
 def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> None:
     """Render pages of a content file (or a PDF) to PNG pictures, to look at without printing."""
     from ..authoring.preview import page_range, render_pngs

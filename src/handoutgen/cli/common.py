@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from pathlib import Path
 
 import click
 
@@ -125,6 +126,19 @@ def shared_options() -> list[click.Option]:
             help="github: also print each error and warning as a GitHub Actions annotation on its file and line.",
         ),
     ]
+
+
+def old_spelling(flag: str, name: str):
+    """An option's former name, still taken but not shown in --help: `--out` for `--output`."""
+
+    def store(context: click.Context, param: click.Parameter, value):
+        if value is not None:
+            context.params[name] = value
+        return value
+
+    return click.option(
+        flag, type=click.Path(file_okay=False, path_type=Path), hidden=True, expose_value=False, callback=store
+    )
 
 
 class Commands(click.Group):
