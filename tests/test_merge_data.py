@@ -176,3 +176,35 @@ def test_an_empty_cell_leaves_an_optional_field_out(batch: Path) -> None:
     result = build(data)
     assert built(batch) == ["p1.pdf", "p2.pdf"], result.stderr
     assert "row 3 (rows.csv:4): skipped" in result.stderr and "`patient` is empty" in result.stderr
+
+
+def test_dates_as_the_export_writes_them(batch: Path) -> None:
+    rows = "p1,Ann Lee,Sam Patel,3/12/2026,31/12/2026\np2,Bo Wu,Sam Patel,2026-12-04,15/01/2027\n"
+    result = build(HEADER + rows, "--date-format", "DD/MM/YYYY")
+    assert result.exit_code == 0, result.stderr
+    text = pdf_text(batch / "out" / "p1.pdf")
+    assert "3 December 2026" in text and "31 December 2026" in text  # printed in the content's language
+    assert "15 January 2027" in pdf_text(batch / "out" / "p2.pdf")  # ISO dates still read
+    american = build(HEADER + "p1,Ann Lee,Sam Patel,12/03/2026,12.31.2026\n", "--date-format", "MM/DD/YYYY")
+    assert (
+        american.exit_code == 1
+        and "`12.31.2026` is not a date; write it as MM/DD/YYYY or YYYY-MM-DD" in american.stderr
+    )
+
+
+def test_a_date_without_a_declared_format_says_how_to_declare_one(batch: Path) -> None:
+    result = build(HEADER + "p1,Ann Lee,Sam Patel,3/12/2026,2026-12-18\n")
+    assert result.exit_code == 1
+    assert "`3/12/2026` is not a date" in result.stderr and "--date-format, like DD/MM/YYYY" in result.stderr
+    result = build(HEADER + "p1,Ann Lee,Sam Patel,31/02/2026,2026-12-18\n", "--date-format", "DD/MM/YYYY")
+    assert result.exit_code == 1 and "`31/02/2026` is not a date" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["DD/MM/YY", "DD/MM-YYYY", "YYYY", "%d/%m/%Y", "DD/DD/YYYY", ""])
+def test_a_bad_date_format_is_one_clear_error(batch: Path, bad: str) -> None:
+    result = build(HEADER + row("p1"), "--date-format", bad)
+    assert result.exit_code == 2, result.stderr
+    assert "--date-format" in result.stderr and "use DD, MM and YYYY" in result.stderr
+    assert "Traceback" not in result.stderr and built(batch) == []
+    result = run("build", "handouts/glute-soreness.yaml", "--date-format", "DD/MM/YYYY")
+    assert result.exit_code == 2 and "go with --data" in result.stderr

@@ -28,6 +28,7 @@ class MergeJob:
     one_per_page: bool = False
     manifest: Path | None = None  # the JSON-lines manifest to write; None: none
     resume: bool = False  # keep rows the manifest (or a killed run's journal) shows unchanged
+    date_format: str | None = None  # how the data writes dates, like DD/MM/YYYY (YYYY-MM-DD always works)
 
     def options(self) -> dict[str, object]:
         """What, besides the files and the row, decides a row's output."""
@@ -37,6 +38,7 @@ class MergeJob:
             "check": self.check,
             "metadata_name": self.metadata_name,
             "one_per_page": self.one_per_page,
+            "date_format": self.date_format,
         }
 
 
@@ -55,6 +57,13 @@ def merge_rows(job: MergeJob) -> list:
     from ..environment import source_date_epoch
 
     source_date_epoch()  # a bad value would fail every row; it is one mistake, said once
+    if job.date_format is not None:
+        from ..model.types import date_format
+
+        try:
+            date_format(job.date_format)
+        except ValueError as exc:
+            raise HandoutError.at(None, f"--date-format: {exc}") from None
     if job.manifest is not None:
         from ..output import check_writable
 
@@ -206,7 +215,7 @@ def _build_row(task: tuple[MergeJob, object, Entry | None]) -> RowResult:
         layout = load_layout(job.layout)
         target = output_name(job.output, _with_row_number(row))
         paths = {fmt: target.with_suffix(f".{fmt}") for fmt in job.formats}
-        document = api.document(job.source, layout, job.one_per_page, job.metadata_name, row)
+        document = _read_row(job, layout, row)
         key = inputs_key(document, row.fields, job.options())
         if previous is not None and previous.still_true(key) and previous.output == str(paths[job.formats[0]]):
             return RowResult(row.label, previous, kept=True)
@@ -222,6 +231,18 @@ def _build_row(task: tuple[MergeJob, object, Entry | None]) -> RowResult:
     except Exception as exc:  # a bug of ours: this row fails, the others are built
         return _row_failed(row, [internal_error(row.label, exc).problems[0].format()], key)
     return RowResult(row.label, _built_entry(row.number, key, paths, built))
+
+
+def _read_row(job: MergeJob, layout, row):
+    """The row's resolved document, its dates read as the data writes them."""
+    from .. import api
+    from ..model.types import DATE_FORMAT, date_format
+
+    token = DATE_FORMAT.set(date_format(job.date_format) if job.date_format else None)
+    try:
+        return api.document(job.source, layout, job.one_per_page, job.metadata_name, row)
+    finally:
+        DATE_FORMAT.reset(token)
 
 
 def _row_failed(row, messages: list[str], key: str | None) -> RowResult:

@@ -55,6 +55,12 @@ from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, complete_layout
     "Indexed Job or a Slurm job array.",
 )
 @click.option(
+    "--date-format",
+    metavar="DD/MM/YYYY",
+    help="With --data: how the data writes dates (DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY...); "
+    "YYYY-MM-DD is always read. Dates print in the content's language.",
+)
+@click.option(
     "--manifest",
     type=click.Path(dir_okay=False, path_type=Path),
     metavar="FILE.jsonl",
@@ -106,6 +112,7 @@ def build(
     data: Path | None,
     jobs: int,
     shard: str | None,
+    date_format: str | None,
     manifest: Path | None,
     resume: bool,
     metadata_name: bool,
@@ -131,11 +138,11 @@ def build(
             raise click.UsageError("--lint goes without --data: lint the programme template with `handoutgen lint`")
         if as_json:
             raise click.UsageError("--json goes without --data: a batch writes a JSON-lines manifest (--manifest)")
-        batch = {"jobs": jobs, "shard": shard, "manifest": manifest, "resume": resume}
+        batch = {"jobs": jobs, "shard": shard, "manifest": manifest, "resume": resume, "date_format": date_format}
         _build_merged(paths, layout, output, check, data, batch, metadata_name, editions, one_per_page)
         return
-    if jobs > 1 or shard or manifest or resume:
-        raise click.UsageError("--jobs, --shard, --manifest and --resume go with --data")
+    if jobs > 1 or shard or manifest or resume or date_format:
+        raise click.UsageError("--jobs, --shard, --manifest, --resume and --date-format go with --data")
     sources, skipped, errors = find_content(paths or (Path("handouts"),))
     for error in errors:
         report_errors(error)
@@ -258,6 +265,7 @@ def _build_merged(
             one_per_page,
             manifest,
             batch["resume"],
+            batch["date_format"],
         )
         rows = merge_rows(job)
     except HandoutError as error:

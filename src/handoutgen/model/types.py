@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import field
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -205,11 +206,38 @@ class Color(str):
         return raw.lower()
 
 
+# Merge data's own way of writing dates (`--date-format DD/MM/YYYY`), as (strptime format, as
+# written), while a batch row is read; YYYY-MM-DD is always understood.
+DATE_FORMAT: ContextVar[tuple[str, str] | None] = ContextVar("date_format", default=None)
+
+
 def parse_date(raw: str) -> dt.date:
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
-        raise ValueError(f"`{raw}` is not a date; write it as YYYY-MM-DD, like `2026-11-01`") from None
+        pass
+    declared = DATE_FORMAT.get()
+    if declared is not None:
+        try:
+            return dt.datetime.strptime(raw, declared[0]).date()
+        except ValueError:
+            raise ValueError(f"`{raw}` is not a date; write it as {declared[1]} or YYYY-MM-DD") from None
+    raise ValueError(
+        f"`{raw}` is not a date; write it as YYYY-MM-DD, like `2026-11-01` "
+        "(merge data may declare its own way with --date-format, like DD/MM/YYYY)"
+    )
+
+
+def date_format(written: str) -> tuple[str, str]:
+    """A date format as people write it (DD/MM/YYYY, MM-DD-YYYY, YYYY.MM.DD) for strptime."""
+    parts = re.split(r"([/.\-])", written.strip().upper())
+    fields, separators = parts[::2], set(parts[1::2])
+    if sorted(fields) != ["DD", "MM", "YYYY"] or len(separators) != 1:
+        raise ValueError(
+            f"`{written}` is not a date format; use DD, MM and YYYY with one of / . - between them, like DD/MM/YYYY"
+        )
+    codes = {"DD": "%d", "MM": "%m", "YYYY": "%Y"}
+    return "".join(codes.get(part, part) for part in parts), written.strip().upper()
 
 
 def check_url(url: str) -> None:
