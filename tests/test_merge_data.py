@@ -195,7 +195,10 @@ def test_dates_as_the_export_writes_them(batch: Path) -> None:
 def test_a_date_without_a_declared_format_says_how_to_declare_one(batch: Path) -> None:
     result = build(HEADER + "p1,Ann Lee,Sam Patel,3/12/2026,2026-12-18\n")
     assert result.exit_code == 1
-    assert "`3/12/2026` is not a date" in result.stderr and "--date-format, like DD/MM/YYYY" in result.stderr
+    assert (
+        "`3/12/2026` is not a date" in result.stderr
+        and "give the batch --date-format, like DD/MM/YYYY" in result.stderr
+    )
     result = build(HEADER + "p1,Ann Lee,Sam Patel,31/02/2026,2026-12-18\n", "--date-format", "DD/MM/YYYY")
     assert result.exit_code == 1 and "`31/02/2026` is not a date" in result.stderr
 

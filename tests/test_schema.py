@@ -149,3 +149,18 @@ def test_schema_and_validator_reject_the_same_bad_files(kind: str, data: dict) -
     node = parse(json.dumps(data), f"bad.{kind}.yaml")
     with pytest.raises(HandoutError):
         read(node, model_for(kind), f"the {kind}")
+
+
+def test_the_key_reference_is_current_and_names_every_key() -> None:
+    from handoutgen.authoring.reference import reference_markdown
+    from handoutgen.authoring.schema import KINDS, model_for
+    from handoutgen.model.read import fields_of
+
+    written = (REPO / "docs" / "reference.md").read_text(encoding="utf-8")
+    assert written == reference_markdown(), "run: python -m handoutgen.authoring.reference docs/reference.md"
+    keys = {line.split(" | ")[0].lstrip("| ") for line in written.splitlines() if line.startswith("| ")}
+    for kind in KINDS:
+        assert set(fields_of(model_for(kind))) <= keys, kind
+    for key in ("page.margins.top", "cards.duplex", "sections[].blocks[].log.weeks", "exercises[].dose.sets"):
+        assert key in keys, key
+    assert "| text.size | size in points (`11` or `11pt`) | `12.0` | 8–36 |" in written

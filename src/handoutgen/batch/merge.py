@@ -238,7 +238,7 @@ def _read_row(job: MergeJob, layout, row):
     from .. import api
     from ..model.types import DATE_FORMAT, date_format
 
-    token = DATE_FORMAT.set(date_format(job.date_format) if job.date_format else None)
+    token = DATE_FORMAT.set(date_format(job.date_format) if job.date_format else (None, None))
     try:
         return api.document(job.source, layout, job.one_per_page, job.metadata_name, row)
     finally:

@@ -131,6 +131,19 @@ class Block:
         "checklist": list[Text],
         "log": Log,
     }
+    KIND_DOCS: ClassVar[dict[str, str]] = {
+        "text": "A paragraph.",
+        "bullets": "A bulleted list.",
+        "steps": "Numbered steps, each a sentence or two (a step may have a bold title).",
+        "faq": "Questions and answers.",
+        "callout": "A tinted box for a tip, a warning or a note.",
+        "image": "A picture from the project, with alt text and an optional caption.",
+        "qr": "A QR code with the address printed beside it.",
+        "table": "A table with a header row.",
+        "exercises": "Exercise panels from the library, by id.",
+        "checklist": "Tick boxes to tick off once.",
+        "log": "Tick boxes for each day of one to four weeks.",
+    }
     KIND_LIMITS: ClassVar[dict[str, dict[str, Any]]] = {
         "text": {"max_length": 2000},
         "bullets": {"min_items": 1, "max_items": 30, "max_length": 500},

@@ -57,5 +57,8 @@ class Program:
         default="detailed", metadata=doc("`detailed`: about two exercises a page; `compact`: about six.")
     )
     log: Log | None = field(default=None, metadata=doc("A tick-box log, like {weeks: 2}."))
-    handouts: list[ContentPath] = field(default_factory=list, metadata=doc("Handout files to append.", max_items=10))
+    handouts: list[ContentPath] = field(
+        default_factory=list,
+        metadata=doc("Handout files printed after the programme, each as a leaflet of its own.", max_items=10),
+    )
     where: Where | None = where_field()

@@ -206,9 +206,10 @@ class Color(str):
         return raw.lower()
 
 
-# Merge data's own way of writing dates (`--date-format DD/MM/YYYY`), as (strptime format, as
-# written), while a batch row is read; YYYY-MM-DD is always understood.
-DATE_FORMAT: ContextVar[tuple[str, str] | None] = ContextVar("date_format", default=None)
+# While a batch row is read: merge data's own way of writing dates (`--date-format DD/MM/YYYY`)
+# as (strptime format, as written), or (None, None) when the batch declared none. YYYY-MM-DD
+# is always understood.
+DATE_FORMAT: ContextVar[tuple[str, str] | tuple[None, None] | None] = ContextVar("date_format", default=None)
 
 
 def parse_date(raw: str) -> dt.date:
@@ -217,15 +218,13 @@ def parse_date(raw: str) -> dt.date:
     except ValueError:
         pass
     declared = DATE_FORMAT.get()
-    if declared is not None:
+    if declared is not None and declared[0] is not None:
         try:
             return dt.datetime.strptime(raw, declared[0]).date()
         except ValueError:
             raise ValueError(f"`{raw}` is not a date; write it as {declared[1]} or YYYY-MM-DD") from None
-    raise ValueError(
-        f"`{raw}` is not a date; write it as YYYY-MM-DD, like `2026-11-01` "
-        "(merge data may declare its own way with --date-format, like DD/MM/YYYY)"
-    )
+    how = " (or give the batch --date-format, like DD/MM/YYYY)" if declared is not None else ""
+    raise ValueError(f"`{raw}` is not a date; write it as YYYY-MM-DD, like `2026-11-01`{how}")
 
 
 def date_format(written: str) -> tuple[str, str]:
