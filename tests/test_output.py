@@ -199,3 +199,47 @@ def test_pictures_drawn_from_memory_are_the_bytes_drawn_afresh(project: Path, tm
         used = set(re.findall(rb"/(gRLs\d+) gs", page.get_contents().get_data()))
         states = page["/Resources"].get("/ExtGState", {})
         assert used and {name.decode() for name in used} <= {key.lstrip("/") for key in states}
+
+
+GRADIENT = """<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160" viewBox="0 0 240 160">
+  <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="0">
+    <stop offset="0" stop-color="#c0392b"/><stop offset="1" stop-color="#1f5f8b"/></linearGradient></defs>
+  <rect x="10" y="10" width="220" height="140" fill="url(#g)"/>
+</svg>
+"""
+
+
+def test_a_gradient_picture_is_drawn_afresh_on_every_page(project: Path, tmp_path: Path) -> None:
+    """A gradient adds a shading to the page it is drawn on, so it is never replayed: on the
+    second page as on the first, warm as cold, the page lists the shading it paints with."""
+    import re
+    import subprocess
+    import sys
+
+    import pypdfium2 as pdfium
+
+    from conftest import reader, write
+
+    write(project / "handouts" / "images" / "grad.svg", GRADIENT)
+    image = "      - image: {path: images/grad.svg, alt: A red to blue box, width: 80mm}\n"
+    source = write(
+        project / "handouts" / "grad.yaml",
+        "handout: grad\ntitle: Gradients\nlanguage: en\nreviewed: 2026-11-01\nsections:\n"
+        f"  - title: One\n    blocks:\n{image}      - text: First.\n"
+        f"  - title: Two\n    blocks:\n      - text: Second.\n{image * 5}",
+    )
+    first = handoutgen.build(source)
+    assert handoutgen.build(source) == first
+    target = tmp_path / "cold.pdf"
+    subprocess.run([sys.executable, "-m", "handoutgen", "build", str(source), "-o", str(target)], check=True)
+    assert target.read_bytes() == first
+    pages = reader(first).pages
+    assert len(pages) >= 2
+    for page in pages:
+        used = {name.decode() for name in re.findall(rb"/(Sh\d+) sh", page.get_contents().get_data())}
+        assert used and used <= {key.lstrip("/") for key in page["/Resources"].get("/Shading", {})}
+    document = pdfium.PdfDocument(first)
+    for index in range(len(document)):  # red drawn on every page
+        colours = document[index].render(scale=0.5).to_pil().convert("RGB").getcolors(1 << 20)
+        assert any(r > 150 and g < 90 and b < 90 for _, (r, g, b) in colours), index
+    document.close()

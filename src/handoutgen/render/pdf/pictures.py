@@ -34,7 +34,7 @@ def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes):
     switched to the bundled (embedded) font.
     """
     from lxml import etree
-    from reportlab.graphics.shapes import Group, String
+    from reportlab.graphics.shapes import String
 
     from . import fonts
 
@@ -53,15 +53,21 @@ def _svg_drawing(path: str, stamp: tuple[int, int], svg: bytes):
         raise IncompleteSvgError(f"cannot be drawn completely ({complaints[0]})")
     if drawing is None or not drawing.width or not drawing.height:
         raise IncompleteSvgError("holds no drawing")
+    for node in _nodes(drawing):
+        if isinstance(node, String):
+            node.fontName = fonts.BOLD if "bold" in node.fontName.lower() else fonts.REGULAR
+    _inside_its_box(drawing)
+    return drawing
+
+
+def _nodes(drawing):
+    """Every node of a drawing, groups and their contents included."""
     stack: list = [drawing]
     while stack:
         node = stack.pop()
-        if isinstance(node, String):
-            node.fontName = fonts.BOLD if "bold" in node.fontName.lower() else fonts.REGULAR
-        if isinstance(node, Group) or hasattr(node, "contents"):
+        yield node
+        if hasattr(node, "contents"):
             stack.extend(node.contents)
-    _inside_its_box(drawing)
-    return drawing
 
 
 def _inside_its_box(drawing) -> None:
@@ -124,7 +130,7 @@ def _svglib_complaints():
 # transparency are kept as the calls they were, and made again: the page keeps state for them
 # (a transparency is named and added to the page's resources on its first use there). Text and
 # images are never kept: they change the document's fonts and resources as they draw.
-Recorded = list  # of operator lists and (canvas method, args, kwargs) calls
+Recorded = list  # what a picture drew: lists of operators, and (canvas method, args, kwargs) calls
 _RECORDED: dict[tuple, Recorded] = {}
 _MAX_RECORDED = 512
 _STATEFUL = (
@@ -171,6 +177,12 @@ def _record(canvas, draw) -> Recorded:
     return events
 
 
+def _names_a_resource(events: Recorded) -> bool:
+    """Whether any recorded operator names a resource (`/Sh0 sh`, `/Im0 Do`, `/F1 12 Tf`): the
+    page lists those as it draws them, so a replay would leave the page without them."""
+    return any("/" in op for event in events if isinstance(event, list) for op in event)
+
+
 def _replay(canvas, events: Recorded) -> None:
     for event in events:
         if isinstance(event, list):
@@ -202,7 +214,7 @@ def _shared_drawing_class() -> type:
                 if not key:
                     return super().draw(*args, **kwargs)
                 events = _record(self.canv, lambda: super(SharedDrawing, self).draw(*args, **kwargs))
-                if len(_RECORDED) < _MAX_RECORDED:
+                if len(_RECORDED) < _MAX_RECORDED and not _names_a_resource(events):
                     _RECORDED[key] = events
             return None
 
@@ -211,18 +223,19 @@ def _shared_drawing_class() -> type:
 
 @functools.lru_cache(maxsize=256)
 def _shapes_only(path: str, stamp: tuple[int, int], svg: bytes) -> bool:
-    """True when the picture's drawing holds only paths and shapes: no text (which marks the
-    document's font subset as it draws) and no images (which add resources)."""
-    from reportlab.graphics.shapes import Group, Image, String
+    """True when the picture's drawing holds only groups and plain shapes. Text marks the
+    document's font subset as it draws, images and gradients (drawn directly on the canvas)
+    add resources to the document: none of them can be replayed."""
+    from reportlab.graphics import shapes
 
-    stack: list = [_svg_drawing(path, stamp, svg)]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (String, Image)):
-            return False
-        if isinstance(node, Group) or hasattr(node, "contents"):
-            stack.extend(node.contents)
-    return True
+    plain = (shapes.Group, shapes.Rect, shapes.Circle, shapes.Ellipse, shapes.Line, shapes.PolyLine)
+    plain += (shapes.Polygon, shapes.Path, shapes.Wedge)
+    drawing = _svg_drawing(path, stamp, svg)
+    return all(
+        isinstance(node, plain) and not isinstance(node, shapes.DirectDraw)
+        for node in _nodes(drawing)
+        if node is not drawing
+    )
 
 
 def flowable(picture: Picture, max_width: float, max_height: float):
