@@ -105,3 +105,27 @@ def test_output_is_spelled_the_same_everywhere_and_the_old_spelling_still_works(
         assert result.exit_code == 0, result.stderr
         assert [p.name for p in (project / f"png-{folder}").iterdir()] == ["glute-soreness-1.png"]
     assert "--out " not in run("preview", "--help").stdout  # the old spelling is not advertised
+
+
+def test_json_stays_parseable_with_github_annotations(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.chdir(project)
+    write(project / "handouts" / "bad.yaml", MINIMAL.replace("reviewed: 2026-11-01", "reviewed: someday"))
+    for command in (["build", "handouts/bad.yaml"], ["validate", "handouts"]):
+        result = run("--diagnostics", "github", *command, "--json")
+        assert result.exit_code == 2
+        assert json.loads(result.stdout)["files"][0]["status"] == "failed"
+        assert "::error file=handouts/bad.yaml,line=4,col=11," in result.stderr
+
+
+def test_the_command_line_leaves_logging_as_it_found_it(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import logging
+
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    loggers = [logging.getLogger(name) for name in ("", "pypdf", "svglib", "reportlab", "myapp")]
+    before = [list(logger.handlers) for logger in loggers]
+    for args in (["-v", "validate", "handouts"], ["validate", "handouts"], ["check", "--verbose", GLUTE]):
+        run(*args)
+        assert [list(logger.handlers) for logger in loggers] == before, args

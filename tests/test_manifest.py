@@ -168,3 +168,31 @@ def test_jobs_auto_honours_a_cpu_quota(tmp_path: Path) -> None:
     (tmp_path / "cpu" / "cpu.cfs_quota_us").write_text("50000\n")  # cgroup v1, half a core
     (tmp_path / "cpu" / "cpu.cfs_period_us").write_text("100000\n")
     assert usable_cores(tmp_path) == 1
+
+
+def test_a_manifest_that_cannot_be_written_is_a_clear_error(batch: Path) -> None:
+    result = build("--manifest", "/proc/handoutgen-test.jsonl")
+    assert result.exit_code == 2 and "cannot write the manifest /proc/handoutgen-test.jsonl" in result.stderr
+    assert "Traceback" not in result.stderr and editions(batch / "out") == []
+
+
+def test_a_named_manifest_gets_the_shard_in_its_name(batch: Path) -> None:
+    for shard in ("1/2", "2/2"):
+        assert build("--manifest", "reports/night.jsonl", "--shard", shard).exit_code == 0
+    assert [e["row"] for e in lines(batch / "reports" / "night-1-of-2.jsonl")] == [1, 3]
+    assert [e["row"] for e in lines(batch / "reports" / "night-2-of-2.jsonl")] == [2, 4]
+    assert not (batch / "reports" / "night.jsonl").exists()
+
+
+def test_resume_rebuilds_a_row_whose_manifest_line_was_edited_into_nonsense(batch: Path) -> None:
+    assert build().exit_code == 0
+    entries = MANIFEST.read_text(encoding="utf-8").splitlines()
+    broken = json.loads(entries[0])
+    broken["output"] = 5
+    odd = json.loads(entries[1])
+    odd["pages"] = "seven"
+    MANIFEST.write_text("\n".join([json.dumps(broken), json.dumps(odd), *entries[2:]]) + "\n", encoding="utf-8")
+    result = build("--resume")
+    assert result.exit_code == 0, result.stderr
+    assert "built 2 and kept 2 unchanged of 4 rows" in result.output
+    assert MANIFEST.read_text(encoding="utf-8").splitlines() == entries

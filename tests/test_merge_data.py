@@ -211,3 +211,10 @@ def test_a_bad_date_format_is_one_clear_error(batch: Path, bad: str) -> None:
     assert "Traceback" not in result.stderr and built(batch) == []
     result = run("build", "handouts/glute-soreness.yaml", "--date-format", "DD/MM/YYYY")
     assert result.exit_code == 2 and "go with --data" in result.stderr
+
+
+def test_a_declared_format_wins_over_reading_a_date_as_iso(batch: Path) -> None:
+    result = build(HEADER + "p1,Ann Lee,Sam Patel,2026-11-05,2026-31-12\n", "--date-format", "YYYY-DD-MM")
+    assert result.exit_code == 0, result.stderr
+    text = pdf_text(batch / "out" / "p1.pdf")
+    assert "11 May 2026" in text and "31 December 2026" in text

@@ -2,7 +2,7 @@
 
 from .build import BuildJob, BuildOutcome, check_built, output_path, run_build, write_output
 from .find import BUILDABLE, LIBRARY, find_content, is_layout, is_template
-from .merge import MergeJob, MergeOutcome, default_manifest, group_failures, merge_rows, run_merge
+from .merge import MergeJob, MergeOutcome, group_failures, manifest_path, merge_rows, run_merge
 
 __all__ = [
     "BUILDABLE",
@@ -12,11 +12,11 @@ __all__ = [
     "MergeJob",
     "MergeOutcome",
     "check_built",
-    "default_manifest",
     "find_content",
     "group_failures",
     "is_layout",
     "is_template",
+    "manifest_path",
     "merge_rows",
     "output_path",
     "run_build",

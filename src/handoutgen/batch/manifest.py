@@ -54,14 +54,15 @@ class Entry:
 
     @classmethod
     def parse(cls, text: str) -> Entry | None:
-        """An entry from a line, or None for a line that is not one (cut short by a kill)."""
+        """An entry from a line, or None for a line that is not one of ours, whole and well typed
+        (cut short by a kill, or edited by hand): that row is then built again."""
         try:
             record = json.loads(text)
             record["editions"] = tuple(Edition(**e) for e in record.get("editions", ()))
             entry = cls(**record)
         except (ValueError, TypeError, AttributeError, KeyError):
             return None
-        return entry if isinstance(entry.row, int) and entry.status in ("built", "failed") else None
+        return entry if _well_typed(entry) else None
 
     def all_editions(self) -> tuple[Edition, ...]:
         if self.editions:
@@ -79,6 +80,23 @@ class Entry:
             and bool(editions)
             and all(file_sha256(Path(e.output)) == e.sha256 for e in editions)
         )
+
+
+def _well_typed(entry: Entry) -> bool:
+    def text_or_none(*values: object) -> bool:
+        return all(value is None or isinstance(value, str) for value in values)
+
+    whole = isinstance(entry.row, int) and not isinstance(entry.row, bool)
+    pages = entry.pages is None or (isinstance(entry.pages, int) and not isinstance(entry.pages, bool))
+    editions = all(isinstance(v, str) for e in entry.editions for v in (e.format, e.output, e.sha256))
+    return (
+        whole
+        and pages
+        and editions
+        and text_or_none(entry.key, entry.output, entry.sha256, entry.language)
+        and isinstance(entry.message, str)
+        and entry.status in ("built", "failed")
+    )
 
 
 def failed(row: int, message: str, key: str | None = None, output: str | None = None) -> Entry:

@@ -83,14 +83,17 @@ def merge_rows(job: MergeJob) -> list:
     return shard(rows, job.shard)
 
 
-def default_manifest(source: Path, template: str, shard: str | None) -> Path:
-    """`<programme>.manifest.jsonl` in the outputs' fixed folder; a shard's names its shard, so
-    that N shards writing to one folder never share a manifest."""
+def manifest_path(source: Path, template: str, shard: str | None, given: Path | None = None) -> Path:
+    """Where a batch writes its manifest: `given`, or `<programme>.manifest.jsonl` in the outputs'
+    fixed folder. A shard's name says its shard (`-2-of-4`), given or not, so that N shards
+    writing to one folder never share a manifest."""
     from ..resolve.merge import fixed_folder, shard_of
 
-    stem = source.name.rsplit(".", 1)[0]
     chosen = shard_of(shard)
     suffix = f"-{chosen[0]}-of-{chosen[1]}" if chosen else ""
+    if given is not None:
+        return given.with_name(f"{given.name[: -len(given.suffix)]}{suffix}{given.suffix}")
+    stem = source.name.rsplit(".", 1)[0]
     return fixed_folder(template) / f"{stem}.manifest{suffix}.jsonl"
 
 
@@ -124,15 +127,16 @@ def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
     tasks, claimed = _tasks(job, rows, previous, outcome)
     sweep_stale([*(target.parent for target in claimed), *([job.manifest.parent] if job.manifest else [])])
     journal = Journal(job.manifest) if job.manifest is not None else None
+    written = False
     try:
         for result in _results(job, tasks):
             _collect(outcome, result, journal, progress)
+        if job.manifest is not None:
+            write_manifest(job.manifest, outcome.entries)
+            written = True
     finally:
         if journal is not None:
-            journal.close(remove=False)
-    if journal is not None and job.manifest is not None:
-        write_manifest(job.manifest, outcome.entries)
-        journal.close(remove=True)
+            journal.close(remove=written)  # a run that did not finish leaves its journal for --resume
     return outcome
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import HandoutError
-from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, old_spelling, report_errors, say
+from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, old_spelling, printing_json, report_errors, say
 
 
 @main.command()
@@ -23,6 +23,7 @@ def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None
     from ..batch import find_content
     from ..resolve.layouts import load_layout
 
+    printing_json(as_json)
     sources, _skipped, loose = find_content(paths, include_library=True)  # loose: problems of no one file
     records: list[dict] = []
     if layout:

@@ -9,7 +9,17 @@ from pathlib import Path
 import click
 
 from ..errors import HandoutError
-from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, complete_layout, main, parse_jobs, report_errors, say
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_CHECK_FAILED,
+    annotate,
+    complete_layout,
+    main,
+    parse_jobs,
+    printing_json,
+    report_errors,
+    say,
+)
 
 
 @main.command()
@@ -132,6 +142,7 @@ def build(
     """
     from ..batch import BuildJob, find_content, run_build
 
+    printing_json(as_json)
     editions = _formats(formats)
     if data is not None:
         if run_lint:
@@ -236,7 +247,7 @@ def _build_merged(
 ) -> None:
     """One programme, once per row of data: bad rows are reported and skipped, the rest built.
     `batch` holds the batch options: jobs, shard, manifest and resume."""
-    from ..batch import MergeJob, default_manifest, group_failures, merge_rows, run_merge
+    from ..batch import MergeJob, group_failures, manifest_path, merge_rows, run_merge
     from ..source import content_kind
 
     if len(paths) != 1:
@@ -250,32 +261,32 @@ def _build_merged(
             raise click.UsageError("with --data, -o needs a {{ field }} in it, like 'out/{{ id }}.pdf'")
         if Path(template).suffix.lower() not in (".pdf", ".html"):
             raise click.UsageError("with --data, -o names the PDF to write, like 'out/{{ id }}.pdf'")
-        manifest = batch["manifest"] or default_manifest(source, template, batch["shard"])
-        _check_manifest(manifest)
+        _check_manifest(batch["manifest"])
+        manifest = manifest_path(source, template, batch["shard"], batch["manifest"])
         job = MergeJob(
-            source,
-            data,
-            layout,
-            template,
-            check,
-            batch["jobs"],
-            batch["shard"],
-            metadata_name,
-            formats,
-            one_per_page,
-            manifest,
-            batch["resume"],
-            batch["date_format"],
+            source=source,
+            data=data,
+            layout=layout,
+            output=template,
+            check=check,
+            jobs=batch["jobs"],
+            shard=batch["shard"],
+            metadata_name=metadata_name,
+            formats=formats,
+            one_per_page=one_per_page,
+            manifest=manifest,
+            resume=batch["resume"],
+            date_format=batch["date_format"],
         )
         rows = merge_rows(job)
-    except HandoutError as error:
+        if sys.stderr.isatty():
+            with click.progressbar(length=len(rows), label="building", file=sys.stderr) as bar:
+                outcome = run_merge(job, rows, bar)
+        else:
+            outcome = run_merge(job, rows)
+    except HandoutError as error:  # the batch as a whole (template, data, manifest): nothing more is built
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
-    if sys.stderr.isatty():
-        with click.progressbar(length=len(rows), label="building", file=sys.stderr) as bar:
-            outcome = run_merge(job, rows, bar)
-    else:
-        outcome = run_merge(job, rows)
     for labels, messages in group_failures(outcome.failures):
         shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
         click.echo(
@@ -294,8 +305,8 @@ def _build_merged(
     say(summary + where)
 
 
-def _check_manifest(manifest: Path) -> None:
-    if manifest.suffix.lower() != ".jsonl":
+def _check_manifest(manifest: Path | None) -> None:
+    if manifest is not None and manifest.suffix.lower() != ".jsonl":
         raise click.UsageError(f"--manifest {manifest}: name a .jsonl file, like out/manifest.jsonl")
 
 

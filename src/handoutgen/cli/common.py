@@ -46,7 +46,7 @@ def annotate(severity: str, message: str, where=None, hint: str | None = None) -
     if settings().get("diagnostics") == "github":
         from ..diagnostics import github
 
-        click.echo(github(severity, message, where, hint))
+        click.echo(github(severity, message, where, hint), err=bool(settings().get("json")))  # stdout is the JSON's
 
 
 def report_errors(error: HandoutError) -> None:
@@ -65,12 +65,20 @@ def settings() -> dict:
     return (root.obj if root is not None else None) or {}
 
 
+def printing_json(as_json: bool) -> None:
+    """Note that this command prints a JSON report on stdout: annotations then go to stderr."""
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.find_root().ensure_object(dict)["json"] = as_json
+
+
 def say(text: str) -> None:
     """A line about what was done (built, written, ok): left out with --quiet."""
     if not settings().get("quiet"):
         click.echo(text)
 
 
+_LIBRARIES = ("pypdf", "svglib", "reportlab", "fontTools", "PIL")  # the loggers of what we build on
 _LIBRARY_WARNINGS: logging.Handler | None = None
 
 
@@ -88,15 +96,23 @@ def _store(name: str):
 
 def _show_library_warnings(show: bool) -> None:
     """What pypdf, svglib or ReportLab log as warnings goes to stderr with --verbose only: our
-    own messages already say what matters, in the user's terms."""
+    own messages already say what matters, in the user's terms. Only their loggers are
+    touched, and only while a command runs (a program that calls `main` keeps its own)."""
     global _LIBRARY_WARNINGS
-    root = logging.getLogger()
-    if _LIBRARY_WARNINGS is not None:
-        root.removeHandler(_LIBRARY_WARNINGS)
+    _forget_library_warnings()
     _LIBRARY_WARNINGS = logging.StreamHandler(sys.stderr) if show else logging.NullHandler()
     _LIBRARY_WARNINGS.setFormatter(logging.Formatter("%(name)s: %(levelname)s: %(message)s"))
     _LIBRARY_WARNINGS.setLevel(logging.WARNING)
-    root.addHandler(_LIBRARY_WARNINGS)
+    for name in _LIBRARIES:
+        logging.getLogger(name).addHandler(_LIBRARY_WARNINGS)
+
+
+def _forget_library_warnings() -> None:
+    global _LIBRARY_WARNINGS
+    if _LIBRARY_WARNINGS is not None:
+        for name in _LIBRARIES:
+            logging.getLogger(name).removeHandler(_LIBRARY_WARNINGS)
+        _LIBRARY_WARNINGS = None
 
 
 def shared_options() -> list[click.Option]:
@@ -168,6 +184,7 @@ def main(context: click.Context) -> None:
     `extends: a4` (or a card layout).
     """
     _show_library_warnings(bool(context.ensure_object(dict).get("verbose")))
+    context.call_on_close(_forget_library_warnings)
 
 
 main.params.extend(shared_options())

@@ -213,16 +213,18 @@ DATE_FORMAT: ContextVar[tuple[str, str] | tuple[None, None] | None] = ContextVar
 
 
 def parse_date(raw: str) -> dt.date:
+    declared = DATE_FORMAT.get()
+    if declared is not None and declared[0] is not None:  # the declared way first: YYYY-DD-MM is one
+        try:
+            return dt.datetime.strptime(raw, declared[0]).date()
+        except ValueError:
+            pass
     try:
         return dt.date.fromisoformat(raw)
     except ValueError:
         pass
-    declared = DATE_FORMAT.get()
     if declared is not None and declared[0] is not None:
-        try:
-            return dt.datetime.strptime(raw, declared[0]).date()
-        except ValueError:
-            raise ValueError(f"`{raw}` is not a date; write it as {declared[1]} or YYYY-MM-DD") from None
+        raise ValueError(f"`{raw}` is not a date; write it as {declared[1]} or YYYY-MM-DD")
     how = " (or give the batch --date-format, like DD/MM/YYYY)" if declared is not None else ""
     raise ValueError(f"`{raw}` is not a date; write it as YYYY-MM-DD, like `2026-11-01`{how}")
 
