@@ -196,3 +196,22 @@ def test_resume_rebuilds_a_row_whose_manifest_line_was_edited_into_nonsense(batc
     assert result.exit_code == 0, result.stderr
     assert "built 2 and kept 2 unchanged of 4 rows" in result.output
     assert MANIFEST.read_text(encoding="utf-8").splitlines() == entries
+
+
+def test_shards_agree_on_which_row_owns_a_file(batch: Path) -> None:
+    from conftest import pdf_text
+
+    write(
+        batch / "rows.csv",
+        HEADER + "p1,Ann First,Sam Patel,2026-11-20,2026-12-18\np1,Bo Second,Sam,2026-11-21,2026-12-19\n",
+    )
+    assert build().exit_code == 1
+    whole = lines()
+    (batch / "out").rename(batch / "whole")
+    results = [build("--shard", shard) for shard in ("1/2", "2/2")]
+    assert [r.exit_code for r in results] == [0, 1]
+    assert "would overwrite the one from row 1" in results[1].stderr
+    assert "Ann First" in pdf_text(batch / "out" / "p1.pdf")  # the second row never replaced it
+    shards = lines(batch / "out" / "glute-rehab-template.manifest-1-of-2.jsonl")
+    shards += lines(batch / "out" / "glute-rehab-template.manifest-2-of-2.jsonl")
+    assert shards == whole

@@ -80,7 +80,36 @@ def merge_rows(job: MergeJob) -> list:
             unknown = [(name, where) for name, where in [*used, *outputs] if name not in header | {"row"}]
             if unknown:
                 raise HandoutError(_unknown_fields(unknown, header, job))
-    return shard(rows, job.shard)
+    return shard(_clashes_marked(rows, job.output), job.shard)
+
+
+def _overwrites(owner: str) -> str:
+    return f"its file would overwrite the one from {owner}; give each row its own file name in -o"
+
+
+def _clashes_marked(rows: list, template: str) -> list:
+    """Rows whose output file another row before them writes too, as bad rows. Found over the
+    whole data before sharding, so that every shard agrees on which row owns a file."""
+    from ..resolve.merge import BadRow, output_name
+
+    owners: dict[Path, str] = {}
+    marked = []
+    for row in rows:
+        if not isinstance(row, BadRow):
+            try:
+                target = output_name(template, _with_row_number(row)).resolve()
+            except HandoutError:
+                marked.append(row)  # reported when the row is built
+                continue
+            if target in owners:
+                message = (
+                    f"its file would overwrite the one from {owners[target]}; give each row its own file name in -o"
+                )
+                row = BadRow(row.number, row.where, Problem(row.where, message))
+            else:
+                owners[target] = row.label
+        marked.append(row)
+    return marked
 
 
 def manifest_path(source: Path, template: str, shard: str | None, given: Path | None = None) -> Path:
@@ -157,8 +186,7 @@ def _tasks(job: MergeJob, rows: list, previous: dict[int, Entry], outcome: Merge
             _fail(outcome, row, [p.format() for p in error.problems])
             continue
         if target in claimed:
-            message = f"its file would overwrite the one from {claimed[target]}; give each row its own file name in -o"
-            _fail(outcome, row, [message])
+            _fail(outcome, row, [_overwrites(claimed[target])])
             continue
         claimed[target] = row.label
         tasks.append((job, row, previous.get(row.number)))
