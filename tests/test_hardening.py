@@ -208,6 +208,26 @@ def test_stale_temporary_files_of_a_killed_build_are_swept(here: Path) -> None:
     assert live.exists() and other.exists()
 
 
+def test_a_file_of_an_earlier_process_with_the_same_number_is_swept(here: Path) -> None:
+    """In a container every first process is number 1, so a retried job's process has the number
+    of the one that was killed: the start time in the name tells them apart."""
+    from handoutgen.output import _HOST, _owner, _started
+
+    write(here / "handouts" / "h.yaml", MINIMAL)
+    out = here / "out"
+    out.mkdir()
+    me = os.getpid()
+    earlier = out / f".h.pdf.{_HOST}-{me}-{(_started(me) or 5) - 1}-abcd1234.part"  # my number, not me
+    mine = out / f".x.pdf.{_owner()}-abcd1234.part"
+    journal = out / f".x.manifest.jsonl.{_HOST}-{me}-1-journal.part"
+    for path in (earlier, mine, journal):
+        path.write_bytes(b"half")
+    assert run("build", "handouts/h.yaml", "-o", "out/h.pdf").exit_code == 0
+    assert mine.exists()
+    if _started(me) is not None:  # Linux: the start time can be read
+        assert not earlier.exists() and not journal.exists()
+
+
 def test_the_api_is_safe_in_threads() -> None:
     reference = handoutgen.build(GLUTE)  # 4 pages, 6 SVG pictures
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -215,3 +216,20 @@ def test_shards_agree_on_which_row_owns_a_file(batch: Path) -> None:
     shards = lines(batch / "out" / "glute-rehab-template.manifest-1-of-2.jsonl")
     shards += lines(batch / "out" / "glute-rehab-template.manifest-2-of-2.jsonl")
     assert shards == whole
+
+
+def test_a_journal_left_by_another_machine_is_read_once_then_cleared(batch: Path) -> None:
+    """A pod killed on one node and resumed on another: the old journal counts while resuming,
+    is cleared once the manifest is written, and never outvotes a newer manifest."""
+    assert build().exit_code == 0
+    entries = MANIFEST.read_text(encoding="utf-8").splitlines()
+    stale = json.loads(entries[0])
+    stale["sha256"] = "0" * 64  # what the other machine wrote, before this run's manifest
+    journal = MANIFEST.parent / f".{MANIFEST.name}.othernode-1-12345-journal.part"
+    journal.write_text(json.dumps(stale) + "\n", encoding="utf-8")
+    old = MANIFEST.stat().st_mtime - 60
+    os.utime(journal, (old, old))
+    result = build("--resume")
+    assert "kept 4 unchanged" in result.output, result.output
+    assert not journal.exists()
+    assert "kept 4 unchanged" in build("--resume").output

@@ -15,13 +15,17 @@ STALE_AFTER = 3600  # seconds: a temporary file this old belongs to no running b
 _HOST = re.sub(r"[^A-Za-z0-9]", "_", socket.gethostname())[:40] or "host"
 # Only files of the kinds we write: a user's own `.notes.abcdefgh.part` is never touched.
 _WRITTEN = r"\.(?:pdf|html|png|json|jsonl)"
-_OURS = re.compile(r"^\..+" + _WRITTEN + r"\.(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)-[A-Za-z0-9_]+\.part$")
+# `.<name>.<host>-<pid>-<start>-<random>.part`: <start> tells a process from a later one that got
+# its number (in a container every first process is number 1); names without it are older.
+_OURS = re.compile(
+    r"^\..+" + _WRITTEN + r"\.(?P<host>[A-Za-z0-9_]+)-(?P<pid>\d+)-(?:(?P<start>\d+)-)?[A-Za-z0-9_]+\.part$"
+)
 _OLD_STYLE = re.compile(r"^\..+" + _WRITTEN + r"\.[A-Za-z0-9_]{8}\.part$")  # before names said whose
 
 
 def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{_HOST}-{os.getpid()}-", suffix=".part", dir=path.parent)
+    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.{_owner()}-", suffix=".part", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data)
@@ -37,7 +41,22 @@ def write_atomic(path: Path, data: bytes) -> None:
 def journal_name(name: str) -> str:
     """The name of this process's journal for a file: one that sweep_stale clears once the
     process has ended, as it does a half-written file."""
-    return f".{name}.{_HOST}-{os.getpid()}-journal.part"
+    return f".{name}.{_owner()}-journal.part"
+
+
+def _owner() -> str:
+    """This process, as our temporary files name it: host, process number and start time."""
+    pid = os.getpid()
+    return f"{_HOST}-{pid}-{_started(pid) or 0}"
+
+
+def _started(pid: int) -> int | None:
+    """When a process started, in clock ticks since boot (Linux /proc); None where unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return int(stat[stat.rindex(")") + 2 :].split()[19])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def write_file(target: Path, data: bytes) -> None:
@@ -100,12 +119,18 @@ def _is_stale(path: Path, now: float) -> bool:
     ours = _OURS.match(path.name)
     if ours is None:
         return old and bool(_OLD_STYLE.match(path.name))
-    if ours.group("host") == _HOST and not _running(int(ours.group("pid"))):
+    if ours.group("host") == _HOST and not _running(int(ours.group("pid")), ours.group("start")):
         return True
     return old
 
 
-def _running(pid: int) -> bool:
+def _running(pid: int, start: str | None = None) -> bool:
+    """Whether the process that named a file still runs: its number is in use, by the same
+    process (when the name says when it started, and that start can be read)."""
+    if start is not None and start != "0":
+        now = _started(pid)
+        if now is not None and str(now) != start:
+            return False  # the number was given to a later process
     if pid == os.getpid():
         return True
     try:

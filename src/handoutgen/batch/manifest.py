@@ -9,7 +9,6 @@ itself (no times, no process), so any split of a batch into shards gives the sam
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -139,16 +138,33 @@ def write_manifest(path: Path, entries: Iterable[Entry]) -> None:
 
 
 def previous_entries(manifest: Path) -> dict[int, Entry]:
-    """What the last runs of this batch recorded: the manifest, then any journals of runs that
-    did not finish (their lines are newer). Lines that cannot be read are passed over."""
+    """What the last runs of this batch recorded: the manifest and the journals of runs that did
+    not finish (on this machine or another), read oldest first, so the newest line of a row
+    wins. Lines that cannot be read are passed over."""
     found: dict[int, Entry] = {}
-    sources = [manifest]
-    with contextlib.suppress(OSError):
-        sources += sorted(p for p in manifest.parent.iterdir() if p.name.startswith(f".{manifest.name}."))
-    for source in sources:
+    for source in sorted([manifest, *journals(manifest)], key=_modified):
         for entry in _read_entries(source):
             found[entry.row] = entry
     return found
+
+
+def journals(manifest: Path) -> list[Path]:
+    """The journals beside a manifest: of runs that were killed, or that run now."""
+    try:
+        return sorted(
+            p
+            for p in manifest.parent.iterdir()
+            if p.name.startswith(f".{manifest.name}.") and p.name.endswith("-journal.part")
+        )
+    except OSError:
+        return []
+
+
+def _modified(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _read_entries(path: Path) -> Iterator[Entry]:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import HandoutError, Problem
 from .build import check_built, internal_error, write_editions
-from .manifest import Edition, Entry, Journal, failed, inputs_key, previous_entries, write_manifest
+from .manifest import Edition, Entry, Journal, failed, inputs_key, journals, previous_entries, write_manifest
 
 
 @dataclass(frozen=True)
@@ -155,6 +155,7 @@ def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
     previous = previous_entries(job.manifest) if job.manifest is not None and job.resume else {}
     tasks, claimed = _tasks(job, rows, previous, outcome)
     sweep_stale([*(target.parent for target in claimed), *([job.manifest.parent] if job.manifest else [])])
+    superseded = journals(job.manifest) if job.manifest is not None else []  # the manifest will say it all
     journal = Journal(job.manifest) if job.manifest is not None else None
     written = False
     try:
@@ -163,6 +164,8 @@ def run_merge(job: MergeJob, rows: list, progress=None) -> MergeOutcome:
         if job.manifest is not None:
             write_manifest(job.manifest, outcome.entries)
             written = True
+            for old in superseded:
+                old.unlink(missing_ok=True)
     finally:
         if journal is not None:
             journal.close(remove=written)  # a run that did not finish leaves its journal for --resume
