@@ -218,3 +218,28 @@ def test_a_declared_format_wins_over_reading_a_date_as_iso(batch: Path) -> None:
     assert result.exit_code == 0, result.stderr
     text = pdf_text(batch / "out" / "p1.pdf")
     assert "11 May 2026" in text and "31 December 2026" in text
+
+
+def test_placeholders_match_headers_however_either_is_written(batch: Path) -> None:
+    """`{{ Patient }}` over a `Patient` column builds as it did before headers were cleaned up,
+    and `{{ patient_name }}` matches "Patient Name": both sides are compared as field names."""
+    template = batch / TEMPLATE
+    template.write_text(template.read_text().replace("{{ patient }}", "{{ Patient_Name }}"))
+    data = "ID,Patient Name,clinician,date,review_date\np1,Ann Lee,Sam Patel,2026-11-20,2026-12-18\n"
+    write(Path("rows.csv"), data)
+    result = run("build", TEMPLATE, "--data", "rows.csv", "-o", "out/{{ Id }}.pdf", "--no-check")
+    assert result.exit_code == 0, result.stderr
+    assert "Ann Lee" in pdf_text(batch / "out" / "p1.pdf")
+    write(
+        Path("rows.yaml"),
+        "- {ID: p2, Patient_name: Bo Wu, clinician: Sam, date: 2026-11-20, review_date: 2026-12-18}\n",
+    )
+    result = run("build", TEMPLATE, "--data", "rows.yaml", "-o", "out/{{ id }}.pdf", "--no-check")
+    assert result.exit_code == 0, result.stderr
+    assert "Bo Wu" in pdf_text(batch / "out" / "p2.pdf")
+    write(
+        Path("rows.yaml"),
+        "- {id: p3, ID: p4, patient_name: X, clinician: Y, date: 2026-11-20, review_date: 2026-12-18}\n",
+    )
+    result = run("build", TEMPLATE, "--data", "rows.yaml", "-o", "out/{{ id }}.pdf", "--no-check")
+    assert result.exit_code == 2 and "rows.yaml:1:" in result.stderr and "are one field" in result.stderr

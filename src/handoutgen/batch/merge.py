@@ -69,7 +69,7 @@ def merge_rows(job: MergeJob) -> list:
 
         check_writable(job.manifest)
     from ..resolve.content import program_node
-    from ..resolve.merge import PLACEHOLDER, Row, load_rows, placeholder_names, shard
+    from ..resolve.merge import PLACEHOLDER, Row, field_name, load_rows, placeholder_names, shard
 
     used = placeholder_names(program_node(job.source, row=None, allow_placeholders=True))
     rows = load_rows(job.data)
@@ -77,7 +77,8 @@ def merge_rows(job: MergeJob) -> list:
         header = next((set(row.fields) for row in rows if isinstance(row, Row)), None)
         if header is not None:
             outputs = [(m.group(1).strip(), None) for m in PLACEHOLDER.finditer(job.output)]
-            unknown = [(name, where) for name, where in [*used, *outputs] if name not in header | {"row"}]
+            known = header | {"row"}
+            unknown = [(name, where) for name, where in [*used, *outputs] if field_name(name) not in known]
             if unknown:
                 raise HandoutError(_unknown_fields(unknown, header, job))
     return shard(_clashes_marked(rows, job.output), job.shard)

@@ -61,7 +61,7 @@ def fill(node: Node, row: Row) -> Node:
     missing = [
         Problem(where, f"{row.label} has no field `{name}`", "fields in the data: " + ", ".join(sorted(row.fields)))
         for name, where in placeholder_names(node)
-        if name not in row.fields
+        if field_name(name) not in row.fields
     ]
     if missing:
         raise HandoutError(missing)
@@ -72,11 +72,15 @@ def _fill(node: Node, fields: dict[str, str]) -> Node:
     if isinstance(node, Scalar):
         if "{{" not in node.value:
             return node
+
+        def value(match: re.Match[str]) -> str:
+            return fields[field_name(match.group(1))]
+
         whole = PLACEHOLDER.fullmatch(node.value.strip())
-        if whole and not fields[whole.group(1).strip()].strip():
+        if whole and not value(whole).strip():
             return Scalar("", node.where)  # an empty cell is a value not given, as `note:` alone would be
-        plain = PLACEHOLDER.sub(lambda m: fields[m.group(1).strip()], node.value)
-        as_text = PLACEHOLDER.sub(lambda m: _MARKDOWN.sub(r"\\\1", fields[m.group(1).strip()]), node.value)
+        plain = PLACEHOLDER.sub(value, node.value)
+        as_text = PLACEHOLDER.sub(lambda m: _MARKDOWN.sub(r"\\\1", value(m)), node.value)
         return Scalar(plain, node.where, node.quoted, as_text)
     if isinstance(node, Seq):
         return Seq([_fill(item, fields) for item in node.items], node.where)
@@ -267,7 +271,9 @@ def _yaml_rows(path: Path) -> list[Row]:
                 raise HandoutError.at(key_node.where, f"`{key}` is not a field name")
             if not isinstance(value, Scalar):
                 raise HandoutError.at(value.where, f"field `{key}` must be a single value, not a list or mapping")
-            values[key] = value.value
+            if field_name(key) in values:
+                raise HandoutError.at(key_node.where, f"`{key}` and another key of this row are one field")
+            values[field_name(key)] = value.value
         rows.append(Row(number, item.where, values))
     return rows
 
@@ -331,7 +337,7 @@ def output_name(template: str, row: Row) -> Path:
     """The output path for a row; inserted values are cleaned so they cannot leave the folder."""
 
     def clean(match: re.Match[str]) -> str:
-        name = match.group(1).strip()
+        name = field_name(match.group(1))
         if name not in row.fields:
             raise HandoutError.at(None, f"-o `{template}`: {row.label} has no field `{name}`")
         value = re.sub(r"[^A-Za-z0-9._-]+", "-", row.fields[name]).strip(".-")[:100]  # a file name's room
