@@ -233,3 +233,16 @@ def test_a_journal_left_by_another_machine_is_read_once_then_cleared(batch: Path
     assert "kept 4 unchanged" in result.output, result.output
     assert not journal.exists()
     assert "kept 4 unchanged" in build("--resume").output
+
+
+def test_jobs_auto_honours_a_quota_on_a_cgroup_above_the_container_root(tmp_path: Path) -> None:
+    """On a host (systemd's CPUQuota, a Slurm step) the process sits deep in the cgroup tree."""
+    membership = tmp_path / "cgroup-of-process"
+    membership.write_text("0::/system.slice/batch.service\n")
+    service = tmp_path / "system.slice" / "batch.service"
+    service.mkdir(parents=True)
+    (service / "cpu.max").write_text("max 100000\n")
+    (tmp_path / "system.slice" / "cpu.max").write_text("100000 100000\n")  # one CPU for the slice
+    assert usable_cores(tmp_path, membership) == 1
+    (tmp_path / "system.slice" / "cpu.max").write_text("max 100000\n")
+    assert usable_cores(tmp_path, membership) == usable_cores(tmp_path / "none", tmp_path / "none")

@@ -27,14 +27,28 @@ def source_date_epoch() -> int | None:
     return int(value)
 
 
-def usable_cores(cgroup: Path = Path("/sys/fs/cgroup")) -> int:
-    """The cores this process may use: the CPUs it may run on, cut to its cgroup's CPU quota
-    (how Kubernetes and Docker apply a CPU limit) where one is set."""
+def usable_cores(cgroup: Path = Path("/sys/fs/cgroup"), membership: Path = Path("/proc/self/cgroup")) -> int:
+    """The cores this process may use: the CPUs it may run on, cut to the tightest CPU quota of
+    its cgroup and the cgroups above it (how Kubernetes, Docker and systemd's CPUQuota apply a
+    CPU limit) where one is set. 1.5 CPUs' worth gives two processes."""
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-    quota = _cgroup_quota(cgroup)
-    if quota is not None:
-        cores = min(cores, max(1, math.ceil(quota)))
+    quotas = [q for folder in _cgroup_folders(cgroup, membership) if (q := _cgroup_quota(folder)) is not None]
+    if quotas:
+        cores = min(cores, max(1, math.ceil(min(quotas))))
     return max(1, cores)
+
+
+def _cgroup_folders(cgroup: Path, membership: Path) -> list[Path]:
+    """The cgroup (v2) folders that hold this process, its own first, up to the root: inside a
+    container the process sits at the root; on a host it sits deeper (`0::/system.slice/x`)."""
+    try:
+        lines = membership.read_text().splitlines()
+    except OSError:
+        lines = []
+    own = next((line.split("::", 1)[1] for line in lines if line.startswith("0::")), "/")
+    folder = cgroup / own.strip().lstrip("/")
+    found = [folder, *[f for f in folder.parents if f == cgroup or cgroup in f.parents]]
+    return list(dict.fromkeys(found))
 
 
 def _cgroup_quota(cgroup: Path) -> float | None:
