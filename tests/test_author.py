@@ -111,5 +111,12 @@ def test_init_in_the_current_empty_folder(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(tmp_path)
     result = run("init", ".", "--name", "Dot Clinic")
     assert result.exit_code == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".gitignore", "README.md", "handouts", "layouts", "schemas"]
-    assert run("build", "-l", "layouts/clinic.yaml").exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".gitignore",
+        "README.md",
+        "handoutgen.yaml",
+        "handouts",
+        "layouts",
+        "schemas",
+    ]
+    assert run("build").exit_code == 0  # the project file names the clinic's layout

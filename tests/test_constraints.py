@@ -20,7 +20,7 @@ from handoutgen.authoring.schema import KINDS, model_for, schema_for
 from handoutgen.errors import HandoutError
 from handoutgen.model import read
 from handoutgen.model.read import fields_of, is_required
-from handoutgen.model.types import MM, Color, Duration, FontSize, Id, Length, Template, Url
+from handoutgen.model.types import MM, Color, Duration, FontSize, Id, Length, RelPath, Template, Url
 from handoutgen.source import parse
 
 LIMIT_KEYS = ("minimum", "maximum", "max_length", "min_items", "max_items")
@@ -197,6 +197,8 @@ def _text_of(tp: Any, length: int) -> str:
         return ("https://example.org/" + "a" * length)[:length]
     if issubclass(tp, Id):
         return "a" * length
+    if issubclass(tp, RelPath):  # folders of a few letters each: no one name is too long for a file system
+        return ("abcd/" * length)[: length - 1] + "c"
     return ("ab " * length)[: length - 1] + "c"
 
 

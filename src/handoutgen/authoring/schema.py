@@ -24,6 +24,7 @@ KINDS = {
     "deck": ("model.exercise", "Deck"),
     "program": ("model.program", "Program"),
     "layout": ("model.layout", "Layout"),
+    "project": ("model.project", "Project"),
 }
 
 

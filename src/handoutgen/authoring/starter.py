@@ -18,6 +18,15 @@ GITIGNORE = """\
 out/
 *.part
 """
+PROJECT = """\
+# yaml-language-server: $schema=schemas/project.schema.json
+# The project: what every handoutgen command in this folder (or below it) takes as given.
+project: __NAME__
+content: [handouts]          # the folders `handoutgen build` builds
+layout: layouts/clinic.yaml  # handouts and programmes; decks use card_layout (default cards-a6)
+output: out                  # where PDFs (and HTML pages) go
+formats: [pdf]               # add html for the accessible web edition
+"""
 PLACES = {
     "handout": "handouts/{id}.yaml",
     "exercise": "handouts/exercises/{id}.yaml",
@@ -115,6 +124,8 @@ def _fill_project(folder: Path, name: str) -> list[Path]:
         layout.read_text(encoding="utf-8").replace("# logo: images/logo.svg", "logo: images/logo.svg"), encoding="utf-8"
     )
     (folder / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    project = folder / "handoutgen.yaml"
+    project.write_text(PROJECT.replace("__NAME__", json.dumps(name, ensure_ascii=False)), encoding="utf-8")
     readme = folder / "README.md"
     readme.write_text(
         (TEMPLATES / "README.md").read_text(encoding="utf-8").replace("__TITLE__", name), encoding="utf-8"
@@ -125,5 +136,5 @@ def _fill_project(folder: Path, name: str) -> list[Path]:
         target = folder / "schemas" / f"{kind}.schema.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(schema_for(kind), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    made_paths = [readme, *made, *sorted((folder / "handouts" / "exercises").glob("*.yaml"))]
+    made_paths = [project, readme, *made, *sorted((folder / "handouts" / "exercises").glob("*.yaml"))]
     return [path.relative_to(folder) for path in made_paths]

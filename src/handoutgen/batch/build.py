@@ -22,6 +22,7 @@ class BuildJob:
     metadata_name: bool = False
     formats: tuple[str, ...] = ("pdf",)
     strict: bool = False  # composition findings fail the build too
+    card_layout: str | None = None  # for decks and exercises when `layout` is a page layout (a project's)
 
 
 @dataclass
@@ -64,6 +65,7 @@ def run_build(job: BuildJob) -> BuildOutcome:
     outcome = BuildOutcome()
     try:
         layout = load_layout(job.layout)
+        cards = load_layout(job.card_layout) if job.card_layout and layout.cards is None else layout
     except HandoutError as error:
         outcome.errors.append(error)
         return outcome
@@ -75,7 +77,8 @@ def run_build(job: BuildJob) -> BuildOutcome:
         record: dict = {"source": str(source), "kind": _kind(source), "status": "failed", "outputs": [], "checks": {}}
         record["problems"] = []
         try:
-            written = _build_source(job, layout, source, targets, outcome, record)
+            chosen = cards if record["kind"] in ("deck", "exercise") else layout
+            written = _build_source(job, chosen, source, targets, outcome, record)
         except HandoutError as error:
             outcome.errors.append(error)
             record["problems"] = [p.to_dict() for p in error.problems]

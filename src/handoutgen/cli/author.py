@@ -9,7 +9,20 @@ from pathlib import Path
 import click
 
 from ..errors import HandoutError
-from .common import EXIT_BAD_INPUT, EXIT_CHECK_FAILED, annotate, main, old_spelling, printing_json, report_errors, say
+from ..resolve.project import shown
+from .common import (
+    EXIT_BAD_INPUT,
+    EXIT_CHECK_FAILED,
+    annotate,
+    content_folders,
+    layout_for,
+    main,
+    old_spelling,
+    printing_json,
+    project,
+    report_errors,
+    say,
+)
 
 
 @main.command()
@@ -24,6 +37,7 @@ def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None
     from ..resolve.layouts import load_layout
 
     printing_json(as_json)
+    layout = layout_for(layout)
     sources, _skipped, loose = find_content(paths, include_library=True)  # loose: problems of no one file
     records: list[dict] = []
     if layout:
@@ -207,7 +221,7 @@ def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> 
     try:
         if path.suffix.lower() in (".html", ".htm"):
             raise HandoutError.at(None, f"{path}: preview draws PDF pages; open an HTML page in a browser")
-        data = path.read_bytes() if path.suffix.lower() == ".pdf" else _built(path, layout)
+        data = path.read_bytes() if path.suffix.lower() == ".pdf" else _built(path, layout_for(layout, path))
         written = render_pngs(data, page_range(pages), dpi, out, path.name.rsplit(".", 1)[0])
     except HandoutError as error:
         report_errors(error)
@@ -240,7 +254,7 @@ def init(folder: Path, name: str) -> None:
         sys.exit(EXIT_BAD_INPUT)
     for path in made:
         say(f"created {path}")
-    say(f"\nNext:  cd {folder} && handoutgen build -l layouts/clinic.yaml")
+    say(f"\nNext:  cd {folder} && handoutgen build")
 
 
 @main.command()
@@ -271,7 +285,7 @@ def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
     from ..authoring.lint_run import lint_paths
 
     try:
-        findings = lint_paths(paths or (Path("handouts"),), layout)
+        findings = lint_paths(paths or content_folders(), layout_for(layout))
     except HandoutError as error:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
@@ -293,17 +307,17 @@ def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
     "-o",
     "--output",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder for the PDFs.",
+    help="Folder for the PDFs [default: out/, or the project's output folder].",
 )
 @click.option("--check", is_flag=True, help="Also check each PDF (slower).")
 @click.option("--preview", is_flag=True, help="Also write page 1 as a PNG to OUTPUT/preview/.")
-def watch(paths: tuple[Path, ...], layout: str | None, output: Path, check: bool, preview: bool) -> None:
+def watch(paths: tuple[Path, ...], layout: str | None, output: Path | None, check: bool, preview: bool) -> None:
     """Rebuild handouts, decks and programmes each time you save, and show errors without stopping.
 
     Open the PDF in a viewer that reloads changed files to see each save in a blink.
     """
     from ..authoring.watch import Watcher
 
-    Watcher(paths or (Path("handouts"),), layout, output, check, preview, say=click.echo).run()
+    settings = project()
+    output = output or (shown(settings.output) if settings else Path("out"))
+    Watcher(paths or content_folders(), layout_for(layout), output, check, preview, say=click.echo).run()

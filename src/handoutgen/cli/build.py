@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from ..errors import HandoutError
+from ..resolve.project import shown
 from .common import (
     EXIT_BAD_INPUT,
     EXIT_CHECK_FAILED,
@@ -17,6 +18,7 @@ from .common import (
     main,
     parse_jobs,
     printing_json,
+    project,
     report_errors,
     say,
 )
@@ -109,10 +111,9 @@ from .common import (
     "-f",
     "--format",
     "formats",
-    default="pdf",
-    show_default=True,
     metavar="pdf|html|pdf,html",
-    help="The editions to write: the printable PDF, one self-contained accessible HTML page, or both.",
+    help="The editions to write: the printable PDF, one self-contained accessible HTML page, or both "
+    "[default: pdf, or the project's formats].",
 )
 def build(
     paths: tuple[Path, ...],
@@ -129,7 +130,7 @@ def build(
     run_lint: bool,
     as_json: bool,
     one_per_page: bool,
-    formats: str,
+    formats: str | None,
     strict: bool,
 ) -> None:
     """Build handouts, programmes and card decks to PDF (and, with --format, HTML).
@@ -143,29 +144,42 @@ def build(
     from ..batch import BuildJob, find_content, run_build
 
     printing_json(as_json)
-    editions = _formats(formats)
+    settings = project()
+    folders: tuple[Path, ...] = (Path("handouts"),)
+    card_layout, folder = None, None
+    if settings is not None:  # what the command line leaves out, the project file gives
+        card_layout = None if layout else settings.card_layout
+        layout = layout or settings.layout
+        folder = shown(settings.output)
+        formats = formats or ",".join(settings.formats)
+        folders = tuple(shown(folder) for folder in settings.content)
+    editions = _formats(formats or "pdf")
     if data is not None:
         if run_lint:
             raise click.UsageError("--lint goes without --data: lint the programme template with `handoutgen lint`")
         if as_json:
             raise click.UsageError("--json goes without --data: a batch writes a JSON-lines manifest (--manifest)")
         batch = {"jobs": jobs, "shard": shard, "manifest": manifest, "resume": resume, "date_format": date_format}
+        if output is None and folder is not None:  # the project's output folder, a file per row
+            output = folder / f"{paths[0].name.rsplit('.', 1)[0]}-{{{{ row }}}}.pdf" if paths else None
         _build_merged(paths, layout, output, check, data, batch, metadata_name, editions, one_per_page)
         return
+    output = output or folder
     if jobs > 1 or shard or manifest or resume or date_format:
         raise click.UsageError("--jobs, --shard, --manifest, --resume and --date-format go with --data")
-    sources, skipped, errors = find_content(paths or (Path("handouts"),))
+    sources, skipped, errors = find_content(paths or folders)
     for error in errors:
         report_errors(error)
     for path, kind in skipped:
         click.echo(f"skipped {path}: {kind}", err=True)
     if not sources and not errors:
-        raise click.UsageError("no handout files found in " + ", ".join(map(str, paths or ("handouts",))))
+        raise click.UsageError("no handout files found in " + ", ".join(map(str, paths or folders)))
     if output and output.suffix.lower() in (".pdf", ".html") and len(sources) > 1:
         raise click.UsageError(
             f"-o {output} names one file but {len(sources)} handouts were given; give a folder instead"
         )
-    outcome = run_build(BuildJob(sources, layout, output, check, one_per_page, metadata_name, editions, strict))
+    job = BuildJob(sources, layout, output, check, one_per_page, metadata_name, editions, strict, card_layout)
+    outcome = run_build(job)
     _tell(outcome, errors, skipped, lines=not as_json)
     bad_input = bool(errors or outcome.errors)
     findings = []

@@ -72,6 +72,51 @@ def printing_json(as_json: bool) -> None:
         context.find_root().ensure_object(dict)["json"] = as_json
 
 
+def project():
+    """The project file this run works in (`--project`, else the nearest `handoutgen.yaml` above
+    the working folder), read once; None without one. A bad file ends the run (exit 2)."""
+    from ..resolve.project import find_project
+    from ..resolve.project_file import load_project
+
+    chosen = settings()
+    if "project_settings" not in chosen:
+        given = chosen.get("project")
+        file = Path(given) if given else find_project(Path.cwd())
+        try:
+            if given and not file.is_file():
+                raise HandoutError.at(None, f"--project {given}: no such file", "give the project's handoutgen.yaml")
+            chosen["project_settings"] = load_project(file) if file is not None else None
+        except HandoutError as error:
+            report_errors(error)
+            sys.exit(EXIT_BAD_INPUT)
+    return chosen.get("project_settings")
+
+
+def layout_for(layout: str | None, source: Path | None = None) -> str | None:
+    """The layout a command uses: the one given, else the project's (its card layout for a deck
+    or an exercise file), else None (the built-in default)."""
+    settings = project()
+    if layout or settings is None:
+        return layout
+    if source is not None and settings.card_layout and source.is_file():
+        from ..source import content_kind
+
+        try:
+            if content_kind(source) in ("deck", "exercise"):
+                return settings.card_layout
+        except HandoutError:
+            pass
+    return settings.layout
+
+
+def content_folders() -> tuple[Path, ...]:
+    """What a command reads when it is given no files: the project's content folders, or ./handouts."""
+    from ..resolve.project import shown
+
+    settings = project()
+    return tuple(shown(folder) for folder in settings.content) if settings else (Path("handouts"),)
+
+
 def say(text: str) -> None:
     """A line about what was done (built, written, ok): left out with --quiet."""
     if not settings().get("quiet"):
@@ -132,6 +177,13 @@ def shared_options() -> list[click.Option]:
             expose_value=False,
             callback=_store("verbose"),
             help="Also print what the libraries underneath warn about (pypdf, svglib, ReportLab).",
+        ),
+        click.Option(
+            ["--project"],
+            type=click.Path(dir_okay=False),
+            expose_value=False,
+            callback=_store("project"),
+            help="The project file (default: handoutgen.yaml here or in the nearest folder above).",
         ),
         click.Option(
             ["--diagnostics"],

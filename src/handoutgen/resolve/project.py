@@ -4,18 +4,33 @@ from __future__ import annotations
 
 from pathlib import Path
 
+PROJECT_FILE = "handoutgen.yaml"
+
 
 def project_root(path: Path) -> Path:
     """The folder a content file's pictures must stay inside.
 
-    That is the nearest folder above the file holding a `handouts/` or `layouts/` folder
-    (a project laid out like ours), else the file's own folder.
+    That is the folder of the nearest project file (`handoutgen.yaml`) above the file; without
+    one, the nearest folder holding a `handouts/` or `layouts/` folder (a project laid out like
+    ours), else the file's own folder.
     """
     folder = path.resolve().parent
+    found = find_project(folder)
+    if found is not None:
+        return found.parent
     for candidate in (folder, *folder.parents):
         if (candidate / "handouts").is_dir() or (candidate / "layouts").is_dir():
             return candidate
     return folder
+
+
+def find_project(start: Path) -> Path | None:
+    """The nearest `handoutgen.yaml` in `start` or a folder above it, as git finds `.git`."""
+    start = start.resolve()
+    for candidate in (start, *start.parents):
+        if (candidate / PROJECT_FILE).is_file():
+            return candidate / PROJECT_FILE
+    return None
 
 
 def shown(path: Path) -> Path:
