@@ -209,14 +209,15 @@ def list_content(paths: tuple[Path, ...]) -> None:
     "--output",
     "out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out/preview"),
-    show_default=True,
-    help="Folder for the PNG files.",
+    help="Folder for the PNG files [default: out/preview, or preview/ in the project's output folder].",
 )
 @old_spelling("--out", "out")
-def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path) -> None:
+def preview(path: Path, layout: str | None, pages: str, dpi: int, out: Path | None) -> None:
     """Render pages of a content file (or a PDF) to PNG pictures, to look at without printing."""
     from ..authoring.preview import page_range, render_pngs
+
+    settings = project()
+    out = out or (shown(settings.output) / "preview" if settings else Path("out/preview"))
 
     try:
         if path.suffix.lower() in (".html", ".htm"):
