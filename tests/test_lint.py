@@ -129,3 +129,20 @@ def test_max_exercises_is_checked(project: Path, monkeypatch: pytest.MonkeyPatch
         result.exit_code == 2
         and "layouts/bad.yaml:2:16: error: `max_exercises` is 0; it must be from 1 to 30" in result.stderr
     )
+
+
+def test_a_translation_left_in_the_source_language_is_named_once_with_the_right_hint(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import copy_examples
+
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    twin = project / "handouts" / "exercises" / "clamshell.es.yaml"
+    twin.write_text(twin.read_text(encoding="utf-8").replace("language: es", "language: en"), encoding="utf-8")
+    result = run("validate", "handouts")
+    assert result.exit_code == 2
+    said = "clamshell.es.yaml says `language: en`, but its name says it is in `es`"
+    assert result.stderr.count(said) == 1, result.stderr
+    assert "hint: set `language: es`" in result.stderr and "give each exercise its own id" not in result.stderr
+    assert "handouts/exercises/clamshell.es.yaml:4:11: error:" in result.stderr

@@ -32,6 +32,8 @@ class LibraryIndex:
     broken: dict[str, HandoutError]  # file name without extensions (`squat` for squat.es.yaml) -> why
     duplicates: dict[tuple[str, str], tuple[Path, ...]] = field(default_factory=dict)
     outside: dict[str, Path] = field(default_factory=dict)  # file stem -> a link out of the project
+    # (id, language) -> a file whose name says another language (`squat.es.yaml` with `language: en`)
+    mislabelled: dict[tuple[str, str], Problem] = field(default_factory=dict)
 
 
 @dataclass
@@ -78,6 +80,7 @@ def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: 
     broken: dict[str, HandoutError] = {}
     duplicates: dict[tuple[str, str], list[Path]] = {}
     outside: dict[str, Path] = {}
+    mislabelled: dict[tuple[str, str], Problem] = {}
     root = project_root(folder / "_")
     for name, _, _ in stamp:
         path = shown_folder / name
@@ -94,12 +97,25 @@ def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: 
         ident, language = node.get("exercise"), node.get("language")
         if isinstance(ident, Scalar) and isinstance(language, Scalar):
             key = (ident.value, language.value)
+            named = _named_language(name)
+            if named is not None and named != language.value:  # asked for in either language, say this
+                said = f"{path} says `language: {language.value}`, but its name says it is in `{named}`"
+                hint = f"set `language: {named}` (a translation keeps the id and changes the language)"
+                mislabelled[key] = mislabelled[(ident.value, named)] = Problem(language.where, said, hint)
             if key in found:
                 duplicates.setdefault(key, [found[key]]).append(path)
             else:
                 found[key] = path
     twice = {key: tuple(paths) for key, paths in duplicates.items()}
-    return LibraryIndex(shown_folder, found, broken, twice, outside)
+    return LibraryIndex(shown_folder, found, broken, twice, outside, mislabelled)
+
+
+def _named_language(name: str) -> str | None:
+    """The language a file's name gives (`squat.es.yaml`: es), if any."""
+    from ..model.types import LANGUAGES
+
+    parts = name.split(".")
+    return parts[-2] if len(parts) >= 3 and parts[-2] in LANGUAGES else None
 
 
 def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Lookup:
@@ -109,6 +125,10 @@ def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Look
     asked = {str(ref) for ref in refs}
     for ref in refs:
         key = (str(ref), language)
+        if key in index.mislabelled:  # the real mistake, said once, at the file's language line
+            if index.mislabelled[key] not in lookup.problems:
+                lookup.problems.append(index.mislabelled[key])
+            continue
         if key in index.duplicates:
             files = " and ".join(str(p) for p in index.duplicates[key])
             lookup.problems.append(
@@ -153,7 +173,10 @@ def _unused_problems(index: LibraryIndex, asked: set[str]) -> list[Problem]:
             first = error.problems[0]
             warnings.append(Problem(first.where, f"library file not used here does not load: {first.message}"))
     for (ident, language), paths in sorted(index.duplicates.items()):
-        if ident not in asked:
+        if ident not in asked and (ident, language) in index.mislabelled:
+            if index.mislabelled[(ident, language)] not in warnings:
+                warnings.append(index.mislabelled[(ident, language)])
+        elif ident not in asked:
             files = " and ".join(str(p) for p in paths)
             warnings.append(Problem(None, f"exercise `{ident}` ({language}) is defined twice in the library: {files}"))
     return warnings
