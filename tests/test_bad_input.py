@@ -752,3 +752,20 @@ def test_a_bad_max_font_size_is_an_error_at_its_line(cards: str, words: str, tmp
     layout = write(tmp_path / "layouts" / "c.yaml", f"extends: cards-a6\ncards: {cards}\n")
     result = run("validate", str(layout))
     assert result.exit_code == 2 and words in result.stderr and "c.yaml:2:" in result.stderr, result.stderr
+
+
+def test_a_comma_inside_braces_gets_the_hint_to_quote_the_text(project: Path, monkeypatch) -> None:
+    monkeypatch.chdir(project)
+    write(
+        project / "handouts" / "flow.yaml",
+        MINIMAL.replace("- text: Rest your legs today.", "- callout: {text: Rest, then ice, tone: tip}"),
+    )
+    result = run("validate", "handouts/flow.yaml")
+    assert result.exit_code == 2
+    assert "flow.yaml:8:31: error: unknown key `then ice` in `callout`" in result.stderr
+    assert (
+        'hint: a comma inside { … } starts a new key: put the whole text in quotes, like `text: "Rest, then ice"`'
+        in result.stderr
+    )
+    write(project / "handouts" / "typo.yaml", MINIMAL.replace("title: What to do", "titel: What to do"))
+    assert "did you mean `title`?" in run("validate", "handouts/typo.yaml").stderr  # a plain typo keeps its hint

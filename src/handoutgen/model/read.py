@@ -128,12 +128,15 @@ class Reader:
         values: dict[str, Any] = {}
         positions: dict[str, Where] = {}
         ok = True
+        previous: tuple[str, Node] | None = None
         for key, (key_node, value_node) in node.entries.items():
             spec = fields.get(key)
             if spec is None:
                 ok = False
-                self.fail(key_node.where, f"unknown key `{key}` in {what}", closest(key, fields))
+                hint = _cut_at_a_comma(key, value_node, previous) or closest(key, fields)
+                self.fail(key_node.where, f"unknown key `{key}` in {what}", hint)
                 continue
+            previous = (key, value_node)
             value = self.read(value_node, spec.type, f"`{key}`", spec.metadata)
             ok &= value is not _INVALID
             values[key] = value
@@ -222,6 +225,19 @@ def read(node: Node, tp: Any, what: str, inspect: Inspect | None = None) -> Any:
     if reader.problems:
         raise HandoutError(reader.problems)
     return value
+
+
+def _cut_at_a_comma(key: str, value: Node, previous: tuple[str, Node] | None) -> str | None:
+    """A hint for `{text: Rest, then ice}`: the comma ended the text and `then ice` became a key
+    with no value. Said when the unknown key looks like words and has no value of its own."""
+    if previous is None or not isinstance(value, Scalar) or value.value or " " not in key.strip():
+        return None
+    name, before = previous
+    if not isinstance(before, Scalar):
+        return None
+    return (
+        f'a comma inside {{ … }} starts a new key: put the whole text in quotes, like `{name}: "{before.value}, {key}"`'
+    )
 
 
 @functools.cache
