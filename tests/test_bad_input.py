@@ -769,3 +769,20 @@ def test_a_comma_inside_braces_gets_the_hint_to_quote_the_text(project: Path, mo
     )
     write(project / "handouts" / "typo.yaml", MINIMAL.replace("title: What to do", "titel: What to do"))
     assert "did you mean `title`?" in run("validate", "handouts/typo.yaml").stderr  # a plain typo keeps its hint
+
+
+def test_a_list_item_indented_one_space_too_far_is_not_joined_to_the_one_above(project: Path, monkeypatch) -> None:
+    monkeypatch.chdir(project)
+    text = MINIMAL.replace(
+        "      - text: Rest your legs today.",
+        "      - bullets:\n          - Rest today\n           - Ice tonight\n          - Walk tomorrow",
+    )
+    write(project / "handouts" / "joined.yaml", text)
+    for command in ("validate", "lint", "build"):
+        result = run(command, "handouts/joined.yaml")
+        assert result.exit_code == 2, command
+        assert "joined.yaml:10:12: error: this line looks like a list item" in result.stderr
+        assert "line its `-` up with the item above" in result.stderr
+    folded = MINIMAL.replace("Rest your legs today.", "Rest your legs today\n          and tomorrow.")
+    write(project / "handouts" / "folded.yaml", folded)  # a text over two lines is fine
+    assert run("validate", "handouts/folded.yaml").exit_code == 0

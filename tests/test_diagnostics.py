@@ -36,7 +36,8 @@ def test_lint_findings_and_bad_rows_are_annotated(project: Path, monkeypatch: py
     template = "handouts/programs/glute-rehab-template.yaml"
     result = run("--diagnostics", "github", "build", template, "--data", rows, "-o", "out/{{ id }}.pdf")
     assert result.exit_code == 1
-    assert "::error title=handoutgen::row 1 (" in result.stdout and "skipped" in result.stdout
+    place = "::error file=handouts/programs/glute-rehab-template.yaml,line=8,col=7,title=handoutgen::row 1 ("
+    assert place in result.stdout and "skipped" in result.stdout
 
 
 def test_annotation_text_cannot_break_out_of_its_line() -> None:

@@ -243,3 +243,10 @@ def test_placeholders_match_headers_however_either_is_written(batch: Path) -> No
     )
     result = run("build", TEMPLATE, "--data", "rows.yaml", "-o", "out/{{ id }}.pdf", "--no-check")
     assert result.exit_code == 2 and "rows.yaml:1:" in result.stderr and "are one field" in result.stderr
+
+
+def test_a_column_named_row_is_refused_at_its_header(batch: Path) -> None:
+    result = build("id,row,patient,clinician,date,review_date\np1,99,Ann,Sam,2026-11-20,2026-12-18\n")
+    assert result.exit_code == 2
+    assert "rows.csv:1:4: error: the header `row` is the row number's name" in result.stderr
+    assert built(batch) == []

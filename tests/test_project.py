@@ -123,3 +123,50 @@ def test_a_bad_project_file_is_reported_at_its_line(clinic: Path, text: str, mes
 def test_a_named_project_file_must_exist(clinic: Path) -> None:
     result = run("--project", "nowhere.yaml", "build")
     assert result.exit_code == 2 and "--project nowhere.yaml: no such file" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        (
+            "output: /tmp/elsewhere\n",
+            "handoutgen.yaml:2:9: error: `output`: /tmp/elsewhere is outside the project folder",
+        ),
+        ("output: ../escaped\n", "handoutgen.yaml:2:9: error: `output`: ../escaped is outside the project folder"),
+        ("content: [content]\noutput: content/x\n", "handoutgen.yaml:3:9: error: `output`: content/x is inside"),
+        ("output: handoutgen.yaml\n", "`output`: handoutgen.yaml is a file, not a folder"),
+        ("content: [nothere]\n", "handoutgen.yaml:2:11: error: `content`: there is no folder nothere"),
+        ("content: [/etc]\n", "handoutgen.yaml:2:11: error: `content`: /etc is outside the project folder"),
+        ("content: [content, ./content]\n", "handoutgen.yaml:2:20: error: `content`: ./content is already among"),
+        ("card_layout: a4\n", "handoutgen.yaml:2:14: error: `card_layout`: `a4` is a page layout, not a card layout"),
+    ],
+)
+def test_project_folders_and_layouts_are_checked_at_their_line(clinic: Path, lines: str, message: str) -> None:
+    (clinic / "handoutgen.yaml").write_text("project: X\n" + lines)
+    result = run("build")
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
+    assert not (clinic / "build").exists() and not list(clinic.glob("content/*.pdf"))
+
+
+@pytest.mark.parametrize("kind", ["folder", "broken link"])
+def test_a_project_file_that_is_not_a_file_is_an_error_not_skipped(clinic: Path, kind: str) -> None:
+    inner = clinic / "content" / "drafts" / "handoutgen.yaml"
+    if kind == "folder":
+        inner.mkdir()
+    else:
+        inner.symlink_to(clinic / "nowhere.yaml")
+    result = run("build")
+    assert result.exit_code == 2, result.stderr
+    assert f"the project file is a {'folder' if kind == 'folder' else 'link to nothing'}" in result.stderr
+    assert not (clinic / "build").exists()  # the project above was not used instead
+
+
+def test_json_reports_a_bad_project_file(clinic: Path) -> None:
+    import json
+
+    (clinic / "handoutgen.yaml").write_text("project: X\ncontnet: [content]\n")
+    for command in (["build", "--json"], ["validate", "..", "--json"]):
+        result = run(*command)
+        assert result.exit_code == 2
+        (problem,) = json.loads(result.stdout)["errors"]
+        assert problem["line"] == 2 and "unknown key `contnet`" in problem["message"]

@@ -26,19 +26,20 @@ from .common import (
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-l", "--layout", metavar="NAME|FILE", help="Also validate this layout.")
 @click.option(
     "--json", "as_json", is_flag=True, help="Print a JSON report on stdout: each file's kind, status, problems."
 )
 def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
-    """Check content files (and a layout) for mistakes without building anything."""
+    """Check content files (and a layout) for mistakes without building anything; with no PATHS,
+    the project's content folders (or ./handouts)."""
     from ..batch import find_content
     from ..resolve.layouts import load_layout
 
     printing_json(as_json)
     layout = layout_for(layout)
-    sources, _skipped, loose = find_content(paths, include_library=True)  # loose: problems of no one file
+    sources, _skipped, loose = find_content(paths or content_folders(), include_library=True)  # loose: no one file's
     records: list[dict] = []
     if layout:
         try:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..diagnostics import located
 from ..errors import HandoutError
 from ..resolve.project import shown
 from .common import (
@@ -308,7 +309,8 @@ def _build_merged(
         )
         for message in messages:
             click.echo(message, err=True)
-            annotate("error", f"{shown}: skipped: {message}")
+            place, text = located(message)
+            annotate("error", f"{shown}: skipped: {text}", place)
     done = f"built {outcome.built} and kept {outcome.kept} unchanged" if outcome.kept else f"built {outcome.built}"
     summary = f"{done} of {outcome.rows} rows from {data}"
     where = f"; manifest {job.manifest}"

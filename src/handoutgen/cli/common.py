@@ -88,6 +88,12 @@ def project():
             chosen["project_settings"] = load_project(file) if file is not None else None
         except HandoutError as error:
             report_errors(error)
+            if chosen.get("json"):  # the report a script waits for, with the project file's problems
+                import json
+
+                problems = [problem.to_dict() for problem in error.problems]
+                report = {"files": [], "errors": problems, "summary": {"failed": 1}}
+                click.echo(json.dumps(report, indent=2, ensure_ascii=False))
             sys.exit(EXIT_BAD_INPUT)
     return chosen.get("project_settings")
 

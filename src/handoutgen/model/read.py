@@ -213,6 +213,11 @@ def range_problem(value: float, tp: Any, limits: Limits) -> str | None:
     return None
 
 
+def was_written(obj: Any, name: str) -> bool:
+    """Whether field `name` of a read model object was written in the file (not a default)."""
+    return name in getattr(obj, "_positions", {})
+
+
 def position(obj: Any, name: str) -> Where | None:
     """Where the value of field `name` of a read model object was written (else the object)."""
     return getattr(obj, "_positions", {}).get(name) or getattr(obj, "where", None)

@@ -199,6 +199,9 @@ def _header_fields(header: list[str], columns: list[int], name: str) -> list[str
         if not written.strip():
             hint = "name the column, or remove it (a delimiter at the end of the line makes an empty one)"
             problems.append(Problem(where, f"column {index + 1} has no name in the header", hint))
+        elif field == "row":
+            hint = "handoutgen numbers the rows as `{{ row }}`: give this column another name"
+            problems.append(Problem(where, f"the header `{written.strip()}` is the row number's name", hint))
         elif not FIELD.fullmatch(field):
             hint = "start it with a letter" if field[:1].isdigit() else "use letters, digits and spaces"
             problems.append(Problem(where, f"the header `{written.strip()}` cannot be a field name", hint))
@@ -273,6 +276,10 @@ def _yaml_rows(path: Path) -> list[Row]:
                 raise HandoutError.at(value.where, f"field `{key}` must be a single value, not a list or mapping")
             if field_name(key) in values:
                 raise HandoutError.at(key_node.where, f"`{key}` and another key of this row are one field")
+            if field_name(key) == "row":
+                raise HandoutError.at(
+                    key_node.where, f"`{key}` is the row number's name", "give this field another name"
+                )
             values[field_name(key)] = value.value
         rows.append(Row(number, item.where, values))
     return rows

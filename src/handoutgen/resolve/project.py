@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PROJECT_FILE = "handoutgen.yaml"
@@ -28,7 +29,7 @@ def find_project(start: Path) -> Path | None:
     """The nearest `handoutgen.yaml` in `start` or a folder above it, as git finds `.git`."""
     start = start.resolve()
     for candidate in (start, *start.parents):
-        if (candidate / PROJECT_FILE).is_file():
+        if os.path.lexists(candidate / PROJECT_FILE):  # a folder or a broken link too: an error, not passed over
             return candidate / PROJECT_FILE
     return None
 

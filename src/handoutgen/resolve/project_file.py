@@ -21,12 +21,18 @@ class ProjectSettings:
 
 
 def load_project(file: Path) -> ProjectSettings:
-    """A project file read and checked, with the same file:line:col errors as content."""
-    from ..errors import HandoutError
+    """A project file read and checked, with the same file:line:col errors as content. A
+    `handoutgen.yaml` that is a folder or a broken link is an error, never passed over."""
+    from ..errors import HandoutError, Where
     from ..model.project import Project
     from ..model.read import read
     from ..source import Map, load
 
+    if file.is_dir() or not file.exists():
+        what = "a folder" if file.is_dir() else "a link to nothing"
+        raise HandoutError.at(
+            Where(str(file), 1, 1), f"the project file is {what}", "make it a YAML file, or remove it"
+        )
     node = load(file)
     if not isinstance(node, Map) or "project" not in node.entries:
         raise HandoutError.at(
@@ -34,33 +40,81 @@ def load_project(file: Path) -> ProjectSettings:
         )
     project = read(node, Project, "the project file")
     root = file.resolve().parent
-    _check_layouts(project, root)
+    problems = [*_layout_problems(project, root), *_folder_problems(project, root)]
+    if problems:
+        raise HandoutError(problems)
     return ProjectSettings(
         file=file,
         root=root,
         name=str(project.project),
-        content=tuple(root / str(folder) for folder in project.content),
+        content=tuple(dict.fromkeys((root / str(folder)).resolve() for folder in project.content)),
         layout=_layout_ref(project.layout, root),
         card_layout=_layout_ref(project.card_layout, root),
-        output=root / str(project.output),
+        output=(root / str(project.output)).resolve(),
         formats=tuple(dict.fromkeys(project.formats)),
     )
 
 
-def _check_layouts(project, root: Path) -> None:
-    """A layout the project names must exist: said at its line, not when a build first needs it."""
+def _layout_problems(project, root: Path) -> list:
+    """A layout the project names must exist, and its card layout must be one: said at the line,
+    not when a build first needs it."""
     from ..errors import HandoutError, Problem
     from ..model.read import position
+    from .layouts import load_layout
 
     problems = []
     for key in ("layout", "card_layout"):
         ref = _layout_ref(getattr(project, key), root)
-        if ref is not None and Path(ref).is_absolute() and not Path(ref).is_file():
-            where = position(project, key) or project.where
+        where = position(project, key) or project.where
+        if ref is None:
+            continue
+        if Path(ref).is_absolute() and not Path(ref).is_file():
             hint = "a built-in layout (a4, letter, large-print, cards-a6...) or a layout file relative to this file"
             problems.append(Problem(where, f"`{key}`: there is no layout `{getattr(project, key)}`", hint))
-    if problems:
-        raise HandoutError(problems)
+            continue
+        try:
+            layout = load_layout(ref)
+        except HandoutError as error:
+            problems.extend(error.problems)
+            continue
+        if key == "card_layout" and layout.cards is None:
+            hint = "cards-a6, cards-letter, cards-wallet, or a layout file that extends one of them"
+            problems.append(
+                Problem(where, f"`card_layout`: `{project.card_layout}` is a page layout, not a card layout", hint)
+            )
+    return problems
+
+
+def _folder_problems(project, root: Path) -> list:
+    """Content folders and the output folder inside the project; content folders that exist and
+    do not hold one another; the output folder apart from the content."""
+    from ..errors import Problem
+    from ..model.read import position, was_written
+
+    problems = []
+    content = []
+    written = was_written(project, "content")  # the default, handouts/, need not exist
+    for folder in project.content if written else ():
+        where = getattr(folder, "where", None) or position(project, "content")
+        path = (root / str(folder)).resolve()
+        if not path.is_relative_to(root):
+            problems.append(Problem(where, f"`content`: {folder} is outside the project folder {root}"))
+        elif not path.is_dir():
+            problems.append(Problem(where, f"`content`: there is no folder {folder}", "folders relative to this file"))
+        elif any(path == other or path.is_relative_to(other) or other.is_relative_to(path) for other in content):
+            problems.append(Problem(where, f"`content`: {folder} is already among the content folders, or holds one"))
+        else:
+            content.append(path)
+    where = position(project, "output") or project.where
+    output = (root / str(project.output)).resolve()
+    if not output.is_relative_to(root):
+        problems.append(Problem(where, f"`output`: {project.output} is outside the project folder {root}"))
+    elif output.exists() and not output.is_dir():
+        problems.append(Problem(where, f"`output`: {project.output} is a file, not a folder"))
+    elif any(output == folder or output.is_relative_to(folder) for folder in content):
+        hint = "give the built files a folder of their own, like `out`"
+        problems.append(Problem(where, f"`output`: {project.output} is inside a content folder", hint))
+    return problems
 
 
 def _layout_ref(value: object, root: Path) -> str | None:

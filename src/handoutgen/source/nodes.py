@@ -158,7 +158,7 @@ def parse(text: str, name: str) -> Node:
         raise HandoutError(found)
     problems: list[Problem] = []  # found before a syntax error are reported with it
     try:
-        return _compose(yaml.parse(text, Loader=_Parser), name, problems)
+        return _compose(yaml.parse(text, Loader=_Parser), name, problems, text)
     except yaml.reader.ReaderError as exc:  # a character our scan let through: still a located error
         before = text[: exc.position]
         where = Where(name, before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1)
@@ -189,7 +189,26 @@ def _where(name: str, event: yaml.Event) -> Where:
     return Where(name, mark.line + 1, mark.column + 1)
 
 
-def _compose(events, name: str, problems: list[Problem]) -> Node:
+def _joined_list_items(text: str, event, name: str) -> list[Problem]:
+    """A plain text that runs onto lines starting `- `: list items indented one space too far,
+    which YAML quietly joins to the item above (`- First` and ` - Second` become one item)."""
+    lines = text[event.start_mark.index : event.end_mark.index].split("\n")[1:]
+    problems = []
+    for offset, line in enumerate(lines, start=2):
+        if line.lstrip().startswith("- "):
+            where = Where(name, event.start_mark.line + offset, len(line) - len(line.lstrip()) + 1)
+            problems.append(
+                Problem(
+                    where,
+                    "this line looks like a list item, but it is indented further than the item above, "
+                    "so YAML joins it to that item's text",
+                    "line its `-` up with the item above (or put the text in quotes if the dash belongs in it)",
+                )
+            )
+    return problems
+
+
+def _compose(events, name: str, problems: list[Problem], text: str = "") -> Node:
     """Build the node tree from parser events with an explicit stack (no recursion).
 
     Aliases, anchors, tags and duplicate keys are collected, so that all of them are reported
@@ -221,6 +240,8 @@ def _compose(events, name: str, problems: list[Problem]) -> Node:
         elif isinstance(event, yaml.ScalarEvent):
             problems.extend(_anchor_and_tag_problems(event, name))
             node = Scalar(event.value, _where(name, event), quoted=event.style not in (None, ""))
+            if event.style in (None, "") and event.end_mark.line > event.start_mark.line:  # plain text
+                problems.extend(_joined_list_items(text, event, name))
         elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             problems.extend(_anchor_and_tag_problems(event, name))
             if len(stack) >= MAX_DEPTH:
