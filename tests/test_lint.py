@@ -146,3 +146,37 @@ def test_a_translation_left_in_the_source_language_is_named_once_with_the_right_
     assert result.stderr.count(said) == 1, result.stderr
     assert "hint: set `language: es`" in result.stderr and "give each exercise its own id" not in result.stderr
     assert "handouts/exercises/clamshell.es.yaml:4:11: error:" in result.stderr
+
+
+def test_new_language_makes_a_twin_and_lint_names_what_is_left(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import copy_examples
+
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    squat_es = project / "handouts" / "exercises" / "squat.es.yaml"
+    squat_es.unlink()
+    result = run("new", "--language", "es", "handouts/exercises/squat.yaml")
+    assert result.exit_code == 0 and "created handouts/exercises/squat.es.yaml" in result.stdout
+    text = squat_es.read_text(encoding="utf-8")
+    assert "language: es" in text and "exercise: squat" in text and "translate every text" in text
+    assert run("validate", "handouts/exercises/squat.es.yaml").exit_code == 0  # it builds as it is
+    findings = run("lint", "handouts/exercises")
+    untranslated = [line for line in findings.stdout.splitlines() if "untranslated:" in line]
+    assert len(untranslated) >= 5 and all(line.startswith("handouts/exercises/squat.es.yaml:") for line in untranslated)
+    steps = squat_es.read_text(encoding="utf-8").split("steps:")[1].split("\n")
+    squat_es.write_text(text.replace(steps[1] + "\n", ""), encoding="utf-8")  # one step fewer
+    assert (
+        "twin-structure: `steps` has 3 items here and 4 in handouts/exercises/squat.yaml"
+        in run("lint", "handouts/exercises").stdout
+    )
+    assert "untranslated" not in run("lint", "handouts/exercises/clamshell.es.yaml").stdout  # a real translation
+    for args, message in [
+        (["handouts/exercises/squat.yaml"], "already exists"),
+        (["handouts/exercises/squat.es.yaml"], "is itself a translation"),
+        (["handouts/exercises/lunge.yaml", "x"], "give one FILE"),
+        (["handouts/nowhere.yaml"], "nowhere.yaml"),
+    ]:
+        result = run("new", "--language", "es", *args)
+        assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
+    result = run("new", "--language", "fr", "handouts/exercises/lunge.yaml")
+    assert result.exit_code == 2 and "--language fr: not one of en, es" in result.stderr

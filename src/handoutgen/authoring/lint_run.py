@@ -31,4 +31,7 @@ def lint_paths(paths: tuple[Path, ...], layout_name: str | None) -> list[Finding
     for language in sorted(languages):  # each layout string the content's language lacks
         _, missing = layout.in_language(language)
         findings += [Finding(p.where, "layout-language", p.message, p.hint) for p in missing]
-    return findings
+    from .twins import twin_findings
+
+    every_file, _, _ = find_content(paths, include_library=True)  # exercises have twins too
+    return findings + twin_findings(every_file)

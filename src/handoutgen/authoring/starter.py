@@ -87,6 +87,40 @@ def _new_file(kind: str, name: str, root: Path, title: str | None) -> Path:
     return target
 
 
+KINDS = ("handout", "exercise", "deck", "program", "layout")
+
+
+def new_translation(source: Path, language: str) -> Path:
+    """`name.<language>.yaml` beside `source`: the same file, ids and structure, with its
+    language set and a note to translate every text (`handoutgen lint` names what is left)."""
+    from ..model.types import LANGUAGES
+    from ..source import Map, content_kind, load
+
+    if language not in LANGUAGES:
+        raise HandoutError.at(None, f"--language {language}: not one of " + ", ".join(LANGUAGES))
+    node = load(source)  # a file with mistakes is reported at its line before it is copied
+    kind = content_kind(source)
+    parts = source.name.split(".")
+    if kind is None or not isinstance(node, Map) or "language" not in node.entries:
+        raise HandoutError.at(None, f"{source}: only handouts, exercises, decks and programmes have translations")
+    if len(parts) >= 3 and parts[-2] in LANGUAGES:
+        raise HandoutError.at(None, f"{source} is itself a translation; translate its source file instead")
+    current = node.entries["language"][1]
+    if current.value == language:
+        raise HandoutError.at(current.where, f"{source} is already in `{language}`")
+    target = source.with_name(".".join([*parts[:-1], language, parts[-1]]))
+    if target.exists() or target.is_symlink():
+        raise HandoutError.at(None, f"{target} already exists", "translate that file, or remove it first")
+    lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = lines[current.where.line - 1]
+    start = current.where.column - 1
+    lines[current.where.line - 1] = line[:start] + line[start:].replace(current.value, language, 1)
+    note = f"# A translation of {source.name}: translate every text; `handoutgen lint` names what is left.\n"
+    first = 1 if lines and lines[0].startswith("# yaml-language-server") else 0
+    target.write_text("".join([*lines[:first], note, *lines[first:]]), encoding="utf-8")
+    return target
+
+
 def init_project(folder: Path, name: str) -> list[Path]:
     """A project that builds and checks at once: layout, handout, two exercises, deck, programme.
     It is made in a hidden folder beside the target and moved into place, so a failure while

@@ -260,18 +260,33 @@ def init(folder: Path, name: str) -> None:
 
 
 @main.command()
-@click.argument("kind", type=click.Choice(["handout", "exercise", "deck", "program", "layout"]))
-@click.argument("name")
-def new(kind: str, name: str) -> None:
-    """Add a commented template, like `handoutgen new handout "Knee pain"`."""
-    from ..authoring.starter import new_file
+@click.argument("kind", metavar="KIND|FILE")
+@click.argument("name", required=False)
+@click.option(
+    "--language",
+    metavar="LANG",
+    help="Make a translation of FILE (`new --language es handouts/x.yaml` writes handouts/x.es.yaml).",
+)
+def new(kind: str, name: str | None, language: str | None) -> None:
+    """Add a commented template, like `handoutgen new handout "Knee pain"` (KIND: handout, exercise,
+    deck, program or layout), or a translation of a file with --language."""
+    from ..authoring.starter import KINDS, new_file, new_translation
 
     try:
-        path = new_file(kind, name, Path.cwd())
+        if language is not None:
+            if name is not None:
+                raise click.UsageError("with --language, give one FILE: `handoutgen new --language es handouts/x.yaml`")
+            path = new_translation(Path(kind), language)
+        elif kind not in KINDS or name is None:
+            raise click.UsageError(
+                f'give a KIND ({", ".join(KINDS)}) and a name, like `handoutgen new handout "Knee pain"`'
+            )
+        else:
+            path = new_file(kind, name, Path.cwd())
     except HandoutError as error:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
-    say(f"created {path.relative_to(Path.cwd())}")
+    say(f"created {shown(path)}")
 
 
 @main.command()
