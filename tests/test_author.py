@@ -120,3 +120,20 @@ def test_init_in_the_current_empty_folder(tmp_path: Path, monkeypatch: pytest.Mo
         "schemas",
     ]
     assert run("build").exit_code == 0  # the project file names the clinic's layout
+
+
+def test_new_cards_explains_two_sided_printing_at_home(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from conftest import copy_examples
+
+    copy_examples(project)
+    monkeypatch.chdir(project)
+    help_text = " ".join(run("new", "--help").stdout.split())
+    assert "cards: a card layout for two" in help_text and "printing at home" in help_text
+    result = run("new", "cards", "Home printer")
+    assert result.exit_code == 0 and "created layouts/home-printer.yaml" in result.stdout
+    text = (project / "layouts" / "home-printer.yaml").read_text(encoding="utf-8")
+    for words in ("flip on long edge", "print the even pages (backs)", "handoutgen calibrate", "back_offset"):
+        assert words in text, words
+    built = run("build", "handouts/decks/glute-stretches.yaml", "-l", "layouts/home-printer.yaml", "-o", "c.pdf")
+    assert built.exit_code == 0, built.stderr
+    assert run("calibrate", "--layout", "layouts/home-printer.yaml", "-o", "cal.pdf").exit_code == 0

@@ -33,6 +33,7 @@ PLACES = {
     "deck": "handouts/decks/{id}.yaml",
     "program": "handouts/programs/{id}.yaml",
     "layout": "layouts/{id}.yaml",
+    "cards": "layouts/{id}.yaml",  # a card layout for printing at home
 }
 
 
@@ -87,7 +88,7 @@ def _new_file(kind: str, name: str, root: Path, title: str | None) -> Path:
     return target
 
 
-KINDS = ("handout", "exercise", "deck", "program", "layout")
+KINDS = ("handout", "exercise", "deck", "program", "layout", "cards")
 
 
 def new_translation(source: Path, language: str) -> Path:

@@ -269,7 +269,8 @@ def init(folder: Path, name: str) -> None:
 )
 def new(kind: str, name: str | None, language: str | None) -> None:
     """Add a commented template, like `handoutgen new handout "Knee pain"` (KIND: handout, exercise,
-    deck, program or layout), or a translation of a file with --language."""
+    deck, program, layout, or cards: a card layout for two-sided printing at home, with its
+    duplex, back offset and cutting guides explained), or a translation of a file with --language."""
     from ..authoring.starter import KINDS, new_file, new_translation
 
     try:
