@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import HandoutError, Problem
+from .errors import GIVEN_TEXTS, HandoutError, Problem
 from .model import Layout
 from .model.resolved import CardContent, Content, Document, HandoutContent, ProgramContent
 from .resolve.layouts import load_layout
@@ -89,6 +89,62 @@ def document(
         return content
     _check_environment()
     return make_document(load_content(content, row), _layout(layout), one_per_page, metadata_name)
+
+
+def build_text(
+    text: str,
+    *,
+    name: str = "<string>",
+    root: PathLike | None = None,
+    layout: PathLike | Layout | None = None,
+    format: str = "pdf",
+    metadata_name: bool = False,
+) -> bytes:
+    """Build content given as YAML text (a web service's posted file), as `build` builds a file.
+
+    Messages name it `name` (`<string>:3:5: error: ...`). It stands in the folder `root`
+    (default: the working folder): its pictures, appended handouts and exercise library are
+    found from there, inside that project, as for a file saved there. Nothing is written.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    folder = _path(root, "root").resolve() if root is not None else Path.cwd()
+    standing = folder / _stand_in(name)
+    given = {**GIVEN_TEXTS.get(), str(standing): (name, text)}
+    token = GIVEN_TEXTS.set(given)
+    try:
+        return build(standing, layout, metadata_name=metadata_name, format=format)
+    except HandoutError as error:  # its problems keep naming the text by its label after the call
+        relabelled = HandoutError([_relabelled(problem, str(standing), name) for problem in error.problems])
+        relabelled.args = error.args  # the message as made while the text was at hand, lines shown
+        raise relabelled from None
+    finally:
+        GIVEN_TEXTS.reset(token)
+
+
+def build_mapping(content: dict, **options) -> bytes:
+    """Build content given as a mapping (the YAML a file would hold, as Python data); the
+    options are `build_text`'s."""
+    import yaml
+
+    if not isinstance(content, dict):
+        raise TypeError(f"content must be a dict, not {type(content).__name__}")
+    return build_text(yaml.safe_dump(content, sort_keys=False, allow_unicode=True), **options)
+
+
+def _relabelled(problem: Problem, standing: str, name: str) -> Problem:
+    import dataclasses
+
+    if problem.where is None or problem.where.file != standing:
+        return problem
+    return dataclasses.replace(problem, where=dataclasses.replace(problem.where, file=name))
+
+
+def _stand_in(name: str) -> str:
+    """A file name for given text, in no danger of being a real file's."""
+    import hashlib
+
+    return f".given-{hashlib.sha256(name.encode()).hexdigest()[:12]}.yaml"
 
 
 def render(document: Document) -> tuple[bytes, int]:
@@ -220,6 +276,8 @@ __all__ = [
     "build",
     "build_document",
     "build_file",
+    "build_mapping",
+    "build_text",
     "calibration",
     "check",
     "document",

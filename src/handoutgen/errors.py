@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+
+# Content given as text rather than a file (`handoutgen.build_text`): its stand-in path ->
+# (the caller's label for messages, the text). Per thread, like the call that gave it.
+GIVEN_TEXTS: ContextVar[Mapping[str, tuple[str, str]]] = ContextVar("given_texts", default=MappingProxyType({}))
+
+
+def shown_name(file: str) -> str:
+    """A file as messages name it: given text by its caller's label (`<string>`), files as they are."""
+    given = GIVEN_TEXTS.get().get(file)
+    return given[0] if given else file
 
 
 @dataclass(frozen=True)
@@ -17,7 +29,7 @@ class Where:
     column: int
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}"
+        return f"{shown_name(self.file)}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True)
@@ -30,7 +42,7 @@ class Problem:
         """The problem for `--json`: file, line and column (null when it has no place), message, hint."""
         place = self.where
         return {
-            "file": place.file if place else None,
+            "file": shown_name(place.file) if place else None,
             "line": place.line if place else None,
             "column": place.column if place else None,
             "message": self.message,
@@ -88,9 +100,13 @@ def _file_lines(path: str, mtime: int, size: int) -> list[bytes]:
 def _source_excerpt(where: Where | None) -> list[str]:
     if where is None:
         return []
+    given = GIVEN_TEXTS.get().get(where.file)
     try:
-        stat = Path(where.file).stat()
-        lines = _file_lines(where.file, stat.st_mtime_ns, stat.st_size)
+        if given is not None:
+            lines = [line.encode("utf-8") for line in given[1].splitlines(keepends=True)]
+        else:
+            stat = Path(where.file).stat()
+            lines = _file_lines(where.file, stat.st_mtime_ns, stat.st_size)
     except OSError:
         return []
     if not 0 < where.line <= len(lines):
