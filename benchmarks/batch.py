@@ -91,12 +91,17 @@ def run(program: Path, data: Path, out: Path, jobs: int, check: bool) -> tuple[f
     ]
     if not check:
         command.append("--no-check")
+    return timed_with_memory(command, program.parents[2])
+
+
+def timed_with_memory(command: list[str], cwd: Path) -> tuple[float, list[float]]:
+    """Seconds a command takes, and the memory of its processes sampled while it runs."""
     samples: list[float] = []
     stop = threading.Event()
     sampler = threading.Thread(target=peak_children_rss, args=(stop, samples))
     sampler.start()
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=ENV, cwd=program.parents[2])
+    subprocess.run(command, check=True, capture_output=True, env=ENV, cwd=cwd)
     elapsed = time.perf_counter() - start
     stop.set()
     sampler.join()

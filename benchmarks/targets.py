@@ -16,11 +16,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
-from batch import peak_children_rss
+from batch import timed_with_memory
 from bench import BASELINE, ENV, REPO, build_command, median_seconds, write_deck
 
 FONTS = REPO / "src" / "handoutgen" / "builtin" / "fonts"
@@ -162,15 +161,7 @@ def batch(template: Path, data: Path, out: Path, *flags: str) -> tuple[float, in
 
     command = [sys.executable, "-m", "handoutgen", "build", str(template), "--data", str(data)]
     command += ["-o", f"{out}/{{{{ id }}}}.pdf", *flags]
-    samples: list[float] = []
-    stop = threading.Event()
-    sampler = threading.Thread(target=peak_children_rss, args=(stop, samples))
-    sampler.start()
-    start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True, env=ENV, cwd=template.parents[2])
-    elapsed = time.perf_counter() - start
-    stop.set()
-    sampler.join()
+    elapsed, samples = timed_with_memory(command, template.parents[2])
     pages = len(PdfReader(next(out.glob("*.pdf"))).pages)
     return elapsed, pages, samples
 
