@@ -246,3 +246,11 @@ def test_jobs_auto_honours_a_quota_on_a_cgroup_above_the_container_root(tmp_path
     assert usable_cores(tmp_path, membership) == 1
     (tmp_path / "system.slice" / "cpu.max").write_text("max 100000\n")
     assert usable_cores(tmp_path, membership) == usable_cores(tmp_path / "none", tmp_path / "none")
+
+
+def test_ids_that_differ_only_in_case_are_one_file(batch: Path) -> None:
+    write(batch / "rows.csv", HEADER + "P1,Ann,Sam,2026-11-20,2026-12-18\np1,Bo,Sam,2026-11-21,2026-12-19\n")
+    result = build()
+    assert result.exit_code == 1 and "row 2 (rows.csv:3): skipped" in result.stderr
+    assert "would overwrite the one from row 1" in result.stderr
+    assert [p.name for p in editions(batch / "out")] == ["P1.pdf"]

@@ -93,24 +93,27 @@ def _clashes_marked(rows: list, template: str) -> list:
     whole data before sharding, so that every shard agrees on which row owns a file."""
     from ..resolve.merge import BadRow, output_name
 
-    owners: dict[Path, str] = {}
+    owners: dict[str, str] = {}
     marked = []
     for row in rows:
         if not isinstance(row, BadRow):
             try:
-                target = output_name(template, _with_row_number(row)).resolve()
+                target = _file_key(output_name(template, _with_row_number(row)))
             except HandoutError:
                 marked.append(row)  # reported when the row is built
                 continue
             if target in owners:
-                message = (
-                    f"its file would overwrite the one from {owners[target]}; give each row its own file name in -o"
-                )
-                row = BadRow(row.number, row.where, Problem(row.where, message))
+                row = BadRow(row.number, row.where, Problem(row.where, _overwrites(owners[target])))
             else:
                 owners[target] = row.label
         marked.append(row)
     return marked
+
+
+def _file_key(path: Path) -> str:
+    """A file as the disks clinics use see it: `P1.pdf` and `p1.pdf` are one file on macOS and
+    Windows, so two rows may not write them even where the names would differ."""
+    return str(path.resolve()).casefold()
 
 
 def manifest_path(source: Path, template: str, shard: str | None, given: Path | None = None) -> Path:
