@@ -250,3 +250,21 @@ def test_a_column_named_row_is_refused_at_its_header(batch: Path) -> None:
     assert result.exit_code == 2
     assert "rows.csv:1:4: error: the header `row` is the row number's name" in result.stderr
     assert built(batch) == []
+
+
+def test_map_reads_a_column_as_the_field_the_template_uses(batch: Path) -> None:
+    data = "id,Nom du patient,clinician,date,review_date\np1,Anne Roy,Sam Patel,2026-11-20,2026-12-18\n"
+    result = build(data, "--map", "Nom du patient=patient")
+    assert result.exit_code == 0, result.stderr
+    assert "Anne Roy" in pdf_text(batch / "out" / "p1.pdf")
+    result = build(data, "--map", "nom_du_patient=patient", "--map", "Clinician=clinician")  # as field names too
+    assert result.exit_code == 0, result.stderr
+    for bad, message in [
+        ("Nom du patient", "write HEADER=FIELD"),
+        ("Nom du patient=1st", "write HEADER=FIELD"),
+        ("Prénom=patient", "--map names a column the data does not have: `prenom`"),
+    ]:
+        result = build(data, "--map", bad)
+        assert result.exit_code == 2 and message in result.stderr, (bad, result.stderr)
+        assert "Traceback" not in result.stderr
+    assert "go with --data" in run("build", "handouts/glute-soreness.yaml", "--map", "a=b").stderr

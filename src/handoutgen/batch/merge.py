@@ -29,6 +29,7 @@ class MergeJob:
     manifest: Path | None = None  # the JSON-lines manifest to write; None: none
     resume: bool = False  # keep rows the manifest (or a killed run's journal) shows unchanged
     date_format: str | None = None  # how the data writes dates, like DD/MM/YYYY (YYYY-MM-DD always works)
+    renames: tuple[str, ...] = ()  # --map HEADER=FIELD
 
     def options(self) -> dict[str, object]:
         """What, besides the files and the row, decides a row's output."""
@@ -39,6 +40,7 @@ class MergeJob:
             "metadata_name": self.metadata_name,
             "one_per_page": self.one_per_page,
             "date_format": self.date_format,
+            "renames": list(self.renames),
         }
 
 
@@ -69,10 +71,10 @@ def merge_rows(job: MergeJob) -> list:
 
         check_writable(job.manifest)
     from ..resolve.content import program_node
-    from ..resolve.merge import PLACEHOLDER, Row, field_name, load_rows, placeholder_names, shard
+    from ..resolve.merge import PLACEHOLDER, Row, field_name, load_rows, parse_renames, placeholder_names, shard
 
     used = placeholder_names(program_node(job.source, row=None, allow_placeholders=True))
-    rows = load_rows(job.data)
+    rows = load_rows(job.data, parse_renames(job.renames))
     if job.data.suffix.lower() == ".csv":  # every row has the header's fields
         header = next((set(row.fields) for row in rows if isinstance(row, Row)), None)
         if header is not None:

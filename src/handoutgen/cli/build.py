@@ -68,6 +68,14 @@ from .common import (
     "Indexed Job or a Slurm job array.",
 )
 @click.option(
+    "--map",
+    "renames",
+    metavar="HEADER=FIELD",
+    multiple=True,
+    help='With --data: read the column HEADER as the field FIELD, like --map "Nom du patient=patient" '
+    "(repeat it for more).",
+)
+@click.option(
     "--date-format",
     metavar="DD/MM/YYYY",
     help="With --data: how the data writes dates (DD/MM/YYYY, MM/DD/YYYY, DD.MM.YYYY...); "
@@ -124,6 +132,7 @@ def build(
     data: Path | None,
     jobs: int,
     shard: str | None,
+    renames: tuple[str, ...],
     date_format: str | None,
     manifest: Path | None,
     resume: bool,
@@ -161,13 +170,14 @@ def build(
         if as_json:
             raise click.UsageError("--json goes without --data: a batch writes a JSON-lines manifest (--manifest)")
         batch = {"jobs": jobs, "shard": shard, "manifest": manifest, "resume": resume, "date_format": date_format}
+        batch["renames"] = renames
         if output is None and folder is not None:  # the project's output folder, a file per row
             output = folder / f"{paths[0].name.rsplit('.', 1)[0]}-{{{{ row }}}}.pdf" if paths else None
         _build_merged(paths, layout, output, check, data, batch, metadata_name, editions, one_per_page)
         return
     output = output or folder
-    if jobs > 1 or shard or manifest or resume or date_format:
-        raise click.UsageError("--jobs, --shard, --manifest, --resume and --date-format go with --data")
+    if jobs > 1 or shard or manifest or resume or date_format or renames:
+        raise click.UsageError("--jobs, --shard, --manifest, --resume, --map and --date-format go with --data")
     sources, skipped, errors = find_content(paths or folders)
     for error in errors:
         report_errors(error)
@@ -292,6 +302,7 @@ def _build_merged(
             manifest=manifest,
             resume=batch["resume"],
             date_format=batch["date_format"],
+            renames=batch["renames"],
         )
         rows = merge_rows(job)
         if sys.stderr.isatty():

@@ -125,7 +125,7 @@ class BadRow:
 MAX_CELL = 128 * 1024  # characters; a longer cell is almost always a quote that never closed
 
 
-def load_rows(path: Path) -> list[Row | BadRow]:
+def load_rows(path: Path, renamed: dict[str, str] | None = None) -> list[Row | BadRow]:
     """Rows from a CSV file (first line: field names) or a YAML list of mappings.
 
     A row that cannot be read (a quote that never closes, a missing comma, a huge cell) is kept
@@ -143,7 +143,7 @@ def load_rows(path: Path) -> list[Row | BadRow]:
     first = next(records, None)
     if first is None or isinstance(first[1], Problem):
         raise HandoutError.at(Where(name, 1, 1), "the CSV file has no header line", "the first line names the fields")
-    fields = _header_fields(first[1], _field_columns(lines[0], delimiter), name)
+    fields = _header_fields(first[1], _field_columns(lines[0], delimiter), name, renamed or {})
     rows: list[Row | BadRow] = []
     for line, values in records:
         where = Where(name, line, 1)
@@ -181,6 +181,18 @@ def sniff_delimiter(header: str) -> str:
     return best if counts[best] else ","
 
 
+def parse_renames(pairs: tuple[str, ...]) -> dict[str, str]:
+    """`--map "Nom du patient=patient"`: each header (as written, or as a field name) to the
+    field the template uses."""
+    renamed: dict[str, str] = {}
+    for pair in pairs:
+        header, equals, field = pair.partition("=")
+        if not equals or not field_name(header) or not FIELD.fullmatch(field.strip()):
+            raise HandoutError.at(None, f'--map `{pair}`: write HEADER=FIELD, like --map "Nom du patient=patient"')
+        renamed[field_name(header)] = field_name(field)
+    return renamed
+
+
 def field_name(header: str) -> str:
     """A header as exported, as a field name: accents dropped, lower case, and every run of
     spaces or punctuation one `_` ("First Name" is `first_name`, "Fecha de revisión" is
@@ -189,9 +201,16 @@ def field_name(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", plain.casefold()).strip("_")
 
 
-def _header_fields(header: list[str], columns: list[int], name: str) -> list[str]:
-    """Field names from the header line; every problem in it is reported at once."""
-    fields = [field_name(h) for h in header]
+def _header_fields(header: list[str], columns: list[int], name: str, renamed: dict[str, str]) -> list[str]:
+    """Field names from the header line, after `--map` (header -> field, both as field names);
+    every problem in it is reported at once."""
+    fields = [renamed.get(field_name(h), field_name(h)) for h in header]
+    unknown = sorted(set(renamed) - {field_name(h) for h in header})
+    if unknown:
+        found = ", ".join(f"`{h.strip()}`" for h in header)
+        raise HandoutError.at(
+            Where(name, 1, 1), f"--map names a column the data does not have: `{unknown[0]}`", f"its columns: {found}"
+        )
     problems = []
     seen: dict[str, int] = {}
     for index, (written, field) in enumerate(zip(header, fields, strict=True)):
