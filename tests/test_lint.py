@@ -180,3 +180,22 @@ def test_new_language_makes_a_twin_and_lint_names_what_is_left(project: Path, mo
         assert result.exit_code == 2 and message in result.stderr, (args, result.stderr)
     result = run("new", "--language", "fr", "handouts/exercises/lunge.yaml")
     assert result.exit_code == 2 and "--language fr: not one of en, es" in result.stderr
+
+
+def test_findings_can_be_left_out_by_the_project_or_by_the_file(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    long = "This sentence goes on " + "and on " * 40 + "until nobody can follow it."
+    wordy = write(project / "handouts" / "wordy.yaml", MINIMAL.replace("Rest your legs today.", long))
+    codes = {line.split(": ")[1] for line in run("lint", "handouts").stdout.splitlines() if ": " in line}
+    assert "long-sentence" in codes and "no-summary" in codes
+    wordy.write_text("# handoutgen: ignore long-sentence\n" + wordy.read_text(encoding="utf-8"))
+    result = run("lint", "handouts")
+    assert "long-sentence" not in result.stdout and "no-summary" in result.stdout
+    write(project / "handoutgen.yaml", "project: X\nlint_ignore: [no-summary, reading-grade]\n")
+    result = run("lint", "handouts")
+    assert "no-summary" not in result.stdout and "reading-grade" not in result.stdout
+    write(project / "handoutgen.yaml", "project: X\nlint_ignore: [no-sumary]\n")
+    result = run("lint", "handouts")
+    assert "handoutgen.yaml:2:15: lint-ignore: `no-sumary` is not a lint code" in result.stdout
+    wordy.write_text("# handoutgen: ignore long-sentense\n" + MINIMAL)
+    assert "wordy.yaml:1:22: lint-ignore: `long-sentense` is not a lint code" in run("lint", "handouts").stdout

@@ -2,12 +2,80 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from .lint import Finding, lint_handout, lint_layout, lint_program
 
+LINT_CODES = (
+    "no-summary",
+    "reading-grade",
+    "small-text",
+    "contrast",
+    "too-many-exercises",
+    "long-sentence",
+    "actions-as-steps",
+    "alt-text",
+    "layout-language",
+    "untranslated",
+    "twin-structure",
+    "twin-id",
+)
+_IGNORE = re.compile(r"#\s*handoutgen:\s*ignore\s+([A-Za-z0-9_, -]+)")
 
-def lint_paths(paths: tuple[Path, ...], layout_name: str | None) -> list[Finding]:
+
+def lint_paths(
+    paths: tuple[Path, ...], layout_name: str | None, ignore: tuple[tuple[str, object], ...] = ()
+) -> list[Finding]:
+    """Every finding under `paths`, less those the project (`ignore`: codes and where each is
+    written) or the file itself (`# handoutgen: ignore CODE, CODE`) leaves out. A code that
+    names no finding is a finding itself, so a typo never silences anything quietly."""
+    findings = _all_findings(paths, layout_name)
+    unknown = [
+        Finding(where, "lint-ignore", f"`{code}` is not a lint code", _CODES)
+        for code, where in ignore
+        if code not in LINT_CODES
+    ]
+    left_out = {code for code, _ in ignore}
+    kept = []
+    for finding in findings:
+        own, mistakes = _file_ignores(finding.where.file) if finding.where else (set(), [])
+        unknown += [m for m in mistakes if m not in unknown]
+        if finding.code not in left_out and finding.code not in own:
+            kept.append(finding)
+    return unknown + kept
+
+
+_CODES = "codes: " + ", ".join(LINT_CODES)
+
+
+def _file_ignores(file: str) -> tuple[set[str], list[Finding]]:
+    """The codes a file leaves out of lint, and a finding for each one that is no code."""
+    from ..errors import Where
+
+    try:
+        lines = Path(file).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return set(), []
+    codes: set[str] = set()
+    mistakes = []
+    for number, line in enumerate(lines, start=1):
+        match = _IGNORE.search(line)
+        if match is None:
+            continue
+        for code in (c.strip() for c in match.group(1).split(",")):
+            if code in LINT_CODES:
+                codes.add(code)
+            elif code:
+                mistakes.append(
+                    Finding(
+                        Where(file, number, match.start(1) + 1), "lint-ignore", f"`{code}` is not a lint code", _CODES
+                    )
+                )
+    return codes, mistakes
+
+
+def _all_findings(paths: tuple[Path, ...], layout_name: str | None) -> list[Finding]:
     from ..api import load_content
     from ..batch import find_content
     from ..errors import HandoutError

@@ -303,7 +303,9 @@ def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
     from ..authoring.lint_run import lint_paths
 
     try:
-        findings = lint_paths(paths or content_folders(), layout_for(layout))
+        settings = project()
+        ignore = settings.lint_ignore if settings else ()
+        findings = lint_paths(paths or content_folders(), layout_for(layout), ignore)
     except HandoutError as error:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)

@@ -197,7 +197,7 @@ def build(
     if run_lint and not bad_input:
         from ..authoring.lint_run import lint_paths
 
-        findings = lint_paths(tuple(sources), layout)
+        findings = lint_paths(tuple(sources), layout, settings.lint_ignore if settings else ())
         for finding in findings:
             click.echo(finding.format(), err=True)
             annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)

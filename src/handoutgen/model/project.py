@@ -38,4 +38,13 @@ class Project:
         default_factory=lambda: ["pdf"],
         metadata=doc("The editions builds write: `pdf`, `html` or both.", min_items=1, max_items=2),
     )
+    lint_ignore: list[Plain] = field(
+        default_factory=list,
+        metadata=doc(
+            "Lint findings to leave out everywhere, by code, like `reading-grade`; a file can leave "
+            "out its own with a comment: `# handoutgen: ignore long-sentence`.",
+            max_items=20,
+            max_length=40,
+        ),
+    )
     where: Where | None = where_field()

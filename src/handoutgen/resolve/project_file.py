@@ -18,6 +18,7 @@ class ProjectSettings:
     card_layout: str | None
     output: Path
     formats: tuple[str, ...]
+    lint_ignore: tuple[tuple[str, object], ...] = ()  # (code, where it is written)
 
 
 def load_project(file: Path) -> ProjectSettings:
@@ -52,6 +53,7 @@ def load_project(file: Path) -> ProjectSettings:
         card_layout=_layout_ref(project.card_layout, root),
         output=(root / str(project.output)).resolve(),
         formats=tuple(dict.fromkeys(project.formats)),
+        lint_ignore=tuple((str(code), getattr(code, "where", None)) for code in project.lint_ignore),
     )
 
 
