@@ -11,10 +11,9 @@ from typing import Any
 
 from .version import __version__
 
-__all__ = [
+# The API's names, loaded on first use so that `handoutgen --help` starts fast.
+_API = (
     "Built",
-    "HandoutError",
-    "__version__",
     "build",
     "build_file",
     "build_mapping",
@@ -25,24 +24,12 @@ __all__ = [
     "load_content",
     "render_html",
     "validate",
-]
+)
+__all__ = ["HandoutError", "__version__", *_API]
 
 
 def __getattr__(name: str) -> Any:
-    # The API loads on first use, so `handoutgen --help` starts fast.
-    if name in (
-        "Built",
-        "build",
-        "build_file",
-        "build_mapping",
-        "build_text",
-        "calibration",
-        "check",
-        "document",
-        "load_content",
-        "render_html",
-        "validate",
-    ):
+    if name in _API:
         from . import api
 
         return getattr(api, name)

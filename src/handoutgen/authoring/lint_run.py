@@ -38,8 +38,12 @@ def lint_paths(
     ]
     left_out = {code for code, _ in ignore}
     kept = []
+    read: dict[str, tuple[set[str], list[Finding]]] = {}  # each file's comments, read once
     for finding in findings:
-        own, mistakes = _file_ignores(finding.where.file) if finding.where else (set(), [])
+        file = finding.where.file if finding.where else None
+        if file is not None and file not in read:
+            read[file] = _file_ignores(file)
+        own, mistakes = read[file] if file is not None else (set(), [])
         unknown += [m for m in mistakes if m not in unknown]
         if finding.code not in left_out and finding.code not in own:
             kept.append(finding)
