@@ -128,7 +128,7 @@ def test_new_cards_explains_two_sided_printing_at_home(project: Path, monkeypatc
     copy_examples(project)
     monkeypatch.chdir(project)
     help_text = " ".join(run("new", "--help").stdout.split())
-    assert "cards: a card layout for two" in help_text and "printing at home" in help_text
+    assert "`new cards NAME`: a card layout for two-sided printing at home" in help_text
     result = run("new", "cards", "Home printer")
     assert result.exit_code == 0 and "created layouts/home-printer.yaml" in result.stdout
     text = (project / "layouts" / "home-printer.yaml").read_text(encoding="utf-8")

@@ -39,6 +39,8 @@ def sample(tp: Any, limits: dict[str, Any] | None = None) -> Any:
         return typing.get_args(tp)[0]
     if origin in (list, tuple):
         return [sample(typing.get_args(tp)[0])]
+    if origin is dict:
+        return {}
     if hasattr(tp, "KINDS"):
         return {"text": "Some words."}
     if dataclasses.is_dataclass(tp):
@@ -57,6 +59,10 @@ def _scalar_sample(tp: Any) -> Any:
         return "{title}"
     if getattr(tp, "__name__", "") == "Language":
         return "en"
+    if getattr(tp, "__name__", "") == "FieldName":
+        return "a_field"
+    if getattr(tp, "__name__", "") == "DateFormat":
+        return "DD/MM/YYYY"
     samples = {dt.date: "2026-01-01", bool: True, int: 1, float: 1.0, Length: "10mm", FontSize: 12, Duration: "30s"}
     if tp in samples:
         return samples[tp]
@@ -174,7 +180,12 @@ def edge_values(tp: Any, limits: dict[str, Any]) -> Iterator[tuple[str, Any, boo
         longest = limits["max_length"]
         yield f"{longest} characters", _nested(_text_of(base, longest), depth), True
         yield f"{longest + 1} characters", _nested(_text_of(base, longest + 1), depth), False
-    if limits.get("max_items") is not None:
+    if limits.get("max_items") is not None and typing.get_origin(_plain(tp)) is dict:  # keys the author names
+        value_type = typing.get_args(_plain(tp))[1]
+        entries = {f"Column {i}": sample(value_type) for i in range(limits["max_items"] + 1)}
+        yield f"{limits['max_items']} entries", dict(list(entries.items())[:-1]), True
+        yield f"{limits['max_items'] + 1} entries", entries, False
+    elif limits.get("max_items") is not None:
         item = sample(typing.get_args(_list_type(tp))[0])
         yield f"{limits['max_items']} items", [item] * limits["max_items"], True
         yield f"{limits['max_items'] + 1} items", [item] * (limits["max_items"] + 1), False

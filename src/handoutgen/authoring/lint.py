@@ -6,6 +6,7 @@ grade 8 or lower (Flesch-Kincaid for English, Fernández-Huerta for Spanish) pas
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from dataclasses import asdict, dataclass
@@ -22,6 +23,7 @@ MAX_GRADE = 8.0
 MAX_SENTENCE_WORDS = 25
 MIN_BODY_PT = 12.0
 MIN_CONTRAST = 4.5
+REVIEW_YEARS = 3
 _SENTENCE_END = re.compile(r"[.!?]+(?:\s|$)")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 IMPERATIVES = {
@@ -141,6 +143,7 @@ def lint_handout(handout: Handout, layout: Layout | None = None) -> list[Finding
                 "add 2 to 4 key messages: many readers read only the top of the page",
             )
         )
+    findings += _review_findings(handout, dt.date.today())
     for section in handout.sections:
         texts = _texts(section)
         whole = " ".join(plain(t) for t in texts)
@@ -162,6 +165,35 @@ def lint_handout(handout: Handout, layout: Layout | None = None) -> list[Finding
     if layout is not None:
         findings.extend(lint_layout(layout))
     return findings
+
+
+def _review_findings(handout: Handout, today: dt.date) -> list[Finding]:
+    """A handout that says no review date, or one more than three years before `today`."""
+    if handout.reviewed is None:
+        return [
+            Finding(
+                handout.where,
+                "review-date",
+                "the handout has no `reviewed` date",
+                "once a clinician has checked it, add `reviewed: YYYY-MM-DD`; the footer then says when",
+            )
+        ]
+    try:
+        due = handout.reviewed.replace(year=handout.reviewed.year + REVIEW_YEARS)
+    except ValueError:  # 29 February
+        due = handout.reviewed.replace(year=handout.reviewed.year + REVIEW_YEARS, day=28)
+    if due >= today:
+        return []
+    from ..model.read import position
+
+    return [
+        Finding(
+            position(handout, "reviewed") or handout.where,
+            "review-date",
+            f"the handout was last reviewed on {handout.reviewed.isoformat()}, more than {REVIEW_YEARS} years ago",
+            "have a clinician check it against current advice, then update `reviewed`",
+        )
+    ]
 
 
 def lint_layout(layout: Layout) -> list[Finding]:

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .lint import Finding, lint_handout, lint_layout, lint_program
+
+if TYPE_CHECKING:
+    from ..resolve.project_file import ProjectSettings
 
 LINT_CODES = (
     "no-summary",
@@ -20,17 +24,21 @@ LINT_CODES = (
     "untranslated",
     "twin-structure",
     "twin-id",
+    "review-date",
+    "missing-translation",
 )
 _IGNORE = re.compile(r"#\s*handoutgen:\s*ignore\s+([A-Za-z0-9_, -]+)")
 
 
 def lint_paths(
-    paths: tuple[Path, ...], layout_name: str | None, ignore: tuple[tuple[str, object], ...] = ()
+    paths: tuple[Path, ...], layout_name: str | None, settings: ProjectSettings | None = None
 ) -> list[Finding]:
-    """Every finding under `paths`, less those the project (`ignore`: codes and where each is
-    written) or the file itself (`# handoutgen: ignore CODE, CODE`) leaves out. A code that
-    names no finding is a finding itself, so a typo never silences anything quietly."""
-    findings = _all_findings(paths, layout_name)
+    """Every finding under `paths`, less those the project (its `lint_ignore`) or the file itself
+    (`# handoutgen: ignore CODE, CODE`) leaves out. A code that names no finding is a finding
+    itself, so a typo never silences anything quietly. With the project's `languages`, each
+    file without a translation into one of them is a finding too."""
+    ignore = settings.lint_ignore if settings else ()
+    findings = _all_findings(paths, layout_name, settings.languages if settings else ())
     unknown = [
         Finding(where, "lint-ignore", f"`{code}` is not a lint code", _CODES)
         for code, where in ignore
@@ -79,7 +87,7 @@ def _file_ignores(file: str) -> tuple[set[str], list[Finding]]:
     return codes, mistakes
 
 
-def _all_findings(paths: tuple[Path, ...], layout_name: str | None) -> list[Finding]:
+def _all_findings(paths: tuple[Path, ...], layout_name: str | None, kept: tuple[str, ...]) -> list[Finding]:
     from ..api import load_content
     from ..batch import find_content
     from ..errors import HandoutError
@@ -103,7 +111,7 @@ def _all_findings(paths: tuple[Path, ...], layout_name: str | None) -> list[Find
     for language in sorted(languages):  # each layout string the content's language lacks
         _, missing = layout.in_language(language)
         findings += [Finding(p.where, "layout-language", p.message, p.hint) for p in missing]
-    from .twins import twin_findings
+    from .twins import missing_translations, twin_findings
 
     every_file, _, _ = find_content(paths, include_library=True)  # exercises have twins too
-    return findings + twin_findings(every_file)
+    return findings + twin_findings(every_file) + missing_translations(every_file, kept)

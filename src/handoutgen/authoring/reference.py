@@ -15,8 +15,23 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal, Union
 
+from ..model.handout import Language
 from ..model.read import fields_of, is_required
-from ..model.types import MM, Color, Duration, FontSize, Id, Length, Located, Plain, RelPath, Text, Url
+from ..model.types import (
+    MM,
+    Color,
+    DateFormat,
+    Duration,
+    FieldName,
+    FontSize,
+    Id,
+    Length,
+    Located,
+    Plain,
+    RelPath,
+    Text,
+    Url,
+)
 from .schema import KINDS, model_for
 
 INTRO = """# Reference: every key of every file
@@ -86,6 +101,9 @@ def _type(tp: Any) -> str:
         return "one of " + ", ".join(f"`{v}`" for v in typing.get_args(tp))
     if origin in (list, tuple):
         return f"list of {_type(typing.get_args(tp)[0])}"
+    if origin is dict:
+        keys, values = typing.get_args(tp)
+        return f"mapping of {_type(keys)} to {_type(values)}"
     if hasattr(tp, "KINDS"):
         return "one block: " + ", ".join(f"`{k}`" for k in tp.KINDS)
     if dataclasses.is_dataclass(tp):
@@ -96,6 +114,9 @@ def _type(tp: Any) -> str:
         (Url, "address"),
         (RelPath, "file path"),
         (Id, "id"),
+        (FieldName, "field name"),
+        (DateFormat, "date format (`DD/MM/YYYY`, `MM/DD/YYYY`...)"),
+        (Language, "language (`en`, `es`)"),
         (Located, "name"),
         (Length, "length (`12mm`, `1.5cm`, `0.5in`, `10pt`)"),
         (FontSize, "size in points (`11` or `11pt`)"),
@@ -110,6 +131,8 @@ def _type(tp: Any) -> str:
 
 
 def _default(spec: dataclasses.Field) -> str:
+    if "derived" in spec.metadata:
+        return spec.metadata["derived"]
     if is_required(spec):
         return "required"
     if spec.default_factory is not dataclasses.MISSING:

@@ -13,8 +13,9 @@ import typing
 from collections.abc import Mapping
 from typing import Any, Literal, Union
 
-from ..model.read import fields_of, is_required
+from ..model.read import fields_of, must_be_written
 from ..model.types import LONGEST_WORD, FontSize, Located, Words
+from ..source import CONTENT_KINDS
 from .ranges import decimal_pattern, integer_pattern
 
 DATE_OR_PLACEHOLDER = r"^(\d{4}-\d{2}-\d{2}|.*\{\{.*\}\}.*)$"  # programme templates fill dates in
@@ -51,6 +52,12 @@ def _schema(tp: Any, partial: bool, limits: Mapping[str, Any] | None = None) -> 
         return options[0] if len(options) == 1 else {"anyOf": options}
     if origin is Literal:
         return {"enum": list(typing.get_args(tp))}
+    if origin is dict:
+        values = typing.get_args(tp)[1]
+        mapping: dict[str, Any] = {"type": "object", "additionalProperties": _schema(values, partial)}
+        if limits.get("max_items") is not None:
+            mapping["maxProperties"] = limits["max_items"]
+        return mapping
     if origin in (list, tuple):
         array: dict[str, Any] = {"type": "array", "items": _schema(typing.get_args(tp)[0], partial, limits)}
         if limits.get("min_items"):
@@ -127,9 +134,11 @@ def _record(tp: Any, partial: bool) -> dict[str, Any]:
         prop = _schema(spec.type, partial, spec.metadata)
         if spec.metadata.get("doc"):
             prop = {**prop, "description": spec.metadata["doc"]}
+        if spec.metadata.get("derived") and name in CONTENT_KINDS:  # `handout:` left empty: the file's name
+            prop = {"anyOf": [prop, {"type": "null"}], "description": prop.get("description", "")}
         properties[name] = prop
     record: dict[str, Any] = {"type": "object", "additionalProperties": False, "properties": properties}
-    required = [name for name, spec in fields.items() if is_required(spec)]
+    required = [name for name, spec in fields.items() if must_be_written(spec)]
     if required and not partial:
         record["required"] = required
     shorthand = getattr(tp, "SHORTHAND", None)

@@ -26,6 +26,11 @@ content: [handouts]          # the folders `handoutgen build` builds
 layout: layouts/clinic.yaml  # handouts and programmes; decks use card_layout (default cards-a6)
 output: out                  # where PDFs (and HTML pages) go
 formats: [pdf]               # add html for the accessible web edition
+language: en                 # for files that neither say `language:` nor end in .es.yaml
+# languages: [en, es]        # keep every file in these; lint names each missing translation
+# merge:                     # how spreadsheet exports given with --data are read
+#   date_format: DD/MM/YYYY
+#   map: {"Nom du patient": patient}   # a column read under the field name the template uses
 """
 PLACES = {
     "handout": "handouts/{id}.yaml",

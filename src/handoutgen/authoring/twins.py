@@ -9,7 +9,8 @@ from pathlib import Path
 
 from ..errors import HandoutError
 from ..model.types import LANGUAGES
-from ..source import Map, Node, Scalar, Seq, load
+from ..resolve.defaults import content_node
+from ..source import Map, Node, Scalar, Seq
 from .lint import Finding
 
 IDS = ("handout", "exercise", "deck", "program")
@@ -60,9 +61,40 @@ def twin_findings(files: list[Path]) -> list[Finding]:
         if not source.is_file():
             continue
         try:
-            findings += list(_compare(load(source), load(twin), source, None))
+            findings += list(_compare(content_node(source), content_node(twin), source, None))
         except HandoutError:
             continue  # a file that does not load is reported by validate, at its line
+    return findings
+
+
+def missing_translations(files: list[Path], languages: tuple[str, ...]) -> list[Finding]:
+    """For each source file among `files` (a name with no language part), each of the project's
+    `languages` it has no `name.<lang>.yaml` twin in, besides its own."""
+    from ..errors import Where
+    from ..resolve.defaults import name_parts
+    from ..resolve.project import shown
+
+    findings = []
+    for source in files:
+        _, named = name_parts(source)
+        if named is not None or not languages:
+            continue
+        try:
+            language = content_node(source).get("language")
+        except HandoutError:
+            continue
+        own = language.value if isinstance(language, Scalar) else None
+        for wanted in languages:
+            twin = source.with_name(f"{source.name.rsplit('.', 1)[0]}.{wanted}.{source.name.rsplit('.', 1)[1]}")
+            if wanted != own and not twin.is_file():
+                findings.append(
+                    Finding(
+                        Where(str(source), 1, 1),
+                        "missing-translation",
+                        f"the project keeps `{wanted}` but there is no {shown(twin)}",
+                        f"write one with `handoutgen new --language {wanted} {shown(source)}`",
+                    )
+                )
     return findings
 
 

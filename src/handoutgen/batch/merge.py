@@ -29,7 +29,8 @@ class MergeJob:
     manifest: Path | None = None  # the JSON-lines manifest to write; None: none
     resume: bool = False  # keep rows the manifest (or a killed run's journal) shows unchanged
     date_format: str | None = None  # how the data writes dates, like DD/MM/YYYY (YYYY-MM-DD always works)
-    renames: tuple[str, ...] = ()  # --map HEADER=FIELD
+    renames: tuple[str, ...] = ()  # --map HEADER=FIELD: the data must have each HEADER
+    project_renames: tuple[str, ...] = ()  # the project's merge.map: used where the data has the column
 
     def options(self) -> dict[str, object]:
         """What, besides the files and the row, decides a row's output."""
@@ -41,6 +42,7 @@ class MergeJob:
             "one_per_page": self.one_per_page,
             "date_format": self.date_format,
             "renames": list(self.renames),
+            "project_renames": list(self.project_renames),
         }
 
 
@@ -74,7 +76,7 @@ def merge_rows(job: MergeJob) -> list:
     from ..resolve.merge import PLACEHOLDER, Row, field_name, load_rows, parse_renames, placeholder_names, shard
 
     used = placeholder_names(program_node(job.source, row=None, allow_placeholders=True))
-    rows = load_rows(job.data, parse_renames(job.renames))
+    rows = load_rows(job.data, parse_renames(job.renames), parse_renames(job.project_renames))
     if job.data.suffix.lower() == ".csv":  # every row has the header's fields
         header = next((set(row.fields) for row in rows if isinstance(row, Row)), None)
         if header is not None:

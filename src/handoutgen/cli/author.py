@@ -169,6 +169,7 @@ def schema(out: Path) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def list_content(paths: tuple[Path, ...]) -> None:
     """List the built-in layouts and the content found (default: ./handouts), with ids and titles."""
+    from ..resolve.defaults import content_node
     from ..resolve.layouts import builtin_layouts
     from ..source import Map, Scalar, content_kind, load
 
@@ -187,7 +188,7 @@ def list_content(paths: tuple[Path, ...]) -> None:
         for file in files:
             try:
                 kind = content_kind(file)
-                node = load(file)
+                node = content_node(file)
             except HandoutError:
                 click.echo(f"  {'(error)':<9} {file}  (run `handoutgen validate {file}`)")
                 continue
@@ -267,12 +268,23 @@ def init(folder: Path, name: str) -> None:
     metavar="LANG",
     help="Make a translation of FILE (`new --language es handouts/x.yaml` writes handouts/x.es.yaml).",
 )
-def new(kind: str, name: str | None, language: str | None) -> None:
+@click.option(
+    "--cards",
+    is_flag=True,
+    help="With `layout`: a card layout for double-sided printing on a home printer (duplex, back offset, "
+    "cutting guides and manual two-pass printing explained in its comments); the same as KIND `cards`.",
+)
+def new(kind: str, name: str | None, language: str | None, cards: bool) -> None:
     """Add a commented template, like `handoutgen new handout "Knee pain"` (KIND: handout, exercise,
-    deck, program, layout, or cards: a card layout for two-sided printing at home, with its
-    duplex, back offset and cutting guides explained), or a translation of a file with --language."""
+    deck, program, layout; `new layout --cards NAME` or `new cards NAME`: a card layout for
+    two-sided printing at home, with its duplex, back offset and cutting guides explained), or a
+    translation of a file with --language."""
     from ..authoring.starter import KINDS, new_file, new_translation
 
+    if cards:
+        if kind not in ("layout", "cards"):
+            raise click.UsageError('--cards goes with `layout`: `handoutgen new layout --cards "Home cards"`')
+        kind = "cards"
     try:
         if language is not None:
             if name is not None:
@@ -303,9 +315,7 @@ def lint(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None:
     from ..authoring.lint_run import lint_paths
 
     try:
-        settings = project()
-        ignore = settings.lint_ignore if settings else ()
-        findings = lint_paths(paths or content_folders(), layout_for(layout), ignore)
+        findings = lint_paths(paths or content_folders(), layout_for(layout), project())
     except HandoutError as error:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)

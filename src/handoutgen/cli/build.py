@@ -169,21 +169,25 @@ def build(
             raise click.UsageError("--lint goes without --data: lint the programme template with `handoutgen lint`")
         if as_json:
             raise click.UsageError("--json goes without --data: a batch writes a JSON-lines manifest (--manifest)")
+        if settings is not None:  # the project's merge settings; the command line's win over them
+            date_format = date_format or settings.date_format
         batch = {"jobs": jobs, "shard": shard, "manifest": manifest, "resume": resume, "date_format": date_format}
         batch["renames"] = renames
+        batch["project_renames"] = settings.merge_map if settings is not None else ()
         if output is None and folder is not None:  # the project's output folder, a file per row
             output = folder / f"{paths[0].name.rsplit('.', 1)[0]}-{{{{ row }}}}.pdf" if paths else None
-        _build_merged(paths, layout, output, check, data, batch, metadata_name, editions, one_per_page)
-        return
+        sys.exit(_build_merged(paths, layout, output, check, data, batch, metadata_name, editions, one_per_page))
     output = output or folder
     if jobs > 1 or shard or manifest or resume or date_format or renames:
         raise click.UsageError("--jobs, --shard, --manifest, --resume, --map and --date-format go with --data")
     sources, skipped, errors = find_content(paths or folders)
+    batches = settings.batches if settings is not None and not paths else ()
+    skipped = [(path, kind) for path, kind in skipped if path.resolve() not in {b.program for b in batches}]
     for error in errors:
         report_errors(error)
     for path, kind in skipped:
         click.echo(f"skipped {path}: {kind}", err=True)
-    if not sources and not errors:
+    if not sources and not errors and not batches:
         raise click.UsageError("no handout files found in " + ", ".join(map(str, paths or folders)))
     if output and output.suffix.lower() in (".pdf", ".html") and len(sources) > 1:
         raise click.UsageError(
@@ -197,16 +201,34 @@ def build(
     if run_lint and not bad_input:
         from ..authoring.lint_run import lint_paths
 
-        findings = lint_paths(tuple(sources), layout, settings.lint_ignore if settings else ())
+        findings = lint_paths(tuple(sources), layout, settings)
         for finding in findings:
             click.echo(finding.format(), err=True)
             annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)
+    built_batches = [_build_declared(batch, settings, layout, check, metadata_name, editions) for batch in batches]
     if as_json:
-        click.echo(json.dumps(_json_report(outcome, errors, skipped, findings), indent=2, ensure_ascii=False))
-    if bad_input:
+        report = _json_report(outcome, errors, skipped, findings)
+        report["batches"] = built_batches
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    codes = [EXIT_BAD_INPUT if bad_input else EXIT_CHECK_FAILED if outcome.failed_checks or findings else 0]
+    codes += [batch["exit_code"] for batch in built_batches]
+    if EXIT_BAD_INPUT in codes:
         sys.exit(EXIT_BAD_INPUT)
-    if outcome.failed_checks or findings:
+    if EXIT_CHECK_FAILED in codes:
         sys.exit(EXIT_CHECK_FAILED)
+
+
+def _build_declared(batch, settings, layout: str | None, check: bool, metadata_name: bool, editions) -> dict:
+    """One of the project's `batches`: its template filled from its data with the project's
+    merge settings, like `build TEMPLATE --data DATA -o OUTPUT`; what `--json` says of it."""
+    from ..batch import manifest_path
+
+    options = {"jobs": 1, "shard": None, "manifest": None, "resume": False, "date_format": settings.date_format}
+    options["renames"], options["project_renames"] = (), settings.merge_map
+    program, data, output = shown(batch.program), shown(batch.data), str(shown(Path(batch.output)))
+    code = _build_merged((program,), layout, Path(output), check, data, options, metadata_name, editions)
+    manifest = manifest_path(program, output, None)
+    return {"program": str(program), "data": str(data), "manifest": str(manifest), "exit_code": code}
 
 
 def _tell(outcome, errors: list[HandoutError], skipped: list, lines: bool) -> None:
@@ -269,9 +291,9 @@ def _build_merged(
     metadata_name: bool,
     formats: tuple[str, ...] = ("pdf",),
     one_per_page: bool = False,
-) -> None:
+) -> int:
     """One programme, once per row of data: bad rows are reported and skipped, the rest built.
-    `batch` holds the batch options: jobs, shard, manifest and resume."""
+    `batch` holds the batch options: jobs, shard, manifest and resume. Returns the exit code."""
     from ..batch import MergeJob, group_failures, manifest_path, merge_rows, run_merge
     from ..source import content_kind
 
@@ -303,6 +325,7 @@ def _build_merged(
             resume=batch["resume"],
             date_format=batch["date_format"],
             renames=batch["renames"],
+            project_renames=batch.get("project_renames", ()),
         )
         rows = merge_rows(job)
         if sys.stderr.isatty():
@@ -312,7 +335,7 @@ def _build_merged(
             outcome = run_merge(job, rows)
     except HandoutError as error:  # the batch as a whole (template, data, manifest): nothing more is built
         report_errors(error)
-        sys.exit(EXIT_BAD_INPUT)
+        return EXIT_BAD_INPUT
     for labels, messages in group_failures(outcome.failures):
         shown = ", ".join(labels[:3]) + (f" and {len(labels) - 3} more" if len(labels) > 3 else "")
         click.echo(
@@ -328,8 +351,9 @@ def _build_merged(
     if outcome.failures:
         count = len(outcome.failures)
         click.echo(f"{summary}; {count} row{'s' if count != 1 else ''} failed (see above){where}", err=True)
-        sys.exit(EXIT_CHECK_FAILED)
+        return EXIT_CHECK_FAILED
     say(summary + where)
+    return 0
 
 
 def _check_manifest(manifest: Path | None) -> None:

@@ -86,6 +86,8 @@ def project():
             if given and not file.is_file():
                 raise HandoutError.at(None, f"--project {given}: no such file", "give the project's handoutgen.yaml")
             chosen["project_settings"] = load_project(file) if file is not None else None
+            if chosen.get("verbose"):
+                click.echo(_project_line(chosen["project_settings"]), err=True)
         except HandoutError as error:
             report_errors(error)
             if chosen.get("json"):  # the report a script waits for, with the project file's problems
@@ -123,10 +125,23 @@ def content_folders() -> tuple[Path, ...]:
     return tuple(shown(folder) for folder in settings.content) if settings else (Path("handouts"),)
 
 
+def _project_line(found) -> str:
+    from ..resolve.project import shown
+
+    if found is None:
+        return (
+            "project: no handoutgen.yaml here or above; pictures must stay inside the current folder "
+            "(or, for content outside it, the content's project folder)"
+        )
+    return f"project: {shown(found.file)}; pictures and content must stay inside {found.root}"
+
+
 def say(text: str) -> None:
-    """A line about what was done (built, written, ok): left out with --quiet."""
-    if not settings().get("quiet"):
-        click.echo(text)
+    """A line about what was done (built, written, ok): left out with --quiet, and on stderr when
+    stdout carries a JSON report."""
+    chosen = settings()
+    if not chosen.get("quiet"):
+        click.echo(text, err=bool(chosen.get("json")))
 
 
 _LIBRARIES = ("pypdf", "svglib", "reportlab", "fontTools", "PIL")  # the loggers of what we build on

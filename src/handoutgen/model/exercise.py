@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import Where
-from .handout import QR_MAX_LENGTH, Language
+from .handout import FROM_NAME, LANGUAGE_FROM_NAME, QR_MAX_LENGTH, Language
 from .types import Duration, ExerciseRef, Id, Plain, RelPath, Text, Url, doc, where_field
 
 COUNT = {"minimum": 1, "maximum": 100}
@@ -38,9 +38,14 @@ class Pictures:
 
 @dataclass(frozen=True)
 class Exercise:
-    exercise: Id = field(metadata=doc("The exercise id, like `pigeon-pose`; decks and programmes use it."))
+    exercise: Id = field(
+        metadata=doc(
+            "The exercise id, like `pigeon-pose`; decks and programmes use it.",
+            derived=FROM_NAME.format(kind="exercise"),
+        )
+    )
     name: Text = field(metadata=doc("The name printed on the card.", max_length=60))
-    language: Language = field(metadata=doc("Language of this file's text."))
+    language: Language = field(metadata=doc("Language of this file's text.", derived=LANGUAGE_FROM_NAME))
     category: Literal["stretch", "strength", "mobility", "release"] = field(metadata=doc("Kind of exercise."))
     steps: list[Text] = field(metadata=doc("Numbered steps.", min_items=1, max_items=12, max_length=400))
     targets: list[Text] = field(
@@ -66,9 +71,11 @@ class Exercise:
 
 @dataclass(frozen=True)
 class Deck:
-    deck: Id = field(metadata=doc("The deck id, like `glute-stretches`."))
+    deck: Id = field(metadata=doc("The deck id, like `glute-stretches`.", derived=FROM_NAME.format(kind="deck")))
     title: Text = field(metadata=doc("The deck's name, stored as the PDF title.", printed=False, max_length=120))
-    language: Language = field(metadata=doc("Which language version of each exercise to print."))
+    language: Language = field(
+        metadata=doc("Which language version of each exercise to print.", derived=LANGUAGE_FROM_NAME)
+    )
     exercises: list[ExerciseRef] = field(
         metadata=doc("Exercise ids from the library, in card order.", min_items=1, max_items=5000)
     )

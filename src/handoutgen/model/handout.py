@@ -22,6 +22,8 @@ class Language(Located):
         return raw
 
 
+FROM_NAME = "the file's name: `knee-pain.es.yaml` with an empty `{kind}:` is `knee-pain`"
+LANGUAGE_FROM_NAME = "the file's name (`.es.yaml` is `es`), else the project's `language`, else `en`"
 QR_MAX_LENGTH = 300  # a longer address makes a code too dense to scan at the size it is printed
 
 
@@ -165,11 +167,21 @@ class Section:
 
 @dataclass(frozen=True)
 class Handout:
-    handout: Id = field(metadata=doc("The handout's id, like `glute-soreness`."))
+    handout: Id = field(
+        metadata=doc("The handout's id, like `glute-soreness`.", derived=FROM_NAME.format(kind="handout"))
+    )
     title: Text = field(metadata=doc("The title printed at the top and stored in the PDF.", max_length=120))
-    language: Language = field(metadata=doc("Content language; sets the labels the tool prints."))
-    reviewed: dt.date = field(metadata=doc("When a clinician last reviewed the content (YYYY-MM-DD)."))
+    language: Language = field(
+        metadata=doc("Content language; sets the labels the tool prints.", derived=LANGUAGE_FROM_NAME)
+    )
     sections: list[Section] = field(metadata=doc("The body of the handout.", min_items=1, max_items=40))
+    reviewed: dt.date | None = field(
+        default=None,
+        metadata=doc(
+            "When a clinician last reviewed the content (YYYY-MM-DD); printed in the footer, and lint reminds "
+            "when it is missing or more than three years old."
+        ),
+    )
     subtitle: Text | None = field(default=None, metadata=doc("One line under the title.", max_length=200))
     summary: list[Text] = field(
         default_factory=list, metadata=doc("Key messages, boxed near the top.", max_items=8, max_length=300)

@@ -8,7 +8,7 @@ from typing import Literal
 
 from ..errors import Where
 from .exercise import Dose
-from .handout import Language
+from .handout import FROM_NAME, LANGUAGE_FROM_NAME, Language
 from .types import ContentPath, ExerciseRef, Id, Plain, Text, doc, where_field
 
 
@@ -32,9 +32,13 @@ class Log:
 
 @dataclass(frozen=True)
 class Program:
-    program: Id = field(metadata=doc("The programme's id, like `glute-rehab`."))
+    program: Id = field(
+        metadata=doc("The programme's id, like `glute-rehab`.", derived=FROM_NAME.format(kind="program"))
+    )
     title: Text = field(metadata=doc("The title at the top of the first page.", max_length=120))
-    language: Language = field(metadata=doc("Language of the programme and of the exercises used."))
+    language: Language = field(
+        metadata=doc("Language of the programme and of the exercises used.", derived=LANGUAGE_FROM_NAME)
+    )
     patient: Plain = field(
         metadata=doc("The patient's name, printed on the page (not in the PDF metadata).", max_length=120)
     )

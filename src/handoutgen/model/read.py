@@ -46,6 +46,8 @@ class Reader:
             return self._read_literal(node, typing.get_args(tp), what)
         if origin is list:
             return self._read_list(node, typing.get_args(tp)[0], what, limits)
+        if origin is dict:
+            return self._read_dict(node, typing.get_args(tp), what, limits)
         if origin is tuple:  # tuple[X, ...]: a list that must stay hashable (layouts are cache keys)
             items = self._read_list(node, typing.get_args(tp)[0], what, limits)
             return items if items is _INVALID else tuple(items)
@@ -99,6 +101,23 @@ class Reader:
             self.read(item, item_type, f"item {i} of {what}", limits) for i, item in enumerate(node.items, start=1)
         ]
         return _INVALID if any(item is _INVALID for item in items) else items
+
+    def _read_dict(self, node: Node, types_: tuple[Any, Any], what: str, limits: Limits) -> Any:
+        """A mapping whose keys the author chooses (`"First Name": first_name`), each key read
+        as a located value of the key type."""
+        if not isinstance(node, Map):
+            return self.fail(node.where, f"{what} must be a mapping of `key: value` lines, not {describe(node)}")
+        most = limits.get("max_items")
+        if most is not None and len(node.entries) > most:
+            return self.fail(node.where, f"{what} has {len(node.entries)} entries; at most {most} are allowed")
+        key_type, value_type = types_
+        read: dict[Any, Any] = {}
+        for key, (key_node, value_node) in node.entries.items():
+            name = self._read_scalar(key_node, key_type, f"key `{key}` of {what}", {})
+            value = self.read(value_node, value_type, f"`{key}` of {what}", {})
+            if name is not _INVALID and value is not _INVALID:
+                read[name] = value
+        return _INVALID if len(read) < len(node.entries) else read
 
     def _read_tagged(self, node: Node, tp: Any, what: str) -> Any:
         """A single-key mapping whose key names the kind, like `- bullets: [...]`."""
@@ -259,6 +278,11 @@ def fields_of(tp: Any) -> dict[str, Any]:
 
 def is_required(spec: dataclasses.Field) -> bool:
     return spec.default is dataclasses.MISSING and spec.default_factory is dataclasses.MISSING
+
+
+def must_be_written(spec: dataclasses.Field) -> bool:
+    """Required, and not one of the keys a file's name can give (its id and language)."""
+    return is_required(spec) and "derived" not in spec.metadata
 
 
 def _wrap(node: Scalar, key: str) -> Map:

@@ -229,6 +229,32 @@ def parse_date(raw: str) -> dt.date:
     raise ValueError(f"`{raw}` is not a date; write it as YYYY-MM-DD, like `2026-11-01`{how}")
 
 
+class DateFormat(Located):
+    """How merge data writes dates, like `DD/MM/YYYY`."""
+
+    max_length: ClassVar[int] = 20
+    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^(DD|MM|YYYY)([/.-](DD|MM|YYYY)){2}$"}
+
+    @classmethod
+    def parse(cls, raw: str) -> str:
+        date_format(raw)
+        return raw.strip().upper()
+
+
+class FieldName(Located):
+    """A merge field's name as templates write it, like `first_name`."""
+
+    max_length: ClassVar[int] = 64
+    pattern: ClassVar[re.Pattern[str]] = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^[A-Za-z_][A-Za-z0-9_]*$"}
+
+    @classmethod
+    def parse(cls, raw: str) -> str:
+        if not cls.pattern.fullmatch(raw):
+            raise ValueError(f"`{raw}` is not a field name; use letters, digits and `_`, like `first_name`")
+        return raw
+
+
 def date_format(written: str) -> tuple[str, str]:
     """A date format as people write it (DD/MM/YYYY, MM-DD-YYYY, YYYY.MM.DD) for strptime."""
     parts = re.split(r"([/.\-])", written.strip().upper())

@@ -25,10 +25,11 @@ from ..model.resolved import (
 )
 from ..model.types import ContentPath, Id
 from ..source import Node, expect_kind, kind_of, load
+from .defaults import content_node
 from .inspect import Inspector
 from .library import Lookup, find_exercises, library_folder, load_exercise, with_dose
 from .merge import Row, fill, placeholder_names
-from .project import project_root, shown
+from .project import outside_hint, project_root, shown
 
 POSITIONS = ("lying", "sitting", "kneeling", "standing")
 
@@ -44,7 +45,7 @@ def load_content(path: Path, row: Row | None = None) -> Content:
 
 
 def load_handout(path: Path) -> HandoutContent:
-    node = load(path)
+    node = content_node(path)
     expect_kind(node, "handout", path)
     handout, inspector, problems = _read(node, Handout, "the handout")
     lookup = _lookup(inspector, path, problems)
@@ -68,7 +69,7 @@ def _resolved_block(block, inspector: Inspector, lookup: Lookup) -> ResolvedBloc
 
 def load_cards(path: Path) -> CardContent:
     """A deck file, or a single exercise file as a deck of one card."""
-    node = load(path)
+    node = content_node(path)
     if kind_of(node) == "exercise":
         exercise, start, end = load_exercise(path)
         ident = Id(exercise.exercise, exercise.where)
@@ -85,7 +86,7 @@ def load_cards(path: Path) -> CardContent:
 
 def program_node(path: Path, row: Row | None = None, allow_placeholders: bool = False) -> Node:
     """A programme file's nodes; with a merge row, its placeholders filled first."""
-    node = load(path)
+    node = content_node(path)
     expect_kind(node, "program", path)
     names = placeholder_names(node)
     if row is not None:
@@ -139,7 +140,11 @@ def _appended(refs: list[ContentPath], path: Path, problems: list[Problem]) -> l
         target = (path.parent / ref) if not Path(ref).is_absolute() else Path(ref)
         try:
             if not target.resolve().is_relative_to(root):
-                raise HandoutError.at(ref.where, f"handout `{ref}` is outside the project folder")
+                raise HandoutError.at(
+                    ref.where,
+                    f"handout `{ref}` is outside the project folder {root}",
+                    outside_hint(path, "appended handouts"),
+                )
             if not target.is_file():
                 raise HandoutError.at(ref.where, f"handout `{ref}` not found (looked for {shown(target)})")
             handouts.append(load_handout(target))

@@ -17,7 +17,8 @@ from ..model import read
 from ..model.exercise import Exercise
 from ..model.resolved import Picture, ResolvedExercise
 from ..model.types import ExerciseRef
-from ..source import Map, Scalar, expect_kind, load
+from ..source import Map, Scalar, expect_kind
+from .defaults import content_node
 from .inspect import Inspector
 from .pictures import find_picture, locate
 from .project import project_root, shown
@@ -88,7 +89,7 @@ def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: 
             outside[name.split(".", 1)[0]] = path
             continue
         try:
-            node = load(path)
+            node = content_node(path)
         except HandoutError as error:
             broken[name.split(".", 1)[0]] = error
             continue
@@ -208,7 +209,7 @@ def _fresh(picture: Picture | None, declared) -> Picture | None:
 @functools.lru_cache(maxsize=1024)
 def _load_exercise(key: str, mtime: int, size: int, name: str) -> tuple[Exercise, Picture | None, Picture | None]:
     path = Path(name)
-    node = load(path)
+    node = content_node(path)
     expect_kind(node, "exercise", path)
     inspector = Inspector()
     exercise: Exercise = read(node, Exercise, "the exercise", inspector)

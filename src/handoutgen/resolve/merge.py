@@ -125,8 +125,11 @@ class BadRow:
 MAX_CELL = 128 * 1024  # characters; a longer cell is almost always a quote that never closed
 
 
-def load_rows(path: Path, renamed: dict[str, str] | None = None) -> list[Row | BadRow]:
-    """Rows from a CSV file (first line: field names) or a YAML list of mappings.
+def load_rows(
+    path: Path, renamed: dict[str, str] | None = None, optional: dict[str, str] | None = None
+) -> list[Row | BadRow]:
+    """Rows from a CSV file (first line: field names) or a YAML list of mappings. Columns are
+    renamed by `renamed` (each must be in the data) and by `optional` where the data has them.
 
     A row that cannot be read (a quote that never closes, a missing comma, a huge cell) is kept
     as a BadRow so that the batch reports it and builds the rest.
@@ -143,7 +146,9 @@ def load_rows(path: Path, renamed: dict[str, str] | None = None) -> list[Row | B
     first = next(records, None)
     if first is None or isinstance(first[1], Problem):
         raise HandoutError.at(Where(name, 1, 1), "the CSV file has no header line", "the first line names the fields")
-    fields = _header_fields(first[1], _field_columns(lines[0], delimiter), name, renamed or {})
+    present = {field_name(h) for h in first[1]}
+    renames = {**{h: f for h, f in (optional or {}).items() if h in present}, **(renamed or {})}
+    fields = _header_fields(first[1], _field_columns(lines[0], delimiter), name, renames)
     rows: list[Row | BadRow] = []
     for line, values in records:
         where = Where(name, line, 1)
@@ -366,7 +371,8 @@ def output_name(template: str, row: Row) -> Path:
         name = field_name(match.group(1))
         if name not in row.fields:
             raise HandoutError.at(None, f"-o `{template}`: {row.label} has no field `{name}`")
-        value = re.sub(r"[^A-Za-z0-9._-]+", "-", row.fields[name]).strip(".-")[:100]  # a file name's room
+        plain = "".join(c for c in unicodedata.normalize("NFKD", row.fields[name]) if not unicodedata.combining(c))
+        value = re.sub(r"[^A-Za-z0-9._-]+", "-", plain).strip(".-")[:100]  # a file name's room
         return value or f"row-{row.number}"
 
     return Path(PLACEHOLDER.sub(clean, template))

@@ -9,6 +9,7 @@ from ..errors import HandoutError
 from ..model.resolved import Picture
 from ..model.types import RelPath
 from ..text import fonts
+from .project import outside_hint
 from .svg import UnsafeSvgError, check_svg, intrinsic_size
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -31,7 +32,7 @@ def find_picture(rel: RelPath, alt: str, root: Path) -> Picture:
             raise HandoutError.at(
                 rel.where,
                 f"picture `{rel}` is outside the project folder {root}",
-                "keep pictures inside the project, for example in `images/`",
+                outside_hint(Path(rel.where.file), "pictures") if rel.where else None,
             )
         kind = KINDS.get(path.suffix.lower())
         if kind is None:

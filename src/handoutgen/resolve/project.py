@@ -4,25 +4,45 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 PROJECT_FILE = "handoutgen.yaml"
 
 
-def project_root(path: Path) -> Path:
-    """The folder a content file's pictures must stay inside.
+class Root(NamedTuple):
+    """The folder a content file's pictures must stay inside, and why it is that folder."""
 
-    That is the folder of the nearest project file (`handoutgen.yaml`) above the file; without
-    one, the nearest folder holding a `handouts/` or `layouts/` folder (a project laid out like
-    ours), else the file's own folder.
-    """
+    folder: Path
+    reason: str
+
+
+def project_root(path: Path) -> Path:
+    return find_root(path).folder
+
+
+def find_root(path: Path) -> Root:
+    """The folder of the nearest project file (`handoutgen.yaml`) above the content file; without
+    one, the working folder when the file is inside it; else the nearest folder above holding a
+    `handouts/` or `layouts/` folder (a project laid out like ours); else the file's own folder."""
     folder = path.resolve().parent
     found = find_project(folder)
     if found is not None:
-        return found.parent
+        return Root(found.parent, f"the folder of {shown(found)}")
+    here = Path.cwd().resolve()
+    if folder.is_relative_to(here):
+        return Root(here, "the current folder, as no handoutgen.yaml is above it")
     for candidate in (folder, *folder.parents):
         if (candidate / "handouts").is_dir() or (candidate / "layouts").is_dir():
-            return candidate
-    return folder
+            return Root(candidate, "the nearest folder above with a handouts/ or layouts/ folder in it")
+    return Root(folder, "the file's own folder, as no handoutgen.yaml is above it")
+
+
+def outside_hint(path: Path, what: str) -> str:
+    """What to do about `what` lying outside the project folder of the content file at `path`,
+    saying which folder that is and why."""
+    root = find_root(path)
+    widen = "" if root.reason.startswith("the folder of") else ", or put a handoutgen.yaml in a folder that holds both"
+    return f"the project folder is {root.reason}; keep {what} inside it{widen}"
 
 
 def find_project(start: Path) -> Path | None:

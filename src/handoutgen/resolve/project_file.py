@@ -7,6 +7,15 @@ from pathlib import Path
 
 
 @dataclass(frozen=True)
+class BatchSettings:
+    """A programme template and its data, built with the rest of the project."""
+
+    program: Path
+    data: Path
+    output: str  # the file each row writes, with {{ field }} placeholders, under the output folder
+
+
+@dataclass(frozen=True)
 class ProjectSettings:
     """A project file read, its paths made absolute."""
 
@@ -19,6 +28,11 @@ class ProjectSettings:
     output: Path
     formats: tuple[str, ...]
     lint_ignore: tuple[tuple[str, object], ...] = ()  # (code, where it is written)
+    language: str = "en"
+    languages: tuple[str, ...] = ()
+    merge_map: tuple[str, ...] = ()  # HEADER=FIELD, as --map takes them
+    date_format: str | None = None
+    batches: tuple[BatchSettings, ...] = ()
 
 
 def load_project(file: Path) -> ProjectSettings:
@@ -41,7 +55,12 @@ def load_project(file: Path) -> ProjectSettings:
         )
     project = read(node, Project, "the project file")
     root = file.resolve().parent
-    problems = [*_layout_problems(project, root), *_folder_problems(project, root)]
+    problems = [
+        *_layout_problems(project, root),
+        *_folder_problems(project, root),
+        *_merge_problems(project),
+        *(p for batch in project.batches for p in _batch_problems(batch, root)),
+    ]
     if problems:
         raise HandoutError(problems)
     return ProjectSettings(
@@ -54,6 +73,11 @@ def load_project(file: Path) -> ProjectSettings:
         output=(root / str(project.output)).resolve(),
         formats=tuple(dict.fromkeys(project.formats)),
         lint_ignore=tuple((str(code), getattr(code, "where", None)) for code in project.lint_ignore),
+        language=str(project.language),
+        languages=tuple(dict.fromkeys(str(language) for language in project.languages)),
+        merge_map=tuple(f"{header}={name}" for header, name in project.merge.map.items()),
+        date_format=str(project.merge.date_format) if project.merge.date_format else None,
+        batches=tuple(_batch(batch, root, (root / str(project.output)).resolve()) for batch in project.batches),
     )
 
 
@@ -116,6 +140,72 @@ def _folder_problems(project, root: Path) -> list:
     elif any(output == folder or output.is_relative_to(folder) for folder in content):
         hint = "give the built files a folder of their own, like `out`"
         problems.append(Problem(where, f"`output`: {project.output} is inside a content folder", hint))
+    return problems
+
+
+def _merge_problems(project) -> list:
+    """A header in `merge.map` must have letters or digits in it, to be found among the columns."""
+    from ..errors import Problem
+    from .merge import field_name
+
+    return [
+        Problem(
+            getattr(header, "where", None), f"`merge.map`: `{header}` names no column", "write the header as exported"
+        )
+        for header in project.merge.map
+        if not field_name(str(header))
+    ]
+
+
+def _batch(batch, root: Path, output: Path) -> BatchSettings:
+    stem = Path(str(batch.program)).name.rsplit(".", 1)[0]
+    written = str(batch.output) if batch.output else f"{stem}-{{{{ row }}}}.pdf"
+    return BatchSettings(
+        (root / str(batch.program)).resolve(), (root / str(batch.data)).resolve(), str(output / written)
+    )
+
+
+def _batch_problems(batch, root: Path) -> list:
+    """A batch's programme is a template and its data a file, both inside the project; its
+    output names a PDF or HTML page per row, inside the output folder."""
+    from ..errors import HandoutError, Problem
+    from ..model.read import position
+    from ..source import content_kind
+
+    problems = []
+    for key in ("program", "data"):
+        value = getattr(batch, key)
+        where = getattr(value, "where", None) or position(batch, key) or batch.where
+        path = (root / str(value)).resolve()
+        if not path.is_relative_to(root):
+            problems.append(Problem(where, f"`{key}`: {value} is outside the project folder {root}"))
+        elif not path.is_file():
+            problems.append(Problem(where, f"`{key}`: there is no file {value}", "files relative to this file"))
+        elif key == "program":
+            try:
+                kind = content_kind(path)
+            except HandoutError as error:
+                problems.extend(error.problems)
+                continue
+            if kind != "program":
+                problems.append(Problem(where, f"`program`: {value} is not a programme file"))
+    if batch.output is not None:
+        where = getattr(batch.output, "where", None) or batch.where
+        text = str(batch.output)
+        if "{{" not in text:
+            problems.append(
+                Problem(
+                    where,
+                    "`output` needs a {{ field }}, so that each row writes its own file",
+                    "like `patients/{{ id }}.pdf`",
+                )
+            )
+        elif Path(text).suffix.lower() not in (".pdf", ".html"):
+            problems.append(Problem(where, "`output` names the PDF each row writes", "like `patients/{{ id }}.pdf`"))
+        elif Path(text).is_absolute() or ".." in Path(text).parts:
+            problems.append(
+                Problem(where, "`output` is a file inside the output folder", "like `patients/{{ id }}.pdf`")
+            )
     return problems
 
 
