@@ -162,7 +162,8 @@ def test_merge_settings_in_the_project_file(here: Path) -> None:
     (here / "export.csv").write_bytes((header + "".join(rows)).encode("utf-8"))
     write(
         here / "handoutgen.yaml",
-        'project: Clinic\nmerge:\n  date_format: DD/MM/YYYY\n  map: {"Nom du patient": patient, "Fecha de visita": date}\n',
+        "project: Clinic\nmerge:\n  date_format: DD/MM/YYYY\n"
+        '  map: {"Nom du patient": patient, "Fecha de visita": date}\n',
     )
     result = run("build", "handouts/programs/rehab.yaml", "--data", "export.csv", "-o", "out/{{ patient }}.pdf")
     assert result.exit_code == 0, result.stderr
@@ -173,7 +174,14 @@ def test_merge_settings_in_the_project_file(here: Path) -> None:
     result = run("build", "handouts/programs/rehab.yaml", "--data", "export.csv", "-o", "out/{{ patient }}.pdf")
     assert result.exit_code == 2 and "date" in result.stderr
     result = run(
-        "build", "handouts/programs/rehab.yaml", "--data", "export.csv", "-o", "out/{{ patient }}.pdf", "--map", "Visit=date"
+        "build",
+        "handouts/programs/rehab.yaml",
+        "--data",
+        "export.csv",
+        "-o",
+        "out/{{ patient }}.pdf",
+        "--map",
+        "Visit=date",
     )
     assert result.exit_code == 0, result.stderr
 
@@ -181,12 +189,18 @@ def test_merge_settings_in_the_project_file(here: Path) -> None:
 @pytest.mark.parametrize(
     ("settings", "message"),
     [
-        ("merge:\n  date_format: 12/2026\n", "handoutgen.yaml:3:16: error: `date_format`: `12/2026` is not a date format"),
+        (
+            "merge:\n  date_format: 12/2026\n",
+            "handoutgen.yaml:3:16: error: `date_format`: `12/2026` is not a date format",
+        ),
         ("merge:\n  map: {First Name: first name}\n", "handoutgen.yaml:3:21: error:"),
         ("merge:\n  map: [First Name]\n", "handoutgen.yaml:3:8: error: `map` must be a mapping"),
         ('merge:\n  map: {"--": patient}\n', "handoutgen.yaml:3:9: error: `merge.map`: `--` names no column"),
         ("merge:\n  mapping: {}\n", "handoutgen.yaml:3:3: error: unknown key `mapping`"),
-        ("batches:\n  - program: nowhere.yaml\n    data: export.csv\n", "handoutgen.yaml:3:14: error: `program`: there"),
+        (
+            "batches:\n  - program: nowhere.yaml\n    data: export.csv\n",
+            "handoutgen.yaml:3:14: error: `program`: there",
+        ),
         ("batches:\n  - program: handouts/programs/rehab.yaml\n", "handoutgen.yaml:3:5: error:"),
         (
             "batches:\n  - program: handouts/programs/rehab.yaml\n    data: export.csv\n    output: all.pdf\n",

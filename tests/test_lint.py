@@ -199,3 +199,39 @@ def test_findings_can_be_left_out_by_the_project_or_by_the_file(project: Path, m
     assert "handoutgen.yaml:2:15: lint-ignore: `no-sumary` is not a lint code" in result.stdout
     wordy.write_text("# handoutgen: ignore long-sentense\n" + MINIMAL)
     assert "wordy.yaml:1:22: lint-ignore: `long-sentense` is not a lint code" in run("lint", "handouts").stdout
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "column"),
+    [
+        ("      - text: >\n          Do these things\n          - rest your leg\n          - use ice\n", 9, 11),
+        ("      - text: |\n          Do these things:\n          1. rest your leg\n", 9, 11),
+        ("      - text: Do these things\n          * rest your leg\n", 8, 11),
+        ('      - callout: {text: "Call us if\n          - it swells"}\n', 8, 11),
+    ],
+)
+def test_a_line_that_looks_like_a_list_item_inside_a_text_is_named(
+    tmp_path: Path, text: str, line: int, column: int
+) -> None:
+    path = tmp_path / "trap.yaml"
+    path.write_text(
+        "handout: trap\ntitle: Trap\nreviewed: 2026-11-01\nsections:\n  - title: One\n    blocks:\n" + text,
+        encoding="utf-8",
+    )
+    assert run("validate", path).exit_code == 0  # YAML that reads, and means something else
+    result = run("lint", path, "--json")
+    found = [f for f in json.loads(result.stdout) if f["code"] == "list-in-text"]
+    assert [f["where"] for f in found] == [f"{path}:{line}:{column}"], result.stdout
+    assert "`- bullets:`" in found[0]["suggestion"]
+
+
+def test_texts_that_only_mention_a_dash_are_not_named(tmp_path: Path) -> None:
+    path = tmp_path / "fine.yaml"
+    path.write_text(
+        "handout: fine\ntitle: Fine\nreviewed: 2026-11-01\nsections:\n  - title: One\n    blocks:\n"
+        "      - text: >\n          Rest for 2-3 days - then walk\n          a little more each day.\n"
+        "      - bullets:\n          - rest your leg\n          - use ice\n",
+        encoding="utf-8",
+    )
+    result = run("lint", path, "--json")
+    assert "list-in-text" not in {f["code"] for f in json.loads(result.stdout)}

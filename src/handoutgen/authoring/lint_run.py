@@ -26,6 +26,7 @@ LINT_CODES = (
     "twin-id",
     "review-date",
     "missing-translation",
+    "list-in-text",
 )
 _IGNORE = re.compile(r"#\s*handoutgen:\s*ignore\s+([A-Za-z0-9_, -]+)")
 
@@ -111,7 +112,9 @@ def _all_findings(paths: tuple[Path, ...], layout_name: str | None, kept: tuple[
     for language in sorted(languages):  # each layout string the content's language lacks
         _, missing = layout.in_language(language)
         findings += [Finding(p.where, "layout-language", p.message, p.hint) for p in missing]
+    from .traps import list_trap_findings
     from .twins import missing_translations, twin_findings
 
     every_file, _, _ = find_content(paths, include_library=True)  # exercises have twins too
+    findings += [finding for file in every_file for finding in list_trap_findings(file)]
     return findings + twin_findings(every_file) + missing_translations(every_file, kept)
