@@ -43,7 +43,6 @@ log: {weeks: 2}
 
 def write_project(folder: Path, rows: int) -> tuple[Path, Path]:
     shutil.copytree(REPO / "handouts" / "exercises", folder / "handouts" / "exercises")
-    shutil.copytree(REPO / "handouts" / "images", folder / "handouts" / "images")
     program = folder / "handouts" / "programs" / "strength.yaml"
     program.parent.mkdir(parents=True)
     program.write_text(PROGRAM)

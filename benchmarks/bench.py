@@ -128,7 +128,7 @@ def watch_seconds(saves: int) -> float:
 
     with tempfile.TemporaryDirectory() as tmp:
         project = Path(tmp)
-        for folder in ("handouts/exercises", "handouts/images"):
+        for folder in ("handouts/exercises",):
             shutil.copytree(REPO / folder, project / folder)
         source = project / "handouts" / "glute-soreness.yaml"
         source.write_text(GLUTE.read_text())

@@ -68,11 +68,37 @@ print((time.perf_counter() - start) / pages)
 def handout_content(folder: Path) -> tuple[list[str], list[str]]:
     """The glute handout's printed words, in order, and its SVG pictures: what both anchors lay out."""
     import handoutgen
-    from handoutgen.batch.manifest import files_of
     from handoutgen.text.printed import printed_texts
 
     document = handoutgen.document(GLUTE)
-    return [str(t) for t in printed_texts(document.view)], sorted(p for p in files_of(document) if p.endswith(".svg"))
+    pictures = sorted({(p.key, p.data) for p in _pictures(document)})
+    files = []
+    for index, (_, data) in enumerate(pictures):  # the drawn pictures, as files both anchors read
+        file = folder / f"picture-{index}.svg"
+        file.write_bytes(data)
+        files.append(str(file))
+    return [str(t) for t in printed_texts(document.view)], files
+
+
+def _pictures(value, seen=None):
+    """Every SVG picture a resolved document holds."""
+    import dataclasses
+
+    from handoutgen.model.picture import Picture
+
+    seen = set() if seen is None else seen
+    if id(value) in seen or isinstance(value, (str, bytes, int, float, bool)) or value is None:
+        return
+    seen.add(id(value))
+    if isinstance(value, Picture):
+        if value.kind == "svg":
+            yield value
+    elif dataclasses.is_dataclass(value):
+        for item in dataclasses.fields(value):
+            yield from _pictures(getattr(value, item.name), seen)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _pictures(item, seen)
 
 
 TYPST_PAGE = """#set page(paper: "a4", margin: (x: 18mm, top: 30mm, bottom: 24mm),

@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parent.parent
 GLUTE = REPO / "handouts" / "glute-soreness.yaml"
 GLUTE_ES = REPO / "handouts" / "glute-soreness.es.yaml"
 CLINIC_LAYOUT = REPO / "layouts" / "riverside-clinic.yaml"
+FIGURE = REPO / "tests" / "data" / "figure.svg"  # a picture file, drawn by our pose renderer
 
 MINIMAL = """\
 handout: sample
@@ -74,3 +75,31 @@ def reader(data: bytes | Path) -> PdfReader:
 def copy_examples(dest: Path) -> None:
     shutil.copytree(REPO / "handouts", dest / "handouts", dirs_exist_ok=True)
     shutil.copytree(REPO / "layouts", dest / "layouts", dirs_exist_ok=True)
+    (dest / "handouts" / "images").mkdir(exist_ok=True)
+
+
+def use_picture_file(exercise: Path, which: str, path: str) -> None:
+    """Draw an exercise's start or end picture from a file instead of its pose."""
+    import re
+
+    text = exercise.read_text(encoding="utf-8")
+    pattern = rf"(  {which}:\n    alt: .*\n)    pose: .*\n"
+    changed = re.sub(pattern, rf"\g<1>    path: {path}\n    license: own\n", text)
+    assert changed != text, f"{exercise} draws no {which} picture from a pose"
+    exercise.write_text(changed, encoding="utf-8")
+
+
+def write_library_pictures(root: Path) -> None:
+    """handouts/images/<exercise>-start.svg and -end.svg for each exercise of the library, as
+    the pose renderer draws them, for content that shows them as picture files."""
+    from handoutgen.resolve.library import load_exercise
+
+    images = root / "handouts" / "images"
+    images.mkdir(parents=True, exist_ok=True)
+    for source in sorted((root / "handouts" / "exercises").glob("*.yaml")):
+        if source.name.count(".") > 1:
+            continue  # a translation shares its source's pictures
+        _, start, end = load_exercise(source)
+        for which, picture in (("start", start), ("end", end)):
+            if picture is not None:
+                (images / f"{source.name.split('.')[0]}-{which}.svg").write_bytes(picture.data)

@@ -15,6 +15,7 @@ FORBIDDEN = {
     "handoutgen.render": ("resolve", "source", "verify", "authoring", "batch", "api", "cli"),
     "handoutgen.verify": ("resolve", "source", "authoring", "batch", "api", "cli"),
     "handoutgen.resolve": ("render", "verify", "authoring", "batch", "api", "cli"),
+    "handoutgen.figures": ("resolve", "source", "text", "render", "verify", "authoring", "batch", "api", "cli"),
     "handoutgen.source": ("model", "resolve", "text", "render", "verify", "authoring", "batch", "api", "cli"),
 }
 

@@ -8,7 +8,7 @@ import pypdfium2 as pdfium
 import pytest
 
 import handoutgen
-from conftest import REPO, copy_examples, reader, run, write
+from conftest import REPO, copy_examples, reader, run, use_picture_file, write
 from handoutgen.errors import HandoutError
 from handoutgen.model.exercise import Dose
 from handoutgen.text.labels import dose_words
@@ -316,7 +316,7 @@ def test_a_photo_on_a_card_is_drawn_whole(project: Path) -> None:
     copy_examples(project)
     Image.new("RGB", (600, 400), (200, 30, 30)).save(project / "handouts" / "images" / "bridge.png")
     bridge = project / "handouts" / "exercises" / "glute-bridge.yaml"
-    bridge.write_text(bridge.read_text().replace("glute-bridge-start.svg", "bridge.png"))
+    use_picture_file(bridge, "start", "../images/bridge.png")
     deck = project / "handouts" / "decks" / "glute-stretches.yaml"
     pdf = handoutgen.build(deck, layout="cards-a6")
     assert handoutgen.check(pdf, content=deck, layout="cards-a6").ok

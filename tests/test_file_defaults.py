@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, pdf_text, reader, run, write
+from conftest import FIGURE, REPO, pdf_text, reader, run, write
 
 SPANISH = """\
 handout:
@@ -78,7 +78,6 @@ def test_an_unknown_project_language_is_said_at_its_line(here: Path) -> None:
 
 
 def test_exercises_and_decks_take_their_ids_and_languages_from_their_names(here: Path) -> None:
-    shutil.copytree(REPO / "handouts" / "images", here / "handouts" / "images")
     library = here / "handouts" / "exercises"
     library.mkdir(parents=True)
     for name in ("squat.yaml", "squat.es.yaml"):
@@ -136,7 +135,6 @@ EXPORT = "\ufeffNom du patient;Fecha de visita\r\nAna Pérez;03/12/2026\r\n"
 
 def merge_project(here: Path, settings: str) -> None:
     shutil.copytree(REPO / "handouts" / "exercises", here / "handouts" / "exercises")
-    shutil.copytree(REPO / "handouts" / "images", here / "handouts" / "images")
     template = (REPO / "handouts" / "programs" / "glute-rehab-template.yaml").read_text(encoding="utf-8")
     write(here / "handouts" / "programs" / "rehab.yaml", template)
     shutil.copy(REPO / "handouts" / "glute-soreness.yaml", here / "handouts" / "glute-soreness.yaml")
@@ -263,7 +261,7 @@ def test_one_build_builds_the_content_and_the_projects_batches(here: Path) -> No
 def test_messages_about_files_outside_say_which_project_folder_and_why(here: Path) -> None:
     (here / "content").mkdir()
     (here / "assets").mkdir()
-    shutil.copy(REPO / "handouts" / "images" / "squat-start.svg", here / "assets" / "squat.svg")
+    shutil.copy(FIGURE, here / "assets" / "squat.svg")
     text = SPANISH + "      - image: {path: ../assets/squat.svg, alt: Una persona en cuclillas}\n"
     write(here / "content" / "knee.es.yaml", text)
     assert run("build", "content/knee.es.yaml", "-o", "out/").exit_code == 0  # the current folder holds both

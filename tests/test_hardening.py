@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import handoutgen
-from conftest import GLUTE, MINIMAL, REPO, copy_examples, pdf_text, run, write
+from conftest import GLUTE, MINIMAL, REPO, copy_examples, pdf_text, run, use_picture_file, write
 from handoutgen.authoring.watch import Watcher
 from handoutgen.errors import HandoutError
 
@@ -282,7 +282,7 @@ def test_a_library_picture_swapped_after_the_first_build_is_checked_again(projec
     link = images / "bridge.svg"
     link.symlink_to("safe.svg")
     bridge = project / "handouts" / "exercises" / "glute-bridge.yaml"
-    bridge.write_text(bridge.read_text().replace("glute-bridge-start.svg", "bridge.svg"))
+    use_picture_file(bridge, "start", "../images/bridge.svg")
     deck = project / "handouts" / "decks" / "glute-stretches.yaml"
     handoutgen.build(deck, layout="cards-a6")
     link.unlink()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_examples, editions, reader, run, write
+from conftest import copy_examples, editions, reader, run, use_picture_file, write
 from handoutgen.environment import usable_cores
 
 TEMPLATE = "handouts/programs/glute-rehab-template.yaml"
@@ -88,6 +88,12 @@ def test_resume_keeps_unchanged_rows_and_builds_what_changed(batch: Path) -> Non
 
 
 def test_resume_rebuilds_every_row_when_a_file_they_use_changes(batch: Path) -> None:
+    picture = batch / "handouts" / "images" / "clamshell-end.svg"
+    picture.write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="90" height="60"><rect width="90" height="60"/></svg>\n',
+        encoding="utf-8",
+    )
+    use_picture_file(batch / "handouts" / "exercises" / "clamshell.yaml", "end", "../images/clamshell-end.svg")
     assert build().exit_code == 0
     exercise = batch / "handouts" / "exercises" / "squat.yaml"
     exercise.touch()  # a new time alone changes nothing
@@ -95,7 +101,6 @@ def test_resume_rebuilds_every_row_when_a_file_they_use_changes(batch: Path) -> 
     exercise.write_text(exercise.read_text(encoding="utf-8").replace("Stand", "Stand up", 1), encoding="utf-8")
     result = build("--resume")
     assert "built 4 of 4 rows" in result.output, result.output
-    picture = batch / "handouts" / "images" / "clamshell-end.svg"
     picture.write_text(picture.read_text(encoding="utf-8") + "<!-- redrawn -->\n", encoding="utf-8")
     assert "built 4 of 4 rows" in build("--resume").output
     assert "built 4 of 4 rows" in build("--resume", "--layout", "letter").output  # another layout

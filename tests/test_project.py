@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, pdf_text, reader, run, write
+from conftest import FIGURE, REPO, pdf_text, reader, run, write
 
 
 @pytest.fixture
@@ -16,7 +16,8 @@ def clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A repository with folder names of its own: content/, brand/ and assets/ for pictures."""
     content = tmp_path / "content"
     shutil.copytree(REPO / "handouts" / "exercises", content / "exercises")
-    shutil.copytree(REPO / "handouts" / "images", tmp_path / "assets" / "images")
+    (tmp_path / "assets" / "images").mkdir(parents=True)
+    shutil.copy(FIGURE, tmp_path / "assets" / "images" / "squat-start.svg")
     for source in ("glute-soreness.yaml", "decks/glute-stretches.yaml"):
         text = (REPO / "handouts" / source).read_text()
         write(content / Path(source).name, text)

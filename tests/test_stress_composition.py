@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import handoutgen
-from conftest import copy_examples, write
+from conftest import copy_examples, write, write_library_pictures
 
 WORDS = ("rest ice heat stretch muscle glute hip knee run slow gentle build strength form warm cool week day").split()  # noqa: SIM905
 LAYOUTS = ["a4", "letter", "large-print", "layouts/two-col.yaml", "layouts/riverside-clinic.yaml"]
@@ -24,6 +24,7 @@ def sentence(chance: random.Random, length: int) -> str:
 def make_project(root: Path) -> None:
     chance = random.Random(7)
     copy_examples(root)
+    write_library_pictures(root)
     write(root / "layouts" / "two-col.yaml", "extends: a4\ncolumns: 2\n")
     for number, steps in ((1, 8), (2, 3), (3, 5), (4, 2), (5, 6)):
         listed = "".join(f"  - {sentence(chance, chance.randint(8, 22))}\n" for _ in range(steps))

@@ -37,8 +37,7 @@ def list_trap_findings(file: Path) -> list[Finding]:
                     Finding(
                         Where(str(file), event.start_mark.line + 1 + offset, column),
                         "list-in-text",
-                        "this line looks like a list item, but it is part of a text that is printed as one "
-                        "paragraph",
+                        "this line looks like a list item, but it is part of a text that is printed as one paragraph",
                         "make it a list: `- bullets:` (or `- steps:`) with one `- item` a line",
                     )
                 )

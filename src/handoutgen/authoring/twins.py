@@ -45,6 +45,7 @@ NOT_TEXT = {
     "clinician",
     "clinic",
 }
+SHARED = {"pose", "path", "license", "author", "source"}  # of a picture a translation takes from its source
 WORDS = re.compile(r"[^\W\d_]{2,}")
 
 
@@ -101,6 +102,8 @@ def missing_translations(files: list[Path], languages: tuple[str, ...]) -> list[
 def _compare(source: Node, twin: Node, name: Path, key: str | None) -> Iterator[Finding]:
     if isinstance(source, Map) and isinstance(twin, Map):
         for entry, (_, value) in source.entries.items():
+            if entry not in twin.entries and entry in SHARED:
+                continue  # a translation's picture is its source's
             if entry not in twin.entries:
                 yield Finding(
                     twin.where,

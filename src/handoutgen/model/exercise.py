@@ -7,6 +7,7 @@ from typing import Literal
 
 from ..errors import Where
 from .handout import FROM_NAME, LANGUAGE_FROM_NAME, QR_MAX_LENGTH, Language
+from .pose import Pose
 from .types import Duration, ExerciseRef, Id, Plain, RelPath, Text, Url, doc, where_field
 
 COUNT = {"minimum": 1, "maximum": 100}
@@ -26,8 +27,30 @@ class Dose:
 
 @dataclass(frozen=True)
 class Picture:
-    path: RelPath = field(metadata=doc("PNG, JPEG or SVG, relative to this file."))
     alt: Plain = field(metadata=doc("What the picture shows.", printed=False, max_length=300))
+    pose: Pose | None = field(
+        default=None, metadata=doc("The figure drawn in our style (see docs/poses.md); or give a `path`.")
+    )
+    path: RelPath | None = field(
+        default=None,
+        metadata=doc(
+            "A PNG, JPEG or SVG file instead, relative to this file. A translation (`x.es.yaml`) that gives "
+            "neither uses the picture of `x.yaml`."
+        ),
+    )
+    license: Plain | None = field(
+        default=None,
+        metadata=doc(
+            "For a picture file: `own` (drawn or photographed by the clinic), or its licence, like `CC-BY-4.0` "
+            "or `CC0-1.0`; lint names a picture file without one.",
+            max_length=60,
+        ),
+    )
+    author: Plain | None = field(
+        default=None, metadata=doc("Who made the picture, printed in the credits.", max_length=120)
+    )
+    source: Url | None = field(default=None, metadata=doc("Where the picture comes from.", max_length=300))
+    where: Where | None = where_field()
 
 
 @dataclass(frozen=True)

@@ -21,3 +21,9 @@ class Picture:
     stamp: tuple[int, int]  # modification time (ns) and size when checked: the key of drawing caches
     where: Where | None = field(default=None, compare=False)
     data: bytes = field(default=b"", repr=False)  # the checked file: an SVG re-serialised, a raster as read
+    part: str = ""  # drawn from a pose: which of the file's pictures (`start`, `end`); the file is `path`
+
+    @property
+    def key(self) -> str:
+        """What drawing caches know this picture by, with `stamp`."""
+        return f"{self.path}#{self.part}" if self.part else str(self.path)

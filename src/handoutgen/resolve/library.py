@@ -21,6 +21,7 @@ from ..source import Map, Scalar, expect_kind
 from .defaults import content_node
 from .inspect import Inspector
 from .pictures import find_picture, locate
+from .posed import exercise_pictures, source_of
 from .project import project_root, shown
 
 LIBRARY_FOLDER = "exercises"
@@ -184,18 +185,36 @@ def _unused_problems(index: LibraryIndex, asked: set[str]) -> list[Problem]:
 
 
 def load_exercise(path: Path) -> tuple[Exercise, Picture | None, Picture | None]:
-    """An exercise file read and checked, with its pictures: read once per version of the file,
-    and each picture checked again whenever the picture file itself has changed."""
+    """An exercise file read and checked, with its pictures: read once per version of the file
+    (and of the file it translates, whose pictures it may share), and each picture file checked
+    again whenever it has changed."""
     stat = path.stat()
-    exercise, start, end = _load_exercise(str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path))
+    source = source_of(path)
+    shared = _stamp_of(source) if source is not None else None
+    exercise, start, end = _load_exercise(str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path), shared)
     images = exercise.images
+    if source is not None:  # a translation's shared pictures are as fresh as its source's
+        _, source_start, source_end = load_exercise(source)
+        start = _shared_fresh(start, images.start, source_start)
+        end = _shared_fresh(end, images.end, source_end)
     return exercise, _fresh(start, images.start), _fresh(end, images.end)
+
+
+def _shared_fresh(picture: Picture | None, declared, source: Picture | None) -> Picture | None:
+    if picture is None or declared is None or declared.path is not None or declared.pose is not None:
+        return picture
+    return dataclasses.replace(source, alt=picture.alt, where=picture.where) if source is not None else picture
+
+
+def _stamp_of(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
 
 
 def _fresh(picture: Picture | None, declared) -> Picture | None:
     """`picture` as checked, or checked again if its file changed (or went) since."""
-    if picture is None or declared is None:
-        return picture
+    if picture is None or declared is None or declared.path is None:
+        return picture  # drawn from a pose, or shared: read with the files it comes from
     try:  # the same file (a swapped symlink would resolve elsewhere), of the same time and size
         stat = picture.path.stat()
         unchanged = locate(declared.path) == picture.path and (stat.st_mtime_ns, stat.st_size) == picture.stamp
@@ -207,17 +226,21 @@ def _fresh(picture: Picture | None, declared) -> Picture | None:
 
 
 @functools.lru_cache(maxsize=1024)
-def _load_exercise(key: str, mtime: int, size: int, name: str) -> tuple[Exercise, Picture | None, Picture | None]:
+def _load_exercise(
+    key: str, mtime: int, size: int, name: str, shared_stamp: tuple[int, int] | None
+) -> tuple[Exercise, Picture | None, Picture | None]:
     path = Path(name)
     node = content_node(path)
     expect_kind(node, "exercise", path)
     inspector = Inspector()
     exercise: Exercise = read(node, Exercise, "the exercise", inspector)
-    pictures = [
-        inspector.picture(p.path, str(p.alt)) if p is not None else None
-        for p in (exercise.images.start, exercise.images.end)
-    ]
-    return exercise, pictures[0], pictures[1]
+
+    def shared(source: Path) -> tuple[Picture | None, Picture | None]:
+        _, start, end = load_exercise(source)
+        return start, end
+
+    start, end = exercise_pictures(exercise, path, inspector, shared)
+    return exercise, start, end
 
 
 def with_dose(resolved: ResolvedExercise, dose, note=None, where=None) -> ResolvedExercise:

@@ -33,7 +33,7 @@ def picture_img(picture: Picture, alt: str | None = None, css_class: str = "") -
 
 
 def data_uri(picture: Picture) -> str:
-    return _data_uri(str(picture.path), picture.stamp, picture.kind, picture.data)
+    return _data_uri(picture.key, picture.stamp, picture.kind, picture.data)
 
 
 @functools.lru_cache(maxsize=256)

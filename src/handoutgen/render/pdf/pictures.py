@@ -21,9 +21,11 @@ _DRAW_LOCK = threading.RLock()
 def svg_drawing(picture: Picture):
     """The picture as a ReportLab drawing, made once per version of the file."""
     try:
-        return _svg_drawing(str(picture.path), picture.stamp, picture.data)
+        return _svg_drawing(picture.key, picture.stamp, picture.data)
     except IncompleteSvgError as exc:
-        raise HandoutError.at(picture.where, f"SVG `{picture.path.name}` {exc}") from None
+        raise HandoutError.at(
+            picture.where, f"SVG `{picture.path.name}{'#' + picture.part if picture.part else ''}` {exc}"
+        ) from None
 
 
 @functools.lru_cache(maxsize=256)
@@ -250,8 +252,8 @@ def flowable(picture: Picture, max_width: float, max_height: float):
         out = _shared_drawing_class()(source.width * scale, source.height * scale)
         group = Group(*source.contents, transform=(scale, 0, 0, scale, 0, 0))
         out.add(group)
-        if _shapes_only(str(picture.path), picture.stamp, picture.data):
-            out.__dict__["recording_key"] = (str(picture.path), picture.stamp, out.width, out.height)
+        if _shapes_only(picture.key, picture.stamp, picture.data):
+            out.__dict__["recording_key"] = (picture.key, picture.stamp, out.width, out.height)
         return fonts.use_in_drawing(out)
     import io
 

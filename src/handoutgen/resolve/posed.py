@@ -1,0 +1,77 @@
+"""An exercise's two pictures: drawn from its poses, checked from its picture files, or, for a
+translation that gives neither, taken from the exercise it translates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import HandoutError, Problem
+from ..figures import pose_pair_svg
+from ..model.exercise import Exercise
+from ..model.picture import Picture
+from .defaults import name_parts
+from .svg import check_svg
+
+SIZE = (240.0, 160.0)
+
+
+def source_of(path: Path) -> Path | None:
+    """`squat.yaml` for `squat.es.yaml`; None for a file that is no translation."""
+    base, language = name_parts(path)
+    if language is None:
+        return None
+    source = path.with_name(f"{base}{path.suffix}")
+    return source if source.is_file() else None
+
+
+def exercise_pictures(exercise: Exercise, path: Path, inspector, shared) -> tuple[Picture | None, Picture | None]:
+    """The start and end pictures. `shared` gives the pictures of the exercise this file
+    translates (called only when a picture gives neither a pose nor a file)."""
+    declared = (exercise.images.start, exercise.images.end)
+    problems = [p for picture in declared if picture is not None for p in _declared_problems(picture, path)]
+    if problems:
+        raise HandoutError(problems)
+    poses = [p.pose if p is not None else None for p in declared]
+    drawn = pose_pair_svg(*poses) if any(poses) else (None, None)
+    pictures: list[Picture | None] = []
+    for index, (picture, svg) in enumerate(zip(declared, drawn, strict=True)):
+        which = ("start", "end")[index]
+        if picture is None:
+            pictures.append(None)
+        elif picture.path is not None:
+            pictures.append(inspector.picture(picture.path, str(picture.alt)))
+        elif svg is not None:
+            pictures.append(_drawn(svg, path, which, str(picture.alt), picture.where))
+        else:
+            pictures.append(_shared(shared, index, path, str(picture.alt), picture.where))
+    return pictures[0], pictures[1]
+
+
+def _declared_problems(picture, path: Path) -> list[Problem]:
+    if picture.path is not None and picture.pose is not None:
+        return [Problem(picture.where, "a picture is drawn from a `pose` or read from a `path`, not both")]
+    if picture.path is None and picture.pose is None and name_parts(path)[1] is None:
+        return [
+            Problem(picture.where, "this picture has no `pose` and no `path`", "draw it with `pose:` (docs/poses.md)")
+        ]
+    return []
+
+
+def _drawn(svg: str, path: Path, which: str, alt: str, where) -> Picture:
+    stat = path.stat()
+    data = check_svg(svg.encode("utf-8")).serialised()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    return Picture(path.resolve(), "svg", alt, *SIZE, stamp, where, data, part=which)
+
+
+def _shared(shared, index: int, path: Path, alt: str, where) -> Picture:
+    from dataclasses import replace
+
+    source = source_of(path)
+    pictures = shared(source) if source is not None else (None, None)
+    picture = pictures[index]
+    if picture is None:
+        which = ("start", "end")[index]
+        said = f"{source.name} has no {which} picture to share" if source else f"there is no {name_parts(path)[0]}.yaml"
+        raise HandoutError.at(where, f"this picture has no `pose` and no `path`, and {said}")
+    return replace(picture, alt=alt, where=where)

@@ -1,0 +1,148 @@
+"""Pictures drawn from poses: the figure's joints, our style on the page, and poses written wrong."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+
+import handoutgen
+from conftest import REPO, run, write
+from handoutgen.figures import pose_pair_svg
+from handoutgen.figures.skeleton import FOOT, SHIN, THIGH, TRUNK, skeleton
+from handoutgen.model.pose import Limbs, Pose
+
+NAVY, ORANGE = (0x1F, 0x4E, 0x79), (0xE0, 0x7A, 0x1F)
+
+
+def test_a_standing_figure_stands_and_faces_right() -> None:
+    body = skeleton(Pose())
+    assert body.neck == pytest.approx((0, -TRUNK))
+    assert body.near.knee == pytest.approx((0, THIGH))
+    assert body.near.ankle == pytest.approx((0, THIGH + SHIN))
+    assert body.near.toes == pytest.approx((FOOT, THIGH + SHIN))  # the foot points forward
+    assert body.far == body.near  # in a side view the far limbs default to the near ones
+
+
+def test_directions_are_clockwise_from_up_and_parts_follow_the_part_above() -> None:
+    body = skeleton(Pose(trunk=90, near=Limbs(thigh=90)))
+    assert body.neck == pytest.approx((TRUNK, 0))  # lying, the head to the right
+    assert body.near.ankle == pytest.approx((THIGH + SHIN, 0))  # the shin follows the thigh
+    assert body.near.toes[1] == pytest.approx(-FOOT)  # and the foot turns up from the shin
+
+
+def test_a_front_view_mirrors_the_far_side() -> None:
+    body = skeleton(Pose(view="front", near=Limbs(arm=120)))
+    assert body.near.hip[0] > 0 > body.far.hip[0]
+    assert body.far.hand[0] < body.far.shoulder[0] < body.near.shoulder[0] < body.near.hand[0]
+
+
+def test_start_and_end_share_one_frame_and_only_the_end_has_the_arrow() -> None:
+    start, end = Pose(target=["glutes"]), Pose(trunk=38, near=Limbs(thigh=98, shin=204, arm=92), arrow="hip")
+    first, second = pose_pair_svg(start, end)
+    assert first == pose_pair_svg(start, end)[0]  # the same pose, the same bytes
+    assert "<path" not in first and "<path" in second  # the arrow
+    assert 'fill="#e07a1f" fill-opacity="0.55"' in first  # the target
+    assert first.count('stroke="#1f4e79"') >= 3
+
+
+def pixels(pdf: bytes, page: int = 0):
+    return pdfium.PdfDocument(pdf)[page].render(scale=2).to_pil().convert("RGB")
+
+
+def near(colour, target, slack=40) -> bool:
+    return all(abs(a - b) <= slack for a, b in zip(colour, target, strict=True))
+
+
+def test_a_card_drawn_from_poses_shows_the_figure_target_and_arrow(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "handouts" / "exercises", tmp_path / "handouts" / "exercises")
+    pdf = handoutgen.build(tmp_path / "handouts" / "exercises" / "squat.yaml", layout="cards-a6")
+    image = pixels(pdf)
+    colours = image.getcolors(maxcolors=1_000_000)
+    navy = sum(n for n, c in colours if near(c, NAVY, 20))
+    orange = sum(n for n, c in colours if near(c, ORANGE, 30))
+    assert navy > 1500 and orange > 300, (navy, orange)
+    assert handoutgen.check(pdf, content=tmp_path / "handouts" / "exercises" / "squat.yaml", layout="cards-a6").ok
+
+
+def test_a_translation_shares_its_sources_pictures(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "handouts" / "exercises", tmp_path / "handouts" / "exercises")
+    from handoutgen.resolve.library import load_exercise
+
+    library = tmp_path / "handouts" / "exercises"
+    _, start, end = load_exercise(library / "squat.yaml")
+    _, start_es, end_es = load_exercise(library / "squat.es.yaml")
+    assert (start_es.data, end_es.data) == (start.data, end.data)
+    assert start_es.alt.startswith("Una persona") and start.alt.startswith("A person")
+    source = library / "squat.yaml"  # a new pose in the source is the translation's new picture
+    source.write_text(source.read_text().replace("arm: 172", "arm: 150"), encoding="utf-8")
+    assert load_exercise(library / "squat.es.yaml")[1].data != start.data
+
+
+EXERCISE = """\
+exercise: reach
+name: Reach
+category: mobility
+steps: [Reach up.]
+images:
+  start:
+    alt: Standing.
+    pose: {pose}
+"""
+
+
+@pytest.mark.parametrize(
+    ("pose", "bad", "message"),
+    [
+        ("{trunk: 400}", "400", "`trunk` is 400; it must be from -360 to 360"),
+        ("{near: {arm: up}}", "up", "`arm`: `up` is not a whole number"),
+        ("{props: [chiar]}", "chiar", "item 1 of `props` is `chiar`; expected one of"),
+        ("{target: [glute]}", "glute", "item 1 of `target` is `glute`"),
+        ("{arrow: elbw}", "elbw", "`arrow` is `elbw`"),
+        ("{props: [{prop: bench, at: spine}]}", "spine", "`at` is `spine`"),
+        ("{view: top}", "top", "`view` is `top`; expected one of `side`, `front`"),
+        ("{trunk: 0, legs: 3}", "legs", "unknown key `legs`"),
+    ],
+)
+def test_a_pose_written_wrong_is_said_at_its_place(tmp_path: Path, pose: str, bad: str, message: str) -> None:
+    path = write(tmp_path / "reach.yaml", EXERCISE.replace("{pose}", pose))
+    result = run("validate", path)
+    column = len("    pose: ") + pose.index(bad) + 1
+    assert result.exit_code == 2 and f"reach.yaml:8:{column}: error: {message}" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_picture_gives_a_pose_or_a_path(tmp_path: Path) -> None:
+    shutil.copy(REPO / "tests" / "data" / "figure.svg", tmp_path / "figure.svg")
+    both = EXERCISE.replace("{pose}", "{trunk: 0}\n    path: figure.svg")
+    result = run("validate", write(tmp_path / "reach.yaml", both))
+    assert result.exit_code == 2 and "reach.yaml:7:5: error: a picture is drawn from a `pose`" in result.stderr
+    neither = EXERCISE.replace("    pose: {pose}\n", "")
+    result = run("validate", write(tmp_path / "reach.yaml", neither))
+    assert result.exit_code == 2 and "reach.yaml:7:5: error: this picture has no `pose` and no `path`" in (
+        result.stderr
+    )
+    lonely = neither.replace("exercise: reach", "exercise: reach\nlanguage: es")
+    result = run("validate", write(tmp_path / "alone.es.yaml", lonely.replace("exercise: reach", "exercise: alone")))
+    assert result.exit_code == 2 and "there is no alone.yaml" in result.stderr
+    assert run("validate", write(tmp_path / "reach.yaml", EXERCISE.replace("{pose}", "{trunk: 0}"))).exit_code == 0
+    twin = neither.replace("exercise: reach", "exercise: reach\nlanguage: es").replace("Standing.", "De pie.")
+    assert run("validate", write(tmp_path / "reach.es.yaml", twin)).exit_code == 0
+
+
+def test_every_prop_and_target_draws(tmp_path: Path) -> None:
+    import typing
+
+    from handoutgen.model.pose import BodyPart, PlacedProp, Prop
+
+    for prop in typing.get_args(Prop):
+        for pose in (Pose(props=[prop]), Pose(trunk=270, near=Limbs(thigh=45, shin=137), props=[prop])):
+            svg, _ = pose_pair_svg(pose, None)
+            assert svg.startswith("<svg") and svg.endswith("</svg>\n")
+    placed = Pose(trunk=300, props=[PlacedProp("bench", "shoulder")])
+    assert "<rect" in pose_pair_svg(placed, None)[0]
+    for part in typing.get_args(BodyPart):
+        assert "<ellipse" in pose_pair_svg(Pose(target=[part]), None)[0]
+        assert "<ellipse" in pose_pair_svg(Pose(view="front", target=[part]), None)[0]
