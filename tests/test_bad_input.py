@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL, run, write
+from conftest import FIGURE, MINIMAL, run, write
 
 PNG_1PX = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
@@ -642,7 +643,7 @@ CARD_CASES = [
         13,
         3,
         "unknown key `repetitions` in `dose`",
-        "expected one of: `days`, `hold`",
+        "did you mean `reps`?",
     ),
     CardCase(
         "exercise-duplicate-key",
@@ -720,6 +721,7 @@ def test_bad_exercise_deck_and_card_files(case: CardCase, project: Path, monkeyp
     from conftest import copy_examples
 
     copy_examples(project)
+    shutil.copy(FIGURE, project / "handouts" / "images" / "squat-start.svg")
     write(project / "handouts" / "exercises" / "side-step.yaml", GOOD_EXERCISE)
     write(project / case.path, case.content)
     monkeypatch.chdir(project)

@@ -11,7 +11,7 @@ import handoutgen
 from conftest import REPO, copy_examples, reader, run, use_picture_file, write
 from handoutgen.errors import HandoutError
 from handoutgen.model.exercise import Dose
-from handoutgen.text.labels import dose_words
+from handoutgen.text.dose import dose_words
 
 DECK = REPO / "handouts" / "decks" / "glute-stretches.yaml"
 DECK_ES = REPO / "handouts" / "decks" / "glute-stretches.es.yaml"

@@ -20,7 +20,7 @@ from handoutgen.authoring.schema import KINDS, model_for, schema_for
 from handoutgen.errors import HandoutError
 from handoutgen.model import read
 from handoutgen.model.read import fields_of, is_required
-from handoutgen.model.types import MM, Color, Duration, FontSize, Id, Length, RelPath, Template, Url
+from handoutgen.model.types import MM, Color, Distance, Duration, FontSize, Id, Length, RelPath, Template, Url
 from handoutgen.source import parse
 
 LIMIT_KEYS = ("minimum", "maximum", "max_length", "min_items", "max_items")
@@ -63,7 +63,16 @@ def _scalar_sample(tp: Any) -> Any:
         return "a_field"
     if getattr(tp, "__name__", "") == "DateFormat":
         return "DD/MM/YYYY"
-    samples = {dt.date: "2026-01-01", bool: True, int: 1, float: 1.0, Length: "10mm", FontSize: 12, Duration: "30s"}
+    samples = {
+        dt.date: "2026-01-01",
+        bool: True,
+        int: 1,
+        float: 1.0,
+        Length: "10mm",
+        FontSize: 12,
+        Duration: "30s",
+        Distance: "30m",
+    }
     if tp in samples:
         return samples[tp]
     if tp is Color:
@@ -220,6 +229,8 @@ def _quantity(tp: Any, limit: float, past: int, direction: int) -> Any:
         return int(limit) + past * direction
     if tp is Duration:
         return f"{int(limit) + past * direction}s"
+    if tp is Distance:
+        return f"{int(limit) + past * direction}m"
     if tp is Length:
         rounding = math.ceil if direction < 0 else math.floor  # the value in mm nearest the limit, inside
         hundredths = rounding(limit / MM * 100 + direction * 1e-6) + past * direction

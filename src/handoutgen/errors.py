@@ -83,6 +83,12 @@ def closest(word: str, choices: Iterable[str]) -> str | None:
 
     options = sorted(choices)
     matches = difflib.get_close_matches(word, options, n=3, cutoff=0.6)
+    if not matches:  # "exercise mat" for `mat`: a choice among the words written
+        written = set(word.lower().replace("-", " ").split())
+        matches = [o for o in options if o in written or o.rstrip("s") in written]
+    if not matches and len(word) > 4:  # "repetitions" for `reps`: the one choice it starts like
+        alike = [o for o in options if len(o) >= 3 and word.lower().startswith(o.rstrip("s")[:3])]
+        matches = alike if len(alike) == 1 else []
     if matches:
         return "did you mean " + " or ".join(f"`{m}`" for m in matches) + "?"
     if options and len(options) <= 12:

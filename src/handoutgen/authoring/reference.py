@@ -21,6 +21,7 @@ from ..model.types import (
     MM,
     Color,
     DateFormat,
+    Distance,
     Duration,
     FieldName,
     FontSize,
@@ -29,6 +30,7 @@ from ..model.types import (
     Located,
     Plain,
     RelPath,
+    Tempo,
     Text,
     Url,
 )
@@ -121,6 +123,8 @@ def _type(tp: Any) -> str:
         (Length, "length (`12mm`, `1.5cm`, `0.5in`, `10pt`)"),
         (FontSize, "size in points (`11` or `11pt`)"),
         (Duration, "time (`30s`, `2min`)"),
+        (Distance, "distance (`30m`, `1.5km`)"),
+        (Tempo, "tempo (`3-1-1`)"),
         (Color, "colour (`#rrggbb`)"),
     ]
     for base, name in names:
@@ -158,6 +162,8 @@ def _limits(tp: Any, limits: dict[str, Any]) -> str:
             scale, unit = MM, " mm"
         elif isinstance(inner, type) and issubclass(inner, Duration):
             unit = " s"
+        elif isinstance(inner, type) and issubclass(inner, Distance):
+            unit = " m"
         low = "" if least is None else f"{least / scale:g}"
         high = "" if most is None else f"{most / scale:g}"
         found.append(f"{low}–{high}{unit}" if low and high else (f"≥ {low}{unit}" if low else f"≤ {high}{unit}"))

@@ -44,6 +44,18 @@ NOT_TEXT = {
     "patient",
     "clinician",
     "clinic",
+    "equipment",
+    "regions",
+    "goals",
+    "difficulty",
+    "easier",
+    "harder",
+    "tempo",
+    "load",
+    "rpe",
+    "reserve",
+    "time",
+    "distance",
 }
 SHARED = {"pose", "path", "license", "author", "source"}  # of a picture a translation takes from its source
 WORDS = re.compile(r"[^\W\d_]{2,}")

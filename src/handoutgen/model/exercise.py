@@ -5,13 +5,38 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..errors import Where
+from ..errors import Problem, Where
 from .handout import FROM_NAME, LANGUAGE_FROM_NAME, QR_MAX_LENGTH, Language
 from .pose import Pose
-from .types import Duration, ExerciseRef, Id, Plain, RelPath, Text, Url, doc, where_field
+from .types import Distance, Duration, ExerciseRef, Id, Plain, RelPath, Tempo, Text, Url, doc, where_field
 
 COUNT = {"minimum": 1, "maximum": 100}
 SECONDS = {"minimum": 1, "maximum": 3600}
+
+Region = Literal[
+    "hip", "glutes", "thigh", "knee", "calf", "ankle-foot", "lower-back", "core", "upper-back", "shoulder", "neck",
+]  # fmt: skip
+Goal = Literal["mobility", "strength", "balance", "endurance", "warm-up", "recovery"]
+Equipment = Literal[
+    "none", "mat", "chair", "bench", "step", "wall", "band", "roller", "ball", "towel", "weights", "cone"
+]
+BandColour = Literal["yellow", "red", "green", "blue", "black"]
+
+
+@dataclass(frozen=True)
+class Load:
+    kg: float | None = field(
+        default=None, metadata=doc("Kilograms, like `5` (a weight in each hand counts once).", minimum=0.5, maximum=200)
+    )
+    lb: float | None = field(default=None, metadata=doc("Pounds, like `10`.", minimum=1, maximum=440))
+    band: BandColour | None = field(default=None, metadata=doc("A resistance band, by its colour."))
+    where: Where | None = where_field()
+
+    def problems(self) -> list[Problem]:
+        given = [name for name in ("kg", "lb", "band") if getattr(self, name) is not None]
+        if len(given) != 1:
+            return [Problem(self.where, "a load is one of `kg`, `lb` or `band`", "like `load: {kg: 5}`")]
+        return []
 
 
 @dataclass(frozen=True)
@@ -19,10 +44,41 @@ class Dose:
     sets: int | None = field(default=None, metadata=doc("Sets, like `3`.", **COUNT))
     reps: int | None = field(default=None, metadata=doc("Repetitions in a set, like `10`.", **COUNT))
     hold: Duration | None = field(default=None, metadata=doc("How long to hold, like `30s`.", **SECONDS))
+    time: Duration | None = field(
+        default=None, metadata=doc("How long to keep going, for a drill or a march, like `30s`.", **SECONDS)
+    )
+    distance: Distance | None = field(
+        default=None,
+        metadata=doc(
+            "How far, for a drill, like `30m` (`2` sets of `30m` print as 2 × 30 m).", minimum=1, maximum=2000
+        ),
+    )
     rest: Duration | None = field(default=None, metadata=doc("Rest between sets, like `60s`.", **SECONDS))
+    tempo: Tempo | None = field(default=None, metadata=doc("Seconds to lower, pause and lift, like `3-1-1`."))
+    load: Literal["bodyweight"] | Load | None = field(
+        default=None, metadata=doc("`bodyweight`, or `{kg: 5}`, `{lb: 10}`, `{band: red}`.")
+    )
+    rpe: int | None = field(
+        default=None, metadata=doc("Effort from 0 (none) to 10 (the most you can), like `6`.", minimum=0, maximum=10)
+    )
+    reserve: int | None = field(
+        default=None,
+        metadata=doc("Or: repetitions left in reserve when a set ends, like `2`.", minimum=0, maximum=10),
+    )
     sides: Literal["each", "both"] | None = field(default=None, metadata=doc("`each`: do both sides in turn."))
     per_day: int | None = field(default=None, metadata=doc("Times a day.", minimum=1, maximum=12))
     days: int | None = field(default=None, metadata=doc("Days a week, 1 to 7.", minimum=1, maximum=7))
+    where: Where | None = where_field()
+
+    def problems(self) -> list[Problem]:
+        found = []
+        if self.rpe is not None and self.reserve is not None:
+            found.append(Problem(self.where, "give effort as `rpe` or as `reserve`, not both"))
+        if self.hold is not None and self.time is not None:
+            found.append(Problem(self.where, "`hold` is for a position held still, `time` for moving: give one"))
+        if self.reps is not None and self.distance is not None:
+            found.append(Problem(self.where, "a drill goes a `distance` or a number of `reps`, not both"))
+        return found
 
 
 @dataclass(frozen=True)
@@ -69,7 +125,9 @@ class Exercise:
     )
     name: Text = field(metadata=doc("The name printed on the card.", max_length=60))
     language: Language = field(metadata=doc("Language of this file's text.", derived=LANGUAGE_FROM_NAME))
-    category: Literal["stretch", "strength", "mobility", "release"] = field(metadata=doc("Kind of exercise."))
+    category: Literal["stretch", "strength", "mobility", "release", "drill"] = field(
+        metadata=doc("Kind of exercise: `drill` for a running drill or a warm-up move.")
+    )
     steps: list[Text] = field(metadata=doc("Numbered steps.", min_items=1, max_items=12, max_length=400))
     targets: list[Text] = field(
         default_factory=list, metadata=doc("Muscles or areas worked.", max_items=8, max_length=60)
@@ -77,7 +135,20 @@ class Exercise:
     position: Literal["lying", "sitting", "kneeling", "standing"] | None = field(
         default=None, metadata=doc("Starting position; programmes can order by it.")
     )
-    equipment: list[Text] = field(default_factory=list, metadata=doc("What you need.", max_items=8, max_length=60))
+    equipment: list[Equipment] = field(
+        default_factory=list,
+        metadata=doc("What you need, printed in the content's language (`none`: nothing).", max_items=8),
+    )
+    regions: list[Region] = field(
+        default_factory=list,
+        metadata=doc("The body regions it is for; `library search --region` finds it.", max_items=6),
+    )
+    goals: list[Goal] = field(default_factory=list, metadata=doc("What it is for.", max_items=6))
+    difficulty: int | None = field(
+        default=None, metadata=doc("1 (easiest) to 3; a programme can step up or down.", minimum=1, maximum=3)
+    )
+    easier: ExerciseRef | None = field(default=None, metadata=doc("The id of an easier version (the regression)."))
+    harder: ExerciseRef | None = field(default=None, metadata=doc("The id of a harder version (the progression)."))
     images: Pictures = field(default_factory=Pictures, metadata=doc("Start and end pictures."))
     tips: list[Text] = field(default_factory=list, metadata=doc("Short tips.", max_items=8, max_length=300))
     avoid: list[Text] = field(

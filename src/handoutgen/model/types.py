@@ -229,6 +229,40 @@ def parse_date(raw: str) -> dt.date:
     raise ValueError(f"`{raw}` is not a date; write it as YYYY-MM-DD, like `2026-11-01`{how}")
 
 
+class Distance(int, Number):
+    """A distance in metres, written `30m` or `1.5km`."""
+
+    units: ClassVar[dict[str, int]] = {"m": 1, "km": 1000}
+    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(m|km)\s*$"}
+
+    @classmethod
+    def parse(cls, raw: str) -> int:
+        match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(m|km)\s*", raw)
+        if not match:
+            raise ValueError(f"`{raw}` is not a distance; write metres or kilometres, like `30m` or `1.5km`")
+        return round(float(match.group(1)) * cls.units[match.group(2)])
+
+    @classmethod
+    def show(cls, value: float) -> str:
+        return f"{value / 1000:g} km" if value >= 1000 and value % 100 == 0 else f"{value:g} m"
+
+
+class Tempo(Located):
+    """Seconds to lower, pause and lift (and pause again), like `3-1-1` or `2-0-2-0`."""
+
+    max_length: ClassVar[int] = 12
+    schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\d{1,2}(-\d{1,2}){2,3}$"}
+
+    @classmethod
+    def parse(cls, raw: str) -> str:
+        if not re.fullmatch(r"\d{1,2}(-\d{1,2}){2,3}", raw.strip()):
+            raise ValueError(f"`{raw}` is not a tempo; write the seconds to lower, pause and lift, like `3-1-1`")
+        return raw.strip()
+
+    def phases(self) -> list[int]:
+        return [int(part) for part in self.split("-")]
+
+
 class DateFormat(Located):
     """How merge data writes dates, like `DD/MM/YYYY`."""
 

@@ -27,7 +27,7 @@ from ..model.types import ContentPath, Id
 from ..source import Node, expect_kind, kind_of, load
 from .defaults import content_node
 from .inspect import Inspector
-from .library import Lookup, find_exercises, library_folder, load_exercise, with_dose
+from .library import Lookup, find_exercises, library_folder, load_exercise, step_problems, with_dose
 from .merge import Row, fill, placeholder_names
 from .project import outside_hint, project_root, shown
 
@@ -72,6 +72,9 @@ def load_cards(path: Path) -> CardContent:
     node = content_node(path)
     if kind_of(node) == "exercise":
         exercise, start, end = load_exercise(path)
+        problems = step_problems(exercise, library_folder(path))
+        if problems:
+            raise HandoutError(problems)
         ident = Id(exercise.exercise, exercise.where)
         deck = Deck(ident, exercise.name, exercise.language, [ident])
         object.__setattr__(deck, "where", exercise.where)

@@ -243,6 +243,24 @@ def _load_exercise(
     return exercise, start, end
 
 
+def step_problems(exercise: Exercise, folder: Path) -> list[Problem]:
+    """`easier` and `harder` name exercises of the library in the same language, not itself."""
+    index = library_index(folder)
+    language = str(exercise.language)
+    ids = {ident for ident, lang in index.found if lang == language}
+    problems = []
+    for key in ("easier", "harder"):
+        ref = getattr(exercise, key)
+        if ref is None:
+            continue
+        if str(ref) == str(exercise.exercise):
+            problems.append(Problem(ref.where, f"`{key}` names this exercise itself", "name another exercise's id"))
+        elif str(ref) not in ids:
+            hint = closest(str(ref), ids) or f"add {ref}.yaml to {index.folder}"
+            problems.append(Problem(ref.where, f"`{key}`: no exercise `{ref}` ({language}) in {index.folder}", hint))
+    return problems
+
+
 def with_dose(resolved: ResolvedExercise, dose, note=None, where=None) -> ResolvedExercise:
     """The exercise with the keys of `dose` replacing the library's, and a note for this patient."""
     exercise = resolved.exercise

@@ -30,6 +30,18 @@ LABELS: dict[str, dict[str, str]] = {
         "strength": "Strength",
         "mobility": "Mobility",
         "release": "Release",
+        "drill": "Drill",
+        "equipment_mat": "exercise mat",
+        "equipment_chair": "sturdy chair",
+        "equipment_bench": "sturdy bench or sofa",
+        "equipment_step": "step or stair",
+        "equipment_wall": "a wall",
+        "equipment_band": "resistance band",
+        "equipment_roller": "foam roller",
+        "equipment_ball": "exercise ball",
+        "equipment_towel": "towel",
+        "equipment_weights": "weights",
+        "equipment_cone": "cones or markers",
         "lying": "lying",
         "sitting": "sitting",
         "kneeling": "kneeling",
@@ -78,6 +90,18 @@ LABELS: dict[str, dict[str, str]] = {
         "strength": "Fuerza",
         "mobility": "Movilidad",
         "release": "Liberación",
+        "drill": "Técnica",
+        "equipment_mat": "colchoneta",
+        "equipment_chair": "silla firme",
+        "equipment_bench": "banco firme o sofá",
+        "equipment_step": "escalón o escalera",
+        "equipment_wall": "una pared",
+        "equipment_band": "banda elástica",
+        "equipment_roller": "rodillo de espuma",
+        "equipment_ball": "pelota de ejercicio",
+        "equipment_towel": "toalla",
+        "equipment_weights": "pesas",
+        "equipment_cone": "conos o marcas",
         "lying": "tumbado",
         "sitting": "sentado",
         "kneeling": "de rodillas",
@@ -154,81 +178,5 @@ def long_date(language: str, date: dt.date) -> str:
     return f"{date.day} {month} {date.year}"
 
 
-_DOSE = {
-    "en": {
-        "hold": "hold {t}",
-        "sets": "{sets} sets of {reps}",
-        "sets_only": "{sets} sets",
-        "reps": "{reps} times",
-        "once": "once",
-        "rest": "rest {t} between sets",
-        "each": "each side",
-        "per_day": "{n} times a day",
-        "per_day_1": "once a day",
-        "per_day_2": "twice a day",
-        "days": "{n} days a week",
-        "days_7": "every day",
-        "second": "second",
-        "seconds": "seconds",
-        "minute": "minute",
-        "minutes": "minutes",
-    },
-    "es": {
-        "hold": "mantén {t}",
-        "sets": "{sets} series de {reps}",
-        "sets_only": "{sets} series",
-        "reps": "{reps} veces",
-        "once": "una vez",
-        "rest": "descansa {t} entre series",
-        "each": "cada lado",
-        "per_day": "{n} veces al día",
-        "per_day_1": "una vez al día",
-        "per_day_2": "dos veces al día",
-        "days": "{n} días a la semana",
-        "days_7": "todos los días",
-        "second": "segundo",
-        "seconds": "segundos",
-        "minute": "minuto",
-        "minutes": "minutos",
-    },
-}
-
-
-def duration(language: str, seconds: int) -> str:
-    words = _DOSE[language]
-    if seconds >= 60 and seconds % 60 == 0:
-        minutes = seconds // 60
-        return f"{minutes} {words['minute'] if minutes == 1 else words['minutes']}"
-    return f"{seconds} {words['second'] if seconds == 1 else words['seconds']}"
-
-
-def dose_words(language: str, dose) -> str:  # dose: model.exercise.Dose
-    """A dose in plain words: "Hold 30 seconds, 2 times, each side, once a day, every day"."""
-    words = _DOSE[language]
-    parts: list[str] = []
-    hold = [words["hold"].format(t=duration(language, dose.hold))] if dose.hold else []
-    if not (dose.sets and dose.sets > 1):
-        parts += hold  # a stretch: "Hold 30 seconds, 2 times"
-    if dose.sets and dose.sets > 1 and dose.reps:
-        parts.append(words["sets"].format(sets=dose.sets, reps=dose.reps))
-    elif dose.sets and dose.sets > 1:
-        parts.append(words["sets_only"].format(sets=dose.sets))
-    elif dose.reps:
-        parts.append(words["once"] if dose.reps == 1 else words["reps"].format(reps=dose.reps))
-    if dose.sets and dose.sets > 1:
-        parts += hold  # strength: "3 sets of 12, hold 3 seconds"
-    if dose.rest:
-        parts.append(words["rest"].format(t=duration(language, dose.rest)))
-    if dose.sides == "each":
-        parts.append(words["each"])
-    if dose.per_day:
-        key = f"per_day_{dose.per_day}"
-        parts.append(words[key] if key in words else words["per_day"].format(n=dose.per_day))
-    if dose.days:
-        parts.append(words["days_7"] if dose.days == 7 else words["days"].format(n=dose.days))
-    text = ", ".join(parts)
-    return text[:1].upper() + text[1:]
-
-
-if not tuple(LABELS) == tuple(_DOSE) == LANGUAGES:  # pragma: no cover - a language added in one place only
-    raise RuntimeError("every content language needs its labels and dose words")
+if tuple(LABELS) != LANGUAGES:  # pragma: no cover - a language added in one place only
+    raise RuntimeError("every content language needs its labels")

@@ -34,7 +34,8 @@ from ..model.views import (
     SectionView,
     VideoView,
 )
-from .labels import dose_words, label, long_date
+from .dose import dose_words
+from .labels import label, long_date
 from .markup import inline
 
 BACK_PARTS = ("steps", "tips", "avoid", "caution", "video")
@@ -133,6 +134,15 @@ def _pictures(exercise: ResolvedExercise, language: str) -> tuple[PictureView, .
     return tuple(PictureView(p, _label(language, key, where)) for key, p in shown if p is not None)
 
 
+def equipment_words(language: str, equipment) -> tuple[Label, ...]:
+    """What an exercise needs, in the content's language (`none` says nothing)."""
+    return tuple(
+        Label(label(language, f"equipment_{item}"), getattr(item, "where", None))
+        for item in equipment
+        if item != "none"
+    )
+
+
 def panel_view(resolved: ResolvedExercise, language: str) -> PanelView:
     exercise = resolved.exercise
     where = exercise.where
@@ -211,8 +221,9 @@ def face_view(resolved: ResolvedExercise, side: str, parts: tuple[str, ...]) -> 
         facts = []
         if exercise.targets:
             facts.append(Facts(_label(language, "works", where), tuple(exercise.targets)))
-        if exercise.equipment:
-            facts.append(Facts(_label(language, "you_need", where), tuple(exercise.equipment)))
+        needed = equipment_words(language, exercise.equipment)
+        if needed:
+            facts.append(Facts(_label(language, "you_need", where), needed))
         words = dose_words(language, exercise.dose)
         front = {
             "kind": Label(kind, where),
