@@ -124,6 +124,8 @@ def document_with(kind: str, path: tuple, value: Any) -> dict[str, Any]:
     root = sample(model_for(kind))
     if kind != "layout":
         root[kind] = "an-id"
+    if kind == "program" and path[0] not in ("exercises", "phases"):  # a programme has one or the other
+        root["exercises"] = [{"use": "an-id"}]
     for (parent, name), extra in COMPANIONS.items():
         if kind == "layout" and path[:2] == (parent, name):
             root.setdefault(parent, sample(_plain(fields_of(model_for(kind))[parent].type))).update(extra)

@@ -234,15 +234,18 @@ def lint_program(content: Any, layout: Layout) -> list[Finding]:
     program = content.program
     findings: list[Finding] = []
     limit = layout.max_exercises
-    if len(program.exercises) > limit:
-        findings.append(
-            Finding(
-                program.where,
-                "too-many-exercises",
-                f"{len(program.exercises)} exercises; this layout recommends at most {limit}",
-                "patients do more of a short programme: keep the most important ones",
+    for given, where in [(phase.exercises, phase.where) for phase in program.phases] or [
+        (program.exercises, program.where)
+    ]:
+        if len(given) > limit:
+            findings.append(
+                Finding(
+                    where,
+                    "too-many-exercises",
+                    f"{len(given)} exercises; this layout recommends at most {limit}",
+                    "patients do more of a short programme: keep the most important ones",
+                )
             )
-        )
     for resolved in content.exercises:
         findings.extend(_alt_findings(resolved.exercise.images.start, resolved.exercise.images.end))
     return findings

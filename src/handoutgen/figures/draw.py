@@ -7,9 +7,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model.pose import Pose
+from .arrows import motion_arrow
 from .props import GROUND, MAT, draw_props, prop_name
 from .skeleton import Point, Skeleton, skeleton
-from .style import FAR, NAVY, Canvas, arrow, ellipse_on, polyline
+from .style import FAR, NAVY, Canvas, ellipse_on, polyline
 from .targets import target_shapes
 
 WIDTH, HEIGHT, MARGIN = 240.0, 160.0, 8.0
@@ -45,7 +46,7 @@ def _ground(pose: Pose) -> float:
 def _place(poses: list[Pose]) -> list[Placed]:
     bodies = [skeleton(p) for p in poses]
     # Rest each on its ground, then line up the joint both keep still (the feet, most often).
-    rested = [b.moved(0, _ground(p) - _lowest(b)) for p, b in zip(poses, bodies, strict=True)]
+    rested = [b.moved(0, _ground(p) - p.off_floor - _lowest(b)) for p, b in zip(poses, bodies, strict=True)]
     anchor = _anchor(rested)
     if anchor is not None:
         x = rested[0].joint(anchor)[0]
@@ -91,16 +92,23 @@ def _svg(placed: Placed, start: Placed | None) -> str:
     canvas.line((MARGIN, GROUND + 2), (WIDTH - MARGIN, GROUND + 2), "#b8c4ce", 4, scaled=False)
     body, pose = placed.body, placed.pose
     draw_props(canvas, pose, body, placed.ground, behind=True)
-    far_colour = NAVY if body.view == "front" else FAR
-    _limbs(canvas, body.far, far_colour)
-    for centre, angle, size in target_shapes(pose.target, body):
-        ellipse_on(canvas, centre, angle, size)
+    front = body.view == "front"
+    _limbs(canvas, body.far, NAVY if front else FAR)
+    if not front:  # from the side the highlight sits behind the near limbs, as a halo
+        _targets(canvas, pose, body)
     _trunk(canvas, body)
     _limbs(canvas, body.near, NAVY)
+    if front:  # facing the reader every limb is dark: the highlight goes over them
+        _targets(canvas, pose, body)
     draw_props(canvas, pose, body, placed.ground, behind=False)
     if start is not None and pose.arrow is not None:
-        arrow(canvas, start.body.joint(pose.arrow), body.joint(pose.arrow), _centre(body))
+        motion_arrow(canvas, str(pose.arrow), start.body, body)
     return canvas.svg()
+
+
+def _targets(canvas: Canvas, pose: Pose, body: Skeleton) -> None:
+    for centre, angle, size in target_shapes(pose.target, body):
+        ellipse_on(canvas, centre, angle, size)
 
 
 def _trunk(canvas: Canvas, body: Skeleton) -> None:
@@ -114,8 +122,3 @@ def _trunk(canvas: Canvas, body: Skeleton) -> None:
 def _limbs(canvas: Canvas, side, colour: str) -> None:
     polyline(canvas, [side.hip, side.knee, side.ankle, side.toes], colour, 12)
     polyline(canvas, [side.shoulder, side.elbow, side.hand], colour, 12)
-
-
-def _centre(body: Skeleton) -> Point:
-    points = [p for p, _ in body.points()]
-    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)

@@ -3,8 +3,6 @@ arrow, grey floor and props; shapes written as SVG with rounded ends."""
 
 from __future__ import annotations
 
-import math
-
 Point = tuple[float, float]
 NAVY = "#1f4e79"
 FAR = "#93acc6"
@@ -12,8 +10,6 @@ ORANGE = "#e07a1f"
 PROP = "#c3ced8"
 PROP_EDGE = "#8d9dac"
 BAND = "#2e8b7e"
-MIN_ARROW = 34.0
-ARROW_OFFSET = 20.0
 
 
 def _n(value: float) -> str:
@@ -77,49 +73,3 @@ def ellipse_on(canvas: Canvas, centre: Point, degrees: float, size: tuple[float,
         f'<ellipse cx="{_n(centre[0])}" cy="{_n(centre[1])}" rx="{_n(rx)}" ry="{_n(ry)}" fill="{ORANGE}" '
         f'fill-opacity="0.55" transform="rotate({_n(turn)} {_n(centre[0])} {_n(centre[1])})"/>'
     )
-
-
-def arrow(canvas: Canvas, start: Point, end: Point, away_from: Point) -> None:
-    """A curved arrow from `start` to `end`, set off to the side away from the body (the other
-    side when that one runs off the picture)."""
-    length = math.hypot(end[0] - start[0], end[1] - start[1])
-    if length < 8:
-        return
-    if length < MIN_ARROW:  # a short move gets an arrow long enough to read, about its middle
-        grow = (MIN_ARROW - length) / 2 / length
-        dx, dy = end[0] - start[0], end[1] - start[1]
-        start, end = (start[0] - dx * grow, start[1] - dy * grow), (end[0] + dx * grow, end[1] + dy * grow)
-    arcs = sorted((_arc(canvas, start, end, sign) for sign in (1, -1)), key=lambda arc: -_distance(arc[2], away_from))
-    a, b, c = next((arc for arc in arcs if _inside(canvas, arc)), arcs[0])
-    tx, ty = b[0] - c[0], b[1] - c[1]
-    tl = math.hypot(tx, ty) or 1
-    tx, ty = tx / tl, ty / tl
-    tip = (b[0] + tx * 8, b[1] + ty * 8)
-    left, right = (b[0] - ty * 5, b[1] + tx * 5), (b[0] + ty * 5, b[1] - tx * 5)
-    canvas.raw(
-        f'<path d="M{_xy(a)} Q{_xy(c)} {_xy(b)}" fill="none" stroke="{ORANGE}" stroke-width="4" '
-        'stroke-linecap="round"/>'
-    )
-    canvas.raw(f'<polygon points="{_xy(tip)} {_xy(left)} {_xy(right)}" fill="{ORANGE}"/>')
-
-
-def _arc(canvas: Canvas, start: Point, end: Point, sign: int) -> tuple[Point, Point, Point]:
-    """The arrow's start, end and curve control point, set off to one side of start→end."""
-    dx, dy = end[0] - start[0], end[1] - start[1]
-    length = math.hypot(dx, dy)
-    ux, uy = dx / length, dy / length
-    nx, ny = -uy * sign, ux * sign
-    off = ARROW_OFFSET * canvas.scale
-    a = (start[0] + nx * off + ux * 4, start[1] + ny * off + uy * 4)
-    b = (end[0] + nx * off - ux * 6, end[1] + ny * off - uy * 6)
-    mid = ((start[0] + end[0]) / 2, (start[1] + end[1]) / 2)
-    c = (mid[0] + nx * (off + 0.3 * length), mid[1] + ny * (off + 0.3 * length))
-    return a, b, c
-
-
-def _distance(a: Point, b: Point) -> float:
-    return math.hypot(a[0] - b[0], a[1] - b[1])
-
-
-def _inside(canvas: Canvas, arc: tuple[Point, Point, Point]) -> bool:
-    return all(6 <= p[0] <= canvas.width - 6 and 6 <= p[1] <= canvas.height - 10 for p in arc)

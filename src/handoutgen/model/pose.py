@@ -82,6 +82,12 @@ class Pose:
     target: list[BodyPart] = field(
         default_factory=list, metadata=doc("The part the exercise works, highlighted.", max_items=3)
     )
+    off_floor: int = field(
+        default=0,
+        metadata=doc(
+            "For a hop or a skip: how far the figure is off the floor (its head is about 150).", minimum=0, maximum=40
+        ),
+    )
     arrow: Joint | None = field(
         default=None,
         metadata=doc("On the end picture: an arrow from where this joint is at the start to where it ends."),

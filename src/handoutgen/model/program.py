@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..errors import Where
+from ..errors import Problem, Where
 from .exercise import Dose
 from .handout import FROM_NAME, LANGUAGE_FROM_NAME, Language
 from .types import ContentPath, ExerciseRef, Id, Plain, Text, doc, where_field
@@ -26,7 +26,35 @@ class Prescribed:
 
 @dataclass(frozen=True)
 class Log:
-    weeks: int = field(default=2, metadata=doc("Weeks of tick boxes, 1 to 12.", minimum=1, maximum=12))
+    weeks: int | None = field(
+        default=None,
+        metadata=doc("Weeks of tick boxes, 1 to 12 (default: the phases' weeks, else 2).", minimum=1, maximum=12),
+    )
+    pain: bool = field(default=False, metadata=doc("Also a row to write the day's pain, 0 to 10."))
+    effort: bool = field(default=False, metadata=doc("Also a row to write how hard it felt, 0 to 10."))
+    where: Where | None = where_field()
+
+
+@dataclass(frozen=True)
+class Phase:
+    weeks: int = field(metadata=doc("How many weeks the phase lasts.", minimum=1, maximum=12))
+    exercises: list[Prescribed] = field(
+        metadata=doc("The phase's exercises, each `use: <id>` with dose and note.", min_items=1, max_items=12)
+    )
+    title: Text | None = field(default=None, metadata=doc("A short name, like `Calm and activate`.", max_length=80))
+    goal: Text | None = field(default=None, metadata=doc("What the phase works towards.", max_length=300))
+    progress: list[Text] = field(
+        default_factory=list,
+        metadata=doc(
+            "When to move on to the next phase, like `No pain on stairs for a week`.", max_items=6, max_length=300
+        ),
+    )
+    step_back: list[Text] = field(
+        default_factory=list,
+        metadata=doc(
+            "Signs to go back a step, like `Pain above 5 out of 10 the next morning`.", max_items=6, max_length=300
+        ),
+    )
     where: Where | None = where_field()
 
 
@@ -44,7 +72,20 @@ class Program:
     )
     date: dt.date = field(metadata=doc("When the programme was given (YYYY-MM-DD)."))
     exercises: list[Prescribed] = field(
-        metadata=doc("The exercises, each `use: <id>` with dose and note.", min_items=1, max_items=30)
+        default_factory=list,
+        metadata=doc("The exercises, each `use: <id>` with dose and note (or give `phases`).", max_items=30),
+    )
+    phases: list[Phase] = field(
+        default_factory=list,
+        metadata=doc(
+            "A programme that progresses: phases of some weeks each, with their exercises, when to move on "
+            "and when to step back.",
+            max_items=6,
+        ),
+    )
+    example: bool = field(
+        default=False,
+        metadata=doc("An example protocol, to review and adjust before use: builds warn until it is set to false."),
     )
     clinician: Plain | None = field(default=None, metadata=doc("Who prescribed it.", max_length=120))
     clinic: Plain | None = field(
@@ -66,3 +107,17 @@ class Program:
         metadata=doc("Handout files printed after the programme, each as a leaflet of its own.", max_items=10),
     )
     where: Where | None = where_field()
+
+    def problems(self) -> list[Problem]:
+        if bool(self.exercises) == bool(self.phases):
+            said = "both `exercises` and `phases`" if self.exercises else "neither `exercises` nor `phases`"
+            return [Problem(self.where, f"the programme has {said}", "give its exercises, or its phases")]
+        return []
+
+    def weeks(self) -> int:
+        """The phases' weeks in all (0 without phases)."""
+        return sum(phase.weeks for phase in self.phases)
+
+    def prescribed(self) -> list[Prescribed]:
+        """Every exercise given, phase after phase."""
+        return self.exercises or [p for phase in self.phases for p in phase.exercises]

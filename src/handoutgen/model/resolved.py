@@ -18,7 +18,7 @@ from .exercise import Deck, Exercise
 from .handout import Handout, Image
 from .layout import Layout
 from .picture import Picture
-from .program import Program
+from .program import Phase, Program
 from .types import Text
 from .views import CardsView, HandoutView, ProgramView
 
@@ -64,12 +64,19 @@ class HandoutContent:
 
 
 @dataclass(frozen=True)
+class ResolvedPhase:
+    phase: Phase
+    exercises: tuple[ResolvedExercise, ...]
+
+
+@dataclass(frozen=True)
 class ProgramContent:
     program: Program
-    exercises: tuple[ResolvedExercise, ...]  # in the order they print
+    exercises: tuple[ResolvedExercise, ...]  # in the order they print (every phase's, in turn)
     handouts: tuple[HandoutContent, ...]  # appended after the programme
     source: Path
     warnings: tuple[Problem, ...] = field(default=(), compare=False)
+    phases: tuple[ResolvedPhase, ...] = ()
 
 
 @dataclass(frozen=True)

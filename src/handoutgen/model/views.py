@@ -131,16 +131,47 @@ class LogView:
 
 
 @dataclass(frozen=True)
+class PlanRow:
+    weeks: Label  # "Weeks 1–2"
+    phase: Label  # "Phase 1"
+    title: Text | None
+    goal: Text | None
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """The week-by-week plan of a programme that progresses: a row per phase."""
+
+    heading: Label
+    columns: tuple[Label, ...]  # when, phase, goal
+    rows: tuple[PlanRow, ...]
+
+
+@dataclass(frozen=True)
+class PhaseView:
+    """One phase: its heading, goal, exercises, and when to move on or step back."""
+
+    label: Label  # "Phase 1 · Weeks 1–2"
+    title: Text | None
+    goal: Captioned | None
+    panels: tuple[PanelView, ...]
+    progress: ListView | None
+    step_back: ListView | None
+
+
+@dataclass(frozen=True)
 class ProgramView:
     title: Text
     details: tuple[Detail, ...]
     goals: ListView | None
-    exercises_heading: Label
+    exercises_heading: Label | None  # None when the exercises come phase by phase
     style: Literal["detailed", "compact"] = field(metadata=HIDDEN)
     panels: tuple[PanelView, ...]
     log: LogView | None
     handouts: tuple[HandoutView, ...]
     disclaimer: Text | None = None
+    plan: PlanView | None = None
+    phases: tuple[PhaseView, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from ..errors import HandoutError, Problem
 from ..model.exercise import Deck
 from ..model.handout import Handout
 from ..model.program import Program
-from ..model.read import Reader
+from ..model.read import Reader, position
 from ..model.resolved import (
     CardContent,
     Content,
@@ -21,6 +21,7 @@ from ..model.resolved import (
     ResolvedBlock,
     ResolvedExercise,
     ResolvedImage,
+    ResolvedPhase,
     ResolvedSection,
 )
 from ..model.types import ContentPath, Id
@@ -110,14 +111,22 @@ def load_program(path: Path, row: Row | None = None) -> ProgramContent:
     handouts = _appended(inspector.content_refs, path, problems)
     if problems:
         raise HandoutError(problems)
-    exercises = [
-        with_dose(lookup.by_ref[id(prescribed.use)], prescribed.dose, prescribed.note, prescribed.where)
-        for prescribed in program.exercises
-    ]
-    if program.order == "position":
-        exercises.sort(key=lambda e: POSITIONS.index(e.exercise.position) if e.exercise.position else len(POSITIONS))
+
+    def prescribed(given) -> tuple[ResolvedExercise, ...]:
+        exercises = [with_dose(lookup.by_ref[id(p.use)], p.dose, p.note, p.where) for p in given]
+        if program.order == "position":
+            exercises.sort(
+                key=lambda e: POSITIONS.index(e.exercise.position) if e.exercise.position else len(POSITIONS)
+            )
+        return tuple(exercises)
+
+    phases = tuple(ResolvedPhase(phase, prescribed(phase.exercises)) for phase in program.phases)
+    exercises = prescribed(program.exercises) if not phases else tuple(e for p in phases for e in p.exercises)
     warnings = [*lookup.warnings, *(w for h in handouts for w in h.warnings)]
-    return ProgramContent(program, tuple(exercises), tuple(handouts), path, _unique(warnings))
+    if program.example:
+        hint = "review every phase, exercise and dose for this patient, then set `example: false`"
+        warnings.append(Problem(position(program, "example"), "this programme is an example protocol", hint))
+    return ProgramContent(program, exercises, tuple(handouts), path, _unique(warnings), phases)
 
 
 def _read(node: Node, tp: type, what: str) -> tuple:

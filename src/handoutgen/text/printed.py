@@ -28,7 +28,10 @@ from ..model.views import (
     ListView,
     LogView,
     PanelView,
+    PhaseView,
     PictureView,
+    PlanRow,
+    PlanView,
     ProgramView,
     QrView,
     SectionView,
@@ -175,24 +178,73 @@ def program_view(content: ProgramContent, layout: Layout) -> ProgramView:
     ]
     details = tuple(Detail(_label(language, key, where), value) for key, value in pairs if value)
     goals = ListView(_label(language, "goals", where), tuple(program.goals)) if program.goals else None
-    panels = tuple(panel_view(exercise, language) for exercise in content.exercises)
-    log = None
-    if program.log is not None:
-        log = log_view(
-            _label(language, "log", where),
-            _label(language, "log_hint", where),
-            program.log.weeks,
-            tuple(exercise.exercise.name for exercise in content.exercises),
-            language,
-            where,
-        )
+    phases = tuple(_phase_view(n, phase, content, language) for n, phase in enumerate(content.phases, start=1))
+    panels = () if phases else tuple(panel_view(exercise, language) for exercise in content.exercises)
+    log = _program_log(content, language) if program.log is not None else None
     in_programme = {str(e.exercise.exercise): e for e in content.exercises}
     handouts = tuple(
         handout_view(handout, layout, keys=f"handout-{n}-", disclaimer=False, in_programme=in_programme)
         for n, handout in enumerate(content.handouts, start=1)
     )
-    heading = _label(language, "your_exercises", where)
-    return ProgramView(program.title, details, goals, heading, program.style, panels, log, handouts, layout.disclaimer)
+    heading = None if phases else _label(language, "your_exercises", where)
+    plan = _plan_view(content, language) if phases else None
+    return ProgramView(
+        program.title, details, goals, heading, program.style, panels, log, handouts, layout.disclaimer, plan, phases
+    )
+
+
+def _program_log(content: ProgramContent, language: str) -> LogView:
+    """A row per exercise (each once, phase after phase) and, if asked, rows for pain and effort;
+    as many weeks as asked, else as the phases last."""
+    program, where = content.program, content.program.where
+    log = program.log
+    names: dict[str, Text] = {}
+    for resolved in content.exercises:  # an exercise in two phases is one row
+        names.setdefault(str(resolved.exercise.name), resolved.exercise.name)
+    rows: tuple = tuple(names.values())
+    rows += tuple(_label(language, key, where) for key in ("pain", "effort") if getattr(log, key))
+    weeks = log.weeks or min(12, program.weeks()) or 2
+    hint = "log_hint_scores" if log.pain or log.effort else "log_hint"
+    return log_view(_label(language, "log", where), _label(language, hint, where), weeks, rows, language, where)
+
+
+def _weeks_of(content: ProgramContent) -> list[tuple[int, int]]:
+    spans, first = [], 1
+    for resolved in content.phases:
+        spans.append((first, first + resolved.phase.weeks - 1))
+        first += resolved.phase.weeks
+    return spans
+
+
+def _weeks_label(language: str, span: tuple[int, int], where) -> Label:
+    first, last = span
+    return _label(language, "week_one" if first == last else "weeks_span", where, first=first, last=last)
+
+
+def _plan_view(content: ProgramContent, language: str) -> PlanView:
+    rows = tuple(
+        PlanRow(
+            _weeks_label(language, span, resolved.phase.where),
+            _label(language, "phase", resolved.phase.where, n=n),
+            resolved.phase.title,
+            resolved.phase.goal,
+        )
+        for n, (resolved, span) in enumerate(zip(content.phases, _weeks_of(content), strict=True), start=1)
+    )
+    where = content.program.where
+    columns = tuple(_label(language, key, where) for key in ("plan_when", "plan_phase", "phase_goal"))
+    return PlanView(_label(language, "plan", where), columns, rows)
+
+
+def _phase_view(n: int, resolved, content: ProgramContent, language: str) -> PhaseView:
+    phase, where = resolved.phase, resolved.phase.where
+    span = _weeks_of(content)[n - 1]
+    heading = Label(f"{label(language, 'phase', n=n)} · {_weeks_label(language, span, where)}", where)
+    goal = Captioned(_label(language, "phase_goal", where), phase.goal) if phase.goal else None
+    progress = ListView(_label(language, "progress", where), tuple(phase.progress)) if phase.progress else None
+    back = ListView(_label(language, "step_back", where), tuple(phase.step_back)) if phase.step_back else None
+    panels = tuple(panel_view(exercise, language) for exercise in resolved.exercises)
+    return PhaseView(heading, phase.title, goal, panels, progress, back)
 
 
 def cards_view(content: CardContent, layout: Layout) -> CardsView:

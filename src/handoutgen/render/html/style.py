@@ -33,7 +33,9 @@ p,ul,ol,dl{margin:0 0 .75rem}
 a{color:var(--heading);text-decoration:underline}
 .subtitle{font-size:1.15rem;color:var(--muted)}
 .box{background:var(--summary);border-left:.3rem solid var(--heading);padding:.75rem 1rem;margin:1rem 0}
-.box h2{margin-top:0;font-size:1.2rem}
+.box h2,.box h3{margin-top:0;font-size:1.2rem}
+.box.warning{border-color:var(--warning);background:%(warning_bg)s}
+.box.warning h3{color:var(--warning)}
 ol.steps>li,ol.numbered>li{margin-bottom:.4rem}
 ol>li::marker,ul>li::marker{color:var(--heading);font-weight:700}
 aside.callout{border-left:.3rem solid;padding:.6rem 1rem;margin:1rem 0}

@@ -13,18 +13,19 @@ from reportlab.platypus import (
 )
 
 from ...model.resolved import Document
-from ...model.views import ProgramView
+from ...model.views import PanelView, PhaseView, PlanView, ProgramView
+from ...text.colors import TONE_BACKGROUND
 from ...text.labels import label
-from ...text.markup import escape
+from ...text.markup import escape, inline
 from . import fonts
-from .blocks import bullet_list
+from .blocks import bullet_list, summary_box, table_block
 from .document import (
     Rendered,
     _frame,
     disclaimer_flowables,
     render_pages,
 )
-from .flow import Context, boxed, paragraph, stays_with_next, styled
+from .flow import Context, boxed, paragraph, stays_with_next, styled, tint
 from .log import log_flowables
 from .panels import compact_grid, exercise_panel
 
@@ -51,16 +52,59 @@ def program_story(view: ProgramView, ctx: Context) -> list[Flowable]:
     if view.goals:
         cell = [ctx.para(view.goals.heading, "box_heading"), bullet_list(view.goals.items, ctx)]
         story += [boxed(cell, ctx, background=ctx.color("summary"), bar=ctx.color("heading")), Spacer(1, ctx.space(6))]
-    heading = ctx.para(view.exercises_heading, "heading")
-    heading.outline = (str(view.exercises_heading), "exercises")
-    if view.style == "compact":
-        exercises = compact_grid(view.panels, ctx)
+    if view.phases:
+        story += _plan(view.plan, ctx) if view.plan else []
+        for number, phase in enumerate(view.phases, start=1):
+            story += _phase(phase, number, view.style, ctx)
     else:
-        exercises = [f for panel in view.panels for f in exercise_panel(panel, ctx)]
-    story += [*stays_with_next(heading, exercises[0], ctx), *exercises]
+        heading = ctx.para(view.exercises_heading, "heading")
+        heading.outline = (str(view.exercises_heading), "exercises")
+        exercises = _panels(view.panels, view.style, ctx)
+        story += [*stays_with_next(heading, exercises[0], ctx), *exercises]
     if view.log is not None:
         story += log_flowables(view.log, ctx, "heading", outline="log")
     return [*story, *disclaimer_flowables(view.disclaimer, ctx)]  # appended handouts follow as leaflets
+
+
+def _panels(panels: tuple[PanelView, ...], style: str, ctx: Context) -> list[Flowable]:
+    if style == "compact":
+        return compact_grid(panels, ctx)
+    return [f for panel in panels for f in exercise_panel(panel, ctx)]
+
+
+def _plan(plan: PlanView, ctx: Context) -> list[Flowable]:
+    """The week-by-week plan: a table row per phase."""
+    from ...model.handout import Table as TableBody
+
+    rows = [
+        [str(row.weeks), f"{row.phase}: {row.title}" if row.title else str(row.phase), str(row.goal or "")]
+        for row in plan.rows
+    ]
+    heading = ctx.para(plan.heading, "heading")
+    heading.outline = (str(plan.heading), "plan")
+    table = table_block(TableBody(header=list(plan.columns), rows=rows), ctx)
+    return [*stays_with_next(heading, table[0], ctx), *table]
+
+
+def _phase(phase: PhaseView, number: int, style: str, ctx: Context) -> list[Flowable]:
+    """A phase: its heading and goal, its exercises, then when to move on and when to step back."""
+    text = f"{phase.label}: {phase.title}" if phase.title else str(phase.label)
+    heading = ctx.para(text, "heading")
+    heading.outline = (inline(text).plain, f"phase-{number}")
+    body: list[Flowable] = []
+    if phase.goal is not None:
+        body.append(ctx.para(f"**{phase.goal.label}:** {phase.goal.text}", "body"))
+    body += _panels(phase.panels, style, ctx)
+    if phase.progress is not None:
+        body += [summary_box(phase.progress, ctx), Spacer(1, ctx.space(6))]
+    if phase.step_back is not None:  # a warning, as a callout says it
+        tone = ctx.color("warning")
+        cell = [
+            ctx.para(phase.step_back.heading, "box_heading", textColor=tone),
+            bullet_list(phase.step_back.items, ctx),
+        ]
+        body += [boxed(cell, ctx, background=tint(tone, TONE_BACKGROUND), bar=tone), Spacer(1, ctx.space(6))]
+    return [*stays_with_next(heading, body[0], ctx), *body]
 
 
 def _details(view: ProgramView, ctx: Context) -> Table:
