@@ -103,3 +103,14 @@ def write_library_pictures(root: Path) -> None:
         for which, picture in (("start", start), ("end", end)):
             if picture is not None:
                 (images / f"{source.name.split('.')[0]}-{which}.svg").write_bytes(picture.data)
+
+
+def example_outputs(suffix: str = ".pdf") -> list[str]:
+    """The files `handoutgen build handouts/` writes for the examples: every handout, deck and
+    programme but the library's exercises and the programme template, sorted."""
+    sources = [
+        p
+        for p in (REPO / "handouts").rglob("*.yaml")
+        if "exercises" not in p.parts and not p.name.endswith("-template.yaml")
+    ]
+    return sorted(p.name.removesuffix(".yaml") + suffix for p in sources)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import handoutgen
-from conftest import GLUTE, MINIMAL, copy_examples, run, write
+from conftest import GLUTE, MINIMAL, REPO, copy_examples, example_outputs, run, write
 
 
 def test_quiet_leaves_only_problems(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -18,12 +18,13 @@ def test_quiet_leaves_only_problems(project: Path, monkeypatch: pytest.MonkeyPat
         result = run(*args)
         assert result.exit_code == 0, result.stderr
         assert result.stdout == ""
-        assert len(list((project / "out").glob("*.pdf"))) == 5
+        assert len(list((project / "out").glob("*.pdf"))) == len(example_outputs())
     assert run("validate", "handouts", "-q").stdout == ""
     write(project / "handouts" / "bad.yaml", MINIMAL.replace("reviewed: 2026-11-01", "reviewed: someday"))
     result = run("build", "-q", "--no-check")
     assert result.exit_code == 2 and result.stdout == ""
-    assert "bad.yaml:4:11: error:" in result.stderr and "built 5, failed 1, skipped 1" in result.stderr
+    assert "bad.yaml:4:11: error:" in result.stderr
+    assert f"built {len(example_outputs())}, failed 1, skipped 1" in result.stderr
     loud = run("build", "--no-check", "handouts/glute-soreness.yaml")
     assert loud.stdout.startswith("built out/glute-soreness.pdf")
 
@@ -71,7 +72,8 @@ def test_build_json_reports_each_file(project: Path, monkeypatch: pytest.MonkeyP
     assert pdf["pages"] == 5 and pdf["sha256"] == hashlib.sha256(Path(pdf["path"]).read_bytes()).hexdigest()
     assert glute["checks"]["pdf"]["ok"] and glute["checks"]["pdf"]["words_expected"] > 500
     assert files["glute-stretches.yaml"]["kind"] == "deck" and files["glute-stretches.yaml"]["checks"]["pdf"]["cards"]
-    assert report["summary"] == {"built": 3, "failed": 1, "skipped": 0}
+    decks = len(list((REPO / "handouts" / "decks").glob("*.yaml")))
+    assert report["summary"] == {"built": 1 + decks, "failed": 1, "skipped": 0}
     assert "bad.yaml:4:11: error:" in result.stderr  # people still read the messages
     result = run("build", "--json", "handouts/programs/glute-rehab-template.yaml", "--data", "x.csv")
     assert result.exit_code == 2 and "--json goes without --data" in result.stderr

@@ -88,7 +88,7 @@ def test_show_says_the_exercise_and_previews_its_card(here: Path) -> None:
 def test_the_contact_sheet_holds_every_picture(here: Path) -> None:
     result = run("library", "sheet", "-o", "out/sheet.pdf")
     assert result.exit_code == 0, result.stderr
-    text = pdf_text(here / "out" / "sheet.pdf")
+    text = " ".join(pdf_text(here / "out" / "sheet.pdf").split())
     entries = json.loads(run("library", "list", "--json").stdout)
     for row in entries:
         assert f"{row['id']} · start" in text and f"{row['id']} · end" in text
@@ -122,3 +122,40 @@ def test_metadata_written_wrong_is_said_at_its_line(
     path.write_text(EXERCISE.replace(*change), encoding="utf-8")
     result = run("validate", path)
     assert result.exit_code == 2 and f"squat.yaml:{line}:" in result.stderr and message in result.stderr, result.stderr
+
+
+def test_a_picture_file_says_whose_it_is_and_is_credited_where_its_licence_asks(here: Path) -> None:
+    from conftest import FIGURE, use_picture_file
+
+    shutil.copy(FIGURE, here / "handouts" / "figure.svg")
+    squat = here / "handouts" / "exercises" / "squat.yaml"
+    use_picture_file(squat, "start", "../figure.svg")
+    squat.write_text(squat.read_text(encoding="utf-8").replace("    license: own\n", ""), encoding="utf-8")
+    found = json.loads(run("lint", "handouts", "--json").stdout)
+    origin = [f for f in found if f["code"] == "picture-origin"]
+    assert [f["message"] for f in origin] == ["picture `../figure.svg` does not say whose it is"]
+    assert origin[0]["where"].endswith("squat.yaml:16:11")  # at the path
+    text = squat.read_text(encoding="utf-8").replace(
+        "    path: ../figure.svg\n", "    path: ../figure.svg\n    license: CC-BY-4.0\n"
+    )
+    squat.write_text(text, encoding="utf-8")
+    found = json.loads(run("lint", "handouts", "--json").stdout)
+    assert [f["message"] for f in found if f["code"] == "picture-origin"] == [
+        "`CC-BY-4.0` asks for the author to be named, and this picture names none"
+    ]
+    squat.write_text(
+        text.replace("license: CC-BY-4.0\n", "license: CC-BY-4.0\n    author: Jo Rivera\n"), encoding="utf-8"
+    )
+    assert "picture-origin" not in run("lint", "handouts").stdout
+    for name, said in (
+        ("squat.yaml", "Start · Picture: Jo Rivera, CC-BY-4.0"),
+        ("squat.es.yaml", "Inicio · Imagen: Jo"),
+    ):
+        result = run("build", f"handouts/exercises/{name}", "--layout", "cards-a6", "-o", "out/")
+        assert result.exit_code == 0, result.stderr
+        printed = " ".join(pdf_text(here / "out" / name.replace(".yaml", ".pdf")).split())
+        assert said in printed, printed
+    own = text.replace("license: CC-BY-4.0\n", "license: own\n")
+    squat.write_text(own, encoding="utf-8")
+    assert run("build", "handouts/exercises/squat.yaml", "--layout", "cards-a6", "-o", "out/").exit_code == 0
+    assert "Picture:" not in pdf_text(here / "out" / "squat.pdf")

@@ -307,6 +307,37 @@ def _block_findings(block: Any, language: str) -> list[Finding]:
     return []
 
 
+def origin_findings(exercise: Any) -> list[Finding]:
+    """Each picture file of an exercise that does not say whose it is, and each whose licence
+    asks for the author to be named but names none. Pictures drawn from poses are ours."""
+    from ..resolve.posed import needs_credit
+
+    found = []
+    for picture in (exercise.images.start, exercise.images.end):
+        if picture is None or picture.path is None:
+            continue
+        if picture.license is None:
+            found.append(
+                Finding(
+                    picture.path.where,
+                    "picture-origin",
+                    f"picture `{picture.path}` does not say whose it is",
+                    "add `license: own` if the clinic made it, or its licence (like `CC-BY-4.0`) with `author` "
+                    "and `source`; or draw it with `pose:`",
+                )
+            )
+        elif needs_credit(picture.license) and picture.author is None:
+            found.append(
+                Finding(
+                    picture.license.where,
+                    "picture-origin",
+                    f"`{picture.license}` asks for the author to be named, and this picture names none",
+                    "add `author:` (and `source:`), printed under the picture",
+                )
+            )
+    return found
+
+
 def _alt_findings(*pictures: Any) -> list[Finding]:
     found = []
     for picture in pictures:

@@ -27,6 +27,7 @@ LINT_CODES = (
     "review-date",
     "missing-translation",
     "list-in-text",
+    "picture-origin",
 )
 _IGNORE = re.compile(r"#\s*handoutgen:\s*ignore\s+([A-Za-z0-9_, -]+)")
 
@@ -117,4 +118,21 @@ def _all_findings(paths: tuple[Path, ...], layout_name: str | None, kept: tuple[
 
     every_file, _, _ = find_content(paths, include_library=True)  # exercises have twins too
     findings += [finding for file in every_file for finding in list_trap_findings(file)]
+    findings += [finding for file in every_file for finding in _exercise_findings(file)]
     return findings + twin_findings(every_file) + missing_translations(every_file, kept)
+
+
+def _exercise_findings(file: Path) -> list[Finding]:
+    """What lint says of an exercise file of the library: where its pictures come from."""
+    from ..errors import HandoutError
+    from ..resolve.library import load_exercise
+    from ..source import content_kind
+    from .lint import origin_findings
+
+    try:
+        if content_kind(file) != "exercise":
+            return []
+        exercise, _, _ = load_exercise(file)
+    except HandoutError:
+        return []  # validate says why it does not load
+    return origin_findings(exercise)

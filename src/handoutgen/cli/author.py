@@ -60,8 +60,12 @@ def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None
     for record in records if not as_json else ():
         if record["status"] == "ok":
             say(f"ok  {record['source']} ({record['summary']})")
+    said: set = set()  # a library file's mistake is every user's problem, but is said once
     for error in errors:
-        report_errors(error)
+        fresh = [p for p in error.problems if p not in said]
+        said.update(fresh)
+        if fresh:
+            report_errors(HandoutError(fresh))
     if as_json:
         failed = sum(r["status"] == "failed" for r in records)
         report = {

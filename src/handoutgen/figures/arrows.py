@@ -32,7 +32,7 @@ STILL = 6.0  # a pivot that moved less than this stayed put
 
 def motion_arrow(canvas: Canvas, joint: str, start: Skeleton, end: Skeleton) -> None:
     a, b = start.joint(joint), end.joint(joint)
-    if math.hypot(b[0] - a[0], b[1] - a[1]) < 8:
+    if math.hypot(b[0] - a[0], b[1] - a[1]) < 3:
         return
     for pivot in PIVOTS.get(joint, ()):
         centre, moved = end.joint(pivot), start.joint(pivot)
@@ -89,7 +89,7 @@ def arrow(canvas: Canvas, start: Point, end: Point, away_from: Point) -> None:
     """A curved arrow from `start` to `end`, set off to the side away from the body (the other
     side when that one runs off the picture)."""
     length = math.hypot(end[0] - start[0], end[1] - start[1])
-    if length < 8:
+    if length < 3:
         return
     if length < MIN_ARROW:  # a short move gets an arrow long enough to read, about its middle
         grow = (MIN_ARROW - length) / 2 / length

@@ -65,14 +65,17 @@ def _place(poses: list[Pose]) -> list[Placed]:
 
 
 def _lowest(body: Skeleton) -> float:
-    return max(p[1] + r for p, r in body.points())
+    """The lowest the drawing reaches, the head counted as a limb: lying down, the head rests
+    on the floor with the trunk, not the trunk above the floor on the head."""
+    return max(p[1] + min(r, 6.0) for p, r in body.points())
 
 
 def _anchor(bodies: list[Skeleton]) -> str | None:
-    """The joint that touches the ground in every pose: a foot, else a hand, shoulder or hip."""
+    """The joint that rests on the ground in every pose, the body's middle first: lying, the hips
+    or shoulders stay put while a leg moves; standing, the feet do."""
     if len(bodies) < 2:
         return None
-    for joint in ("ankle", "far-foot", "hand", "shoulder", "hip", "knee"):
+    for joint in ("hip", "shoulder", "head", "ankle", "foot", "far-foot", "hand", "knee"):
         if all(abs(b.joint(joint)[1] + 6 - _lowest(b)) < 4 for b in bodies):
             return joint
     return "hip"

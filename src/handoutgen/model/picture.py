@@ -22,6 +22,7 @@ class Picture:
     where: Where | None = field(default=None, compare=False)
     data: bytes = field(default=b"", repr=False)  # the checked file: an SVG re-serialised, a raster as read
     part: str = ""  # drawn from a pose: which of the file's pictures (`start`, `end`); the file is `path`
+    credit: str = ""  # who made it and under which licence, where the licence asks to say so
 
     @property
     def key(self) -> str:

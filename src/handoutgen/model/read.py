@@ -178,6 +178,9 @@ class Reader:
         return obj
 
     def _read_scalar(self, node: Node, tp: Any, what: str, limits: Limits) -> Any:
+        if isinstance(node, Map) and len(node.entries) == 1 and " " in next(iter(node.entries)):
+            hint = "a colon and a space inside a text start a key in YAML: put the whole text in double quotes"
+            return self.fail(node.where, f"{what} must be {_a(tp)}, not {describe(node)}", hint)
         if not isinstance(node, Scalar):
             return self.fail(node.where, f"{what} must be {_a(tp)}, not {describe(node)}")
         raw = node.as_text if node.as_text is not None and tp is Text else node.value

@@ -97,11 +97,43 @@ def program_title(content: ProgramContent, metadata_name: bool = False) -> str:
     return label(str(program.language), "program") if _names_anyone(title, patient) else title
 
 
+# Words of a name that are no one's name: particles ("Ana de la Cruz") and the words of a
+# template's stand-in ("Nombre del paciente"), which titles use too.
+NAME_PARTICLES = frozenset(
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "y",
+        "e",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "le",
+        "les",
+        "of",
+        "the",
+        "and",
+    ]
+)
+
+
 def _names_anyone(title: str, patient: str) -> bool:
     """Whether the title holds the patient's name or any part of it (`Sam's plan` for Sam Lee),
-    in any letter case."""
+    in any letter case; particles like `de` and `la` are no part of a name."""
     words = {w.casefold() for w in re.findall(r"\w+", title)}
-    parts = [p.casefold() for p in re.findall(r"\w+", patient) if len(p) > 1]
+    parts = [p.casefold() for p in re.findall(r"\w+", patient) if len(p) > 1 and p.casefold() not in NAME_PARTICLES]
     return patient.casefold() in title.casefold() or any(p in words for p in parts)
 
 

@@ -255,6 +255,8 @@ def step_problems(exercise: Exercise, folder: Path) -> list[Problem]:
             continue
         if str(ref) == str(exercise.exercise):
             problems.append(Problem(ref.where, f"`{key}` names this exercise itself", "name another exercise's id"))
+        elif (str(ref), language) in index.mislabelled:
+            continue  # its file says another language: that file is the mistake, reported where it is
         elif str(ref) not in ids:
             hint = closest(str(ref), ids) or f"add {ref}.yaml to {index.folder}"
             problems.append(Problem(ref.where, f"`{key}`: no exercise `{ref}` ({language}) in {index.folder}", hint))

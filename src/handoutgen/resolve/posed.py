@@ -3,6 +3,7 @@ translation that gives neither, taken from the exercise it translates."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import HandoutError, Problem
@@ -39,12 +40,27 @@ def exercise_pictures(exercise: Exercise, path: Path, inspector, shared) -> tupl
         if picture is None:
             pictures.append(None)
         elif picture.path is not None:
-            pictures.append(inspector.picture(picture.path, str(picture.alt)))
+            pictures.append(replace(inspector.picture(picture.path, str(picture.alt)), credit=credit_of(picture)))
         elif svg is not None:
             pictures.append(_drawn(svg, path, which, str(picture.alt), picture.where))
         else:
             pictures.append(_shared(shared, index, path, str(picture.alt), picture.where))
     return pictures[0], pictures[1]
+
+
+ATTRIBUTION = ("CC-BY",)  # licences that ask for the author to be named where the picture is used
+
+
+def needs_credit(license: str | None) -> bool:
+    return bool(license) and str(license).upper().startswith(ATTRIBUTION)
+
+
+def credit_of(picture) -> str:
+    """`author, licence, source` for a picture whose licence asks to be credited; else nothing."""
+    if not needs_credit(picture.license):
+        return ""
+    parts = [str(p) for p in (picture.author, picture.license, picture.source) if p]
+    return ", ".join(parts)
 
 
 def _declared_problems(picture, path: Path) -> list[Problem]:
@@ -65,8 +81,6 @@ def _drawn(svg: str, path: Path, which: str, alt: str, where) -> Picture:
 
 
 def _shared(shared, index: int, path: Path, alt: str, where) -> Picture:
-    from dataclasses import replace
-
     source = source_of(path)
     pictures = shared(source) if source is not None else (None, None)
     picture = pictures[index]

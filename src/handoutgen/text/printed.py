@@ -134,7 +134,15 @@ def log_view(heading: Label | Text, hint: Label, weeks: int, rows: tuple[Text, .
 def _pictures(exercise: ResolvedExercise, language: str) -> tuple[PictureView, ...]:
     where = exercise.exercise.where
     shown = (("start", exercise.start), ("end", exercise.end))
-    return tuple(PictureView(p, _label(language, key, where)) for key, p in shown if p is not None)
+    return tuple(PictureView(p, _caption(language, key, p, where)) for key, p in shown if p is not None)
+
+
+def _caption(language: str, key: str, picture: Picture, where) -> Label:
+    """`Start`, or with a picture whose licence asks for it, `Start · Picture: author, licence`."""
+    caption = label(language, key)
+    if picture.credit:
+        caption += " · " + label(language, "credit", credit=picture.credit)
+    return Label(caption, where)
 
 
 def equipment_words(language: str, equipment) -> tuple[Label, ...]:

@@ -27,6 +27,9 @@ def log_flowables(log: LogView, ctx: Context, heading_style: str, outline: str |
     longest = max(n.minWidth() for n in names) + 14
     name_width = max(longest, 28 * mm, min(whole_names, ctx.width - 7 * narrowest, ctx.width * 0.45))
     name_width = min(name_width, ctx.width - 7 * max(5 * mm, size * 0.9))  # a week's boxes always fit
+    two_weeks = ctx.width - 14 * narrowest
+    if len(log.weeks) > 1 and two_weeks >= max(longest, 28 * mm):  # long names wrap rather than halve the log
+        name_width = min(name_width, two_weeks)
     room = ctx.width - name_width
     per_table = max(1, min(len(log.weeks), int(room // (7 * narrowest))))
     box = room / (7 * per_table)  # the log spans the frame: big boxes are easy to tick

@@ -91,10 +91,10 @@ def _phase(phase: PhaseView, number: int, style: str, ctx: Context) -> list[Flow
     text = f"{phase.label}: {phase.title}" if phase.title else str(phase.label)
     heading = ctx.para(text, "heading")
     heading.outline = (inline(text).plain, f"phase-{number}")
-    body: list[Flowable] = []
-    if phase.goal is not None:
-        body.append(ctx.para(f"**{phase.goal.label}:** {phase.goal.text}", "body"))
-    body += _panels(phase.panels, style, ctx)
+    lead: list[Flowable] = []
+    if phase.goal is not None:  # the goal stays with the heading and the first exercise
+        lead.append(ctx.para(f"**{phase.goal.label}:** {phase.goal.text}", "body"))
+    body = _panels(phase.panels, style, ctx)
     if phase.progress is not None:
         body += [summary_box(phase.progress, ctx), Spacer(1, ctx.space(6))]
     if phase.step_back is not None:  # a warning, as a callout says it
@@ -104,7 +104,7 @@ def _phase(phase: PhaseView, number: int, style: str, ctx: Context) -> list[Flow
             bullet_list(phase.step_back.items, ctx),
         ]
         body += [boxed(cell, ctx, background=tint(tone, TONE_BACKGROUND), bar=tone), Spacer(1, ctx.space(6))]
-    return [*stays_with_next(heading, body[0], ctx), *body]
+    return [*stays_with_next(heading, body[0], ctx, between=tuple(lead)), *lead, *body]
 
 
 def _details(view: ProgramView, ctx: Context) -> Table:
