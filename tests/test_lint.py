@@ -235,3 +235,15 @@ def test_texts_that_only_mention_a_dash_are_not_named(tmp_path: Path) -> None:
     )
     result = run("lint", path, "--json")
     assert "list-in-text" not in {f["code"] for f in json.loads(result.stdout)}
+
+
+def test_a_sentence_a_comma_cut_in_two_inside_brackets_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "cut.yaml"
+    path.write_text(
+        "handout: cut\ntitle: Cut\nreviewed: 2026-11-01\nsummary: [Rest for two days at least, then walk a little.]\n"
+        "sections:\n  - title: One\n    blocks:\n      - bullets: [glutes, thighs, Ice for ten minutes at a time]\n",
+        encoding="utf-8",
+    )
+    found = [f for f in json.loads(run("lint", path, "--json").stdout) if f["code"] == "list-in-text"]
+    assert [f["where"] for f in found] == [f"{path}:4:39"]  # not the bullets, whose items are words
+    assert "a comma inside `[ ... ]` ends an item" in found[0]["message"]
