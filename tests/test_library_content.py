@@ -79,3 +79,19 @@ def test_the_club_warm_up_deck(name: str) -> None:
     pdf = handoutgen.build(deck, layout="cards-a6")
     assert handoutgen.check(pdf, content=deck, layout="cards-a6").ok
     assert ("Skipping A" if name.endswith(".es.yaml") else "A-skip") in pdf_text(pdf) or "A-skip" in pdf_text(pdf)
+
+
+def test_every_arrow_stays_in_the_picture_and_above_the_floor() -> None:
+    import re
+
+    for path in english():
+        _, _, end = load_exercise(path)
+        svg = end.data.decode()
+        arrows = [e for e in re.findall(r"<(?:polyline|path|polygon)[^>]*>", svg) if "#e07a1f" in e]
+        assert arrows, path  # the end picture shows the move
+        for element in arrows:
+            numbers = [
+                float(n) for n in re.findall(r"-?\d+(?:\.\d+)?", element.split('fill="')[0].split("points=")[-1])
+            ]
+            xs, ys = numbers[0::2], numbers[1::2]
+            assert min(xs) >= 0 and max(xs) <= 240 and min(ys) >= 0 and max(ys) <= 154, (path.name, element)

@@ -70,7 +70,8 @@ def checked(name: str, values: tuple[str, ...]) -> tuple[str, ...]:
     for value in values:
         if value not in allowed:
             hint = closest(value, allowed) or "one of: " + ", ".join(f"`{a}`" for a in allowed)
-            raise HandoutError.at(None, f"--{name} `{value}` is not a {name} of the library", hint)
+            article = "an" if name[0] in "aeiou" else "a"
+            raise HandoutError.at(None, f"--{name} `{value}` is not {article} {name} of the library", hint)
     return values
 
 
@@ -102,28 +103,33 @@ class Entry:
         }
 
 
-def library_entries(folder: Path, language: str) -> list[Entry]:
-    """Every exercise of the library folder in `language`, sorted by id; files that do not load
-    are an error naming them all."""
+def library_entries(folder: Path, language: str, broken: list | None = None) -> list[Entry]:
+    """Every exercise of the library folder in `language` that loads, sorted by id; the problems
+    of those that do not go into `broken` (when given), so one bad file hides only itself."""
     from ..resolve.library import library_index, load_exercise
 
     index = library_index(folder)
-    problems = [p for error in index.broken.values() for p in error.problems]
-    if problems:
-        raise HandoutError(problems)
+    if broken is not None:
+        broken += [p for error in index.broken.values() for p in error.problems]
     languages: dict[str, list[str]] = {}
     for ident, lang in sorted(index.found):
         languages.setdefault(ident, []).append(lang)
     entries = []
     for (ident, lang), path in sorted(index.found.items()):
         if lang == language:
-            exercise, _, _ = load_exercise(path)
+            try:
+                exercise, _, _ = load_exercise(path)
+            except HandoutError as error:
+                if broken is not None:
+                    broken += error.problems
+                continue
             entries.append(Entry(exercise, path, languages[ident]))
     return entries
 
 
-def search(folder: Path, filters: Filters) -> list[Entry]:
-    return [entry for entry in library_entries(folder, filters.language) if filters.matches(entry.exercise)]
+def search(folder: Path, filters: Filters, broken: list | None = None) -> list[Entry]:
+    found = library_entries(folder, filters.language, broken)
+    return [entry for entry in found if filters.matches(entry.exercise)]
 
 
 def table(entries: list[Entry]) -> str:

@@ -205,7 +205,10 @@ def build(
         for finding in findings:
             click.echo(finding.format(), err=True)
             annotate("warning", f"{finding.code}: {finding.message}", finding.where, finding.suggestion)
-    built_batches = [_build_declared(batch, settings, layout, check, metadata_name, editions) for batch in batches]
+    moved = output if output is not None and output != folder else None  # -o: the batches' files go there too
+    built_batches = [
+        _build_declared(batch, settings, layout, check, metadata_name, editions, moved) for batch in batches
+    ]
     if as_json:
         report = _json_report(outcome, errors, skipped, findings)
         report["batches"] = built_batches
@@ -218,14 +221,19 @@ def build(
         sys.exit(EXIT_CHECK_FAILED)
 
 
-def _build_declared(batch, settings, layout: str | None, check: bool, metadata_name: bool, editions) -> dict:
+def _build_declared(
+    batch, settings, layout: str | None, check: bool, metadata_name: bool, editions, moved: Path | None = None
+) -> dict:
     """One of the project's `batches`: its template filled from its data with the project's
     merge settings, like `build TEMPLATE --data DATA -o OUTPUT`; what `--json` says of it."""
     from ..batch import manifest_path
 
     options = {"jobs": 1, "shard": None, "manifest": None, "resume": False, "date_format": settings.date_format}
     options["renames"], options["project_renames"] = (), settings.merge_map
-    program, data, output = shown(batch.program), shown(batch.data), str(shown(Path(batch.output)))
+    written = Path(batch.output)
+    if moved is not None:
+        written = moved / written.relative_to(settings.output)
+    program, data, output = shown(batch.program), shown(batch.data), str(shown(written))
     code = _build_merged((program,), layout, Path(output), check, data, options, metadata_name, editions)
     manifest = manifest_path(program, output, None)
     return {"program": str(program), "data": str(data), "manifest": str(manifest), "exit_code": code}

@@ -82,6 +82,10 @@ def project():
     if "project_settings" not in chosen:
         given = chosen.get("project")
         file = Path(given) if given else find_project(Path.cwd())
+        if given:
+            from ..resolve.project import CHOSEN_PROJECT
+
+            CHOSEN_PROJECT.set(Path(given))
         try:
             if given and not file.is_file():
                 raise HandoutError.at(None, f"--project {given}: no such file", "give the project's handoutgen.yaml")

@@ -73,11 +73,13 @@ def _filters(text, region, goal, uses, has, position, category, difficulty, lang
 def _listed(folder: Path | None, filters, as_json: bool) -> None:
     from ..authoring.library import search, table
 
+    broken: list = []
     try:
-        entries = search(_library_folder(folder), filters)
+        entries = search(_library_folder(folder), filters, broken)
     except HandoutError as error:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
+    _warn(broken)
     if as_json:
         click.echo(json.dumps([entry.row() for entry in entries], indent=2, ensure_ascii=False))
         return
@@ -140,7 +142,10 @@ def show_command(ident: str, language: str, folder: Path | None, preview: Path |
     from ..authoring.library import described, library_entries
 
     try:
-        entries = {str(e.exercise.exercise): e for e in library_entries(_library_folder(folder), language)}
+        broken: list = []
+        entries = {str(e.exercise.exercise): e for e in library_entries(_library_folder(folder), language, broken)}
+        if ident not in entries and any(ident in str(getattr(p.where, "file", "")) for p in broken):
+            raise HandoutError([p for p in broken if ident in str(getattr(p.where, "file", ""))])
         if ident not in entries:
             from ..errors import closest
 
@@ -154,6 +159,12 @@ def show_command(ident: str, language: str, folder: Path | None, preview: Path |
     click.echo(json.dumps(entry.row(), indent=2, ensure_ascii=False) if as_json else described(entry))
     if preview is not None:
         say(f"wrote {preview}")
+
+
+def _warn(broken: list) -> None:
+    """Library files that do not load, each said once as a warning: the others still list."""
+    for problem in dict.fromkeys(broken):
+        click.echo(problem.format("warning"), err=True)
 
 
 def _card_png(path: Path, target: Path) -> None:
@@ -185,10 +196,14 @@ def sheet_command(language: str, folder: Path | None, output: Path, width: int) 
     from ..authoring.library import library_entries
     from ..authoring.sheet import contact_sheet
 
+    broken: list = []
     try:
-        entries = library_entries(_library_folder(folder), language)
+        if output.suffix.lower() != ".pdf":
+            raise HandoutError.at(None, f"-o {output}: the contact sheet is a PDF; name a .pdf file")
+        entries = library_entries(_library_folder(folder), language, broken)
         contact_sheet(entries, output, width)
     except HandoutError as error:
         report_errors(error)
         sys.exit(EXIT_BAD_INPUT)
+    _warn(broken)
     say(f"wrote {output} ({len(entries)} exercises)")

@@ -36,39 +36,51 @@ def motion_arrow(canvas: Canvas, joint: str, start: Skeleton, end: Skeleton) -> 
         return
     for pivot in PIVOTS.get(joint, ()):
         centre, moved = end.joint(pivot), start.joint(pivot)
-        if math.hypot(centre[0] - moved[0], centre[1] - moved[1]) < STILL:
-            _swing(canvas, centre, a, b)
-            return
+        near, far = sorted((_distance(a, centre), _distance(b, centre)))
+        if _distance(centre, moved) < STILL and far - near < 0.25 * far:  # a swing, not a slide
+            for radius in (far + 12 * canvas.scale, near - 12 * canvas.scale):
+                points = _swing(centre, a, b, radius)
+                if radius > 10 and all(_in_box(canvas, p) for p in points):
+                    _draw_swing(canvas, points)
+                    return
+            break
     arrow(canvas, a, b, _centre(end))
 
 
-def _swing(canvas: Canvas, centre: Point, start: Point, end: Point) -> None:
-    """An arc about `centre` from the angle of `start` to the angle of `end`, just outside them."""
-    radius = max(
-        math.hypot(start[0] - centre[0], start[1] - centre[1]), math.hypot(end[0] - centre[0], end[1] - centre[1])
-    )
-    radius += 12 * canvas.scale
+def _swing(centre: Point, start: Point, end: Point, radius: float) -> list[Point]:
+    """Points of an arc about `centre` at `radius`, from the angle of `start` to that of `end`
+    (the short way round), less room for the arrowhead."""
     first = math.atan2(start[1] - centre[1], start[0] - centre[0])
     last = math.atan2(end[1] - centre[1], end[0] - centre[0])
-    sweep = (last - first + math.pi) % (2 * math.pi) - math.pi  # the short way round
+    sweep = (last - first + math.pi) % (2 * math.pi) - math.pi
     least = math.radians(MIN_SWING)
     if abs(sweep) < least:
         first -= (least - abs(sweep)) / 2 * math.copysign(1, sweep)
         sweep = math.copysign(least, sweep)
     steps = max(6, int(abs(sweep) / math.radians(6)))
-    head = math.radians(6) * math.copysign(1, sweep)  # room for the arrowhead
-    points = [
+    span = sweep - math.radians(6) * math.copysign(1, sweep)
+    return [
         (
-            centre[0] + radius * math.cos(first + (sweep - head) * i / steps),
-            centre[1] + radius * math.sin(first + (sweep - head) * i / steps),
+            centre[0] + radius * math.cos(first + span * i / steps),
+            centre[1] + radius * math.sin(first + span * i / steps),
         )
         for i in range(steps + 1)
     ]
+
+
+def _draw_swing(canvas: Canvas, points: list[Point]) -> None:
     canvas.raw(
         f'<polyline points="{" ".join(_xy(p) for p in points)}" fill="none" stroke="{ORANGE}" stroke-width="4" '
         'stroke-linecap="round" stroke-linejoin="round"/>'
     )
     _head(canvas, points[-2], points[-1])
+
+
+FLOOR = 148.0  # an arrow stays above the floor line
+
+
+def _in_box(canvas: Canvas, point: Point) -> bool:
+    return 6 <= point[0] <= canvas.width - 6 and 6 <= point[1] <= FLOOR
 
 
 def _head(canvas: Canvas, before: Point, at: Point) -> None:
@@ -96,7 +108,7 @@ def arrow(canvas: Canvas, start: Point, end: Point, away_from: Point) -> None:
         dx, dy = end[0] - start[0], end[1] - start[1]
         start, end = (start[0] - dx * grow, start[1] - dy * grow), (end[0] + dx * grow, end[1] + dy * grow)
     arcs = sorted((_arc(canvas, start, end, sign) for sign in (1, -1)), key=lambda arc: -_distance(arc[2], away_from))
-    a, b, c = next((arc for arc in arcs if _inside(canvas, arc)), arcs[0])
+    a, b, c = next((arc for arc in arcs if _inside(canvas, arc)), None) or tuple(_clamped(canvas, p) for p in arcs[0])
     canvas.raw(
         f'<path d="M{_xy(a)} Q{_xy(c)} {_xy(b)}" fill="none" stroke="{ORANGE}" stroke-width="4" '
         'stroke-linecap="round"/>'
@@ -123,4 +135,9 @@ def _distance(a: Point, b: Point) -> float:
 
 
 def _inside(canvas: Canvas, arc: tuple[Point, Point, Point]) -> bool:
-    return all(6 <= p[0] <= canvas.width - 6 and 6 <= p[1] <= canvas.height - 10 for p in arc)
+    return all(_in_box(canvas, p) for p in arc)
+
+
+def _clamped(canvas: Canvas, point: Point) -> Point:
+    """`point` moved into the picture, above the floor (no side had room for the whole arrow)."""
+    return min(max(point[0], 14), canvas.width - 14), min(max(point[1], 14), FLOOR)

@@ -47,7 +47,8 @@ def _place(poses: list[Pose]) -> list[Placed]:
     bodies = [skeleton(p) for p in poses]
     # Rest each on its ground, then line up the joint both keep still (the feet, most often).
     rested = [b.moved(0, _ground(p) - p.off_floor - _lowest(b)) for p, b in zip(poses, bodies, strict=True)]
-    anchor = _anchor(rested)
+    moving = next((str(p.arrow) for p in poses if p.arrow), None)
+    anchor = _anchor(rested, moving)
     if anchor is not None:
         x = rested[0].joint(anchor)[0]
         rested = [b.moved(x - b.joint(anchor)[0], 0) for b in rested]
@@ -70,12 +71,14 @@ def _lowest(body: Skeleton) -> float:
     return max(p[1] + min(r, 6.0) for p, r in body.points())
 
 
-def _anchor(bodies: list[Skeleton]) -> str | None:
+def _anchor(bodies: list[Skeleton], moving: str | None = None) -> str | None:
     """The joint that rests on the ground in every pose, the body's middle first: lying, the hips
     or shoulders stay put while a leg moves; standing, the feet do."""
     if len(bodies) < 2:
         return None
     for joint in ("hip", "shoulder", "head", "ankle", "foot", "far-foot", "hand", "knee"):
+        if joint == moving or joint.removeprefix("far-") == moving:
+            continue  # the joint the arrow follows is the one that moves
         if all(abs(b.joint(joint)[1] + 6 - _lowest(b)) < 4 for b in bodies):
             return joint
     return "hip"

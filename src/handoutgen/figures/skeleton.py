@@ -77,7 +77,7 @@ def skeleton(pose: Pose) -> Skeleton:
     neck = toward(pelvis, pose.trunk, TRUNK)
     head = toward(neck, pose.head if pose.head is not None else pose.trunk, NECK)
     near = _limbs(pose.near, STANDING)
-    far = _limbs(pose.far, near if pose.view == "side" else _mirrored(near))
+    far = _limbs(pose.far, near if pose.view == "side" else _mirrored(near), mirrored=pose.view == "front")
     if pose.view == "front":
         across = pose.trunk + 90
         return Skeleton(
@@ -91,14 +91,14 @@ def skeleton(pose: Pose) -> Skeleton:
     return Skeleton("side", pelvis, neck, head, _side(near, neck, pelvis), _side(far, neck, pelvis))
 
 
-def _limbs(given: Limbs, default: Limbs) -> Limbs:
+def _limbs(given: Limbs, default: Limbs, mirrored: bool = False) -> Limbs:
     """Each part given, else what follows from the part above it, else the default's."""
     arm = given.arm if given.arm is not None else default.arm
     thigh = given.thigh if given.thigh is not None else default.thigh
     forearm = given.forearm if given.forearm is not None else (arm if given.arm is not None else default.forearm)
     shin = given.shin if given.shin is not None else (thigh if given.thigh is not None else default.shin)
     foot = given.foot if given.foot is not None else (
-        shin - 90 if given.shin is not None or given.thigh is not None else default.foot
+        (shin + 90 if mirrored else shin - 90) if given.shin is not None or given.thigh is not None else default.foot
     )  # fmt: skip
     return Limbs(arm, forearm, thigh, shin, foot)
 

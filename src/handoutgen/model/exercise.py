@@ -39,6 +39,15 @@ class Load:
         return []
 
 
+DOSE_CONFLICTS = (  # keys that say the same thing two ways: a dose gives one of each pair
+    ("rpe", "reserve", "give effort as `rpe` or as `reserve`, not both"),
+    ("hold", "time", "`hold` is for a position held still, `time` for moving: give one"),
+    ("reps", "distance", "a drill goes a `distance` or a number of `reps`, not both"),
+    ("reps", "time", "a set is a number of `reps` or a `time`, not both"),
+    ("time", "distance", "a drill goes a `distance` or for a `time`, not both"),
+)
+
+
 @dataclass(frozen=True)
 class Dose:
     sets: int | None = field(default=None, metadata=doc("Sets, like `3`.", **COUNT))
@@ -71,14 +80,10 @@ class Dose:
     where: Where | None = where_field()
 
     def problems(self) -> list[Problem]:
-        found = []
-        if self.rpe is not None and self.reserve is not None:
-            found.append(Problem(self.where, "give effort as `rpe` or as `reserve`, not both"))
-        if self.hold is not None and self.time is not None:
-            found.append(Problem(self.where, "`hold` is for a position held still, `time` for moving: give one"))
-        if self.reps is not None and self.distance is not None:
-            found.append(Problem(self.where, "a drill goes a `distance` or a number of `reps`, not both"))
-        return found
+        return [Problem(self.where, message) for first, second, message in DOSE_CONFLICTS if self.both(first, second)]
+
+    def both(self, first: str, second: str) -> bool:
+        return getattr(self, first) is not None and getattr(self, second) is not None
 
 
 @dataclass(frozen=True)

@@ -123,6 +123,10 @@ def load_program(path: Path, row: Row | None = None) -> ProgramContent:
     phases = tuple(ResolvedPhase(phase, prescribed(phase.exercises)) for phase in program.phases)
     exercises = prescribed(program.exercises) if not phases else tuple(e for p in phases for e in p.exercises)
     warnings = [*lookup.warnings, *(w for h in handouts for w in h.warnings)]
+    if program.log is not None and program.log.weeks is None and program.weeks() > 12:
+        hint = "print a second log for the rest, or set `log: {weeks: 12}` to say so"
+        said = f"the log covers the first 12 of the phases' {program.weeks()} weeks"
+        warnings.append(Problem(position(program, "log"), said, hint))
     if program.example:
         hint = "review every phase, exercise and dose for this patient, then set `example: false`"
         warnings.append(Problem(position(program, "example"), "this programme is an example protocol", hint))

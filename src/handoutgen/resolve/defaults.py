@@ -61,15 +61,30 @@ def with_file_defaults(node: Node, path: Path) -> Node:
 
 
 def _suggested_id(name: str) -> str:
-    words = re.findall(r"[a-z0-9]+", name.lower())
+    import unicodedata
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    words = re.findall(r"[a-z0-9]+", plain.lower())
     return "-".join(words)[:64] or "my-handout"
+
+
+def project_stamp(path: Path) -> tuple[str, int, int] | None:
+    """The version of the project file that decides `path`'s defaults: a cache key part."""
+    from .project import chosen_project, find_project
+
+    project = chosen_project() or find_project(path.parent)
+    try:
+        stat = project.stat() if project is not None else None
+    except OSError:
+        return None
+    return (str(project), stat.st_mtime_ns, stat.st_size) if stat else None
 
 
 def project_language(path: Path) -> str:
     """The `language` of the project a content file is in; English outside a project."""
-    from .project import find_project
+    from .project import chosen_project, find_project
 
-    project = find_project(path.parent)
+    project = chosen_project() or find_project(path.parent)
     if project is None or not project.is_file():
         return DEFAULT_LANGUAGE
     stat = project.stat()

@@ -138,9 +138,18 @@ def _names_anyone(title: str, patient: str) -> bool:
 
 
 def program_cards(content: ProgramContent, metadata_name: bool = False) -> CardContent:
-    """The programme as exercise cards; a note becomes the card's first tip."""
+    """The programme as exercise cards; a note becomes the card's first tip. A programme in
+    phases has more to say than cards hold (the plan, when to move on), so it prints as pages."""
+    from ..errors import HandoutError
     from ..model.exercise import Deck
     from ..model.types import Id
+
+    if content.phases:
+        raise HandoutError.at(
+            content.program.where,
+            "a programme in phases prints on pages, with its plan and when to move on; cards would leave them out",
+            "build it with a page layout (a4, letter, large-print); a deck of its exercises prints them as cards",
+        )
 
     program = content.program
     exercises = card_exercises(content)

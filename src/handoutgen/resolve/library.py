@@ -18,7 +18,7 @@ from ..model.exercise import Exercise
 from ..model.resolved import Picture, ResolvedExercise
 from ..model.types import ExerciseRef
 from ..source import Map, Scalar, expect_kind
-from .defaults import content_node
+from .defaults import content_node, project_stamp
 from .inspect import Inspector
 from .pictures import find_picture, locate
 from .posed import exercise_pictures, source_of
@@ -62,7 +62,7 @@ def library_folder(content: Path) -> Path:
 def library_index(folder: Path) -> LibraryIndex:
     """Every exercise file in `folder`, by id and language (cached until a file changes)."""
     absolute = folder.resolve()
-    return _index(absolute, _stamp(absolute), shown(absolute))
+    return _index(absolute, _stamp(absolute), shown(absolute), project_stamp(absolute / "_"))
 
 
 def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
@@ -77,7 +77,7 @@ def _stamp(folder: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 @functools.lru_cache(maxsize=32)
-def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: Path) -> LibraryIndex:
+def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: Path, _project: object) -> LibraryIndex:
     found: dict[tuple[str, str], Path] = {}
     broken: dict[str, HandoutError] = {}
     duplicates: dict[tuple[str, str], list[Path]] = {}
@@ -191,7 +191,8 @@ def load_exercise(path: Path) -> tuple[Exercise, Picture | None, Picture | None]
     stat = path.stat()
     source = source_of(path)
     shared = _stamp_of(source) if source is not None else None
-    exercise, start, end = _load_exercise(str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path), shared)
+    key = (str(path.resolve()), stat.st_mtime_ns, stat.st_size, str(path), shared, project_stamp(path))
+    exercise, start, end = _load_exercise(*key)
     images = exercise.images
     if source is not None:  # a translation's shared pictures are as fresh as its source's
         _, source_start, source_end = load_exercise(source)
@@ -227,7 +228,7 @@ def _fresh(picture: Picture | None, declared) -> Picture | None:
 
 @functools.lru_cache(maxsize=1024)
 def _load_exercise(
-    key: str, mtime: int, size: int, name: str, shared_stamp: tuple[int, int] | None
+    key: str, mtime: int, size: int, name: str, shared_stamp: tuple[int, int] | None, project: object
 ) -> tuple[Exercise, Picture | None, Picture | None]:
     path = Path(name)
     node = content_node(path)
@@ -265,9 +266,17 @@ def step_problems(exercise: Exercise, folder: Path) -> list[Problem]:
 
 def with_dose(resolved: ResolvedExercise, dose, note=None, where=None) -> ResolvedExercise:
     """The exercise with the keys of `dose` replacing the library's, and a note for this patient."""
+    from ..model.exercise import DOSE_CONFLICTS
+
     exercise = resolved.exercise
     if dose is not None:
         changes = {f.name: getattr(dose, f.name) for f in dataclasses.fields(dose) if getattr(dose, f.name) is not None}
+        for first, second, _ in DOSE_CONFLICTS:  # a key the programme gives replaces the library's other way
+            if first in changes and second not in changes:
+                changes[second] = None
+            if second in changes and first not in changes:
+                changes[first] = None
+        changes.pop("where", None)
         exercise = dataclasses.replace(exercise, dose=dataclasses.replace(exercise.dose, **changes))
     return dataclasses.replace(resolved, exercise=exercise, note=note, where=where or resolved.where)
 

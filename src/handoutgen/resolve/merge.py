@@ -191,7 +191,7 @@ def parse_renames(pairs: tuple[str, ...]) -> dict[str, str]:
     field the template uses."""
     renamed: dict[str, str] = {}
     for pair in pairs:
-        header, equals, field = pair.partition("=")
+        header, equals, field = pair.rpartition("=")  # a field name has no `=`; a header may
         if not equals or not field_name(header) or not FIELD.fullmatch(field.strip()):
             raise HandoutError.at(None, f'--map `{pair}`: write HEADER=FIELD, like --map "Nom du patient=patient"')
         renamed[field_name(header)] = field_name(field)

@@ -21,8 +21,11 @@ def source_of(path: Path) -> Path | None:
     base, language = name_parts(path)
     if language is None:
         return None
-    source = path.with_name(f"{base}{path.suffix}")
-    return source if source.is_file() else None
+    for suffix in (path.suffix, ".yaml", ".yml"):  # `n.es.yml` may translate `n.yaml`
+        source = path.with_name(f"{base}{suffix}")
+        if source.is_file():
+            return source
+    return None
 
 
 def exercise_pictures(exercise: Exercise, path: Path, inspector, shared) -> tuple[Picture | None, Picture | None]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from contextvars import ContextVar
 from pathlib import Path
 from typing import NamedTuple
 
@@ -22,19 +23,28 @@ def project_root(path: Path) -> Path:
 
 def find_root(path: Path) -> Root:
     """The folder of the nearest project file (`handoutgen.yaml`) above the content file; without
-    one, the working folder when the file is inside it; else the nearest folder above holding a
-    `handouts/` or `layouts/` folder (a project laid out like ours); else the file's own folder."""
+    one, the nearest folder above holding a `handouts/` or `layouts/` folder (a project laid out
+    like ours); else the working folder when the file is inside it (never the file system's
+    root: a service started there must not open the whole disk); else the file's own folder."""
     folder = path.resolve().parent
-    found = find_project(folder)
-    if found is not None:
-        return Root(found.parent, f"the folder of {shown(found)}")
-    here = Path.cwd().resolve()
-    if folder.is_relative_to(here):
-        return Root(here, "the current folder, as no handoutgen.yaml is above it")
+    found = chosen_project() or find_project(folder)
+    if found is not None and folder.is_relative_to(found.resolve().parent):
+        return Root(found.resolve().parent, f"the folder of {shown(found)}")
     for candidate in (folder, *folder.parents):
         if (candidate / "handouts").is_dir() or (candidate / "layouts").is_dir():
             return Root(candidate, "the nearest folder above with a handouts/ or layouts/ folder in it")
+    here = Path.cwd().resolve()
+    if folder.is_relative_to(here) and here != Path(here.anchor):
+        return Root(here, "the current folder, as no handoutgen.yaml is above it")
     return Root(folder, "the file's own folder, as no handoutgen.yaml is above it")
+
+
+CHOSEN_PROJECT: ContextVar[Path | None] = ContextVar("chosen_project", default=None)  # --project
+
+
+def chosen_project() -> Path | None:
+    """The project file named on the command line (`--project`), if any."""
+    return CHOSEN_PROJECT.get()
 
 
 def outside_hint(path: Path, what: str) -> str:

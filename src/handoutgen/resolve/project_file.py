@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,7 @@ def load_project(file: Path) -> ProjectSettings:
         *_folder_problems(project, root),
         *_merge_problems(project),
         *(p for batch in project.batches for p in _batch_problems(batch, root)),
+        *_batch_clashes(project, root),
     ]
     if problems:
         raise HandoutError(problems)
@@ -165,6 +167,21 @@ def _batch(batch, root: Path, output: Path) -> BatchSettings:
     )
 
 
+def _batch_clashes(project, root: Path) -> list:
+    """Two batches that would write the same files: the later one is the mistake."""
+    from ..errors import Problem
+
+    seen: dict[str, object] = {}
+    problems = []
+    for batch in project.batches:
+        output = _batch(batch, root, (root / str(project.output)).resolve()).output
+        if output in seen:
+            hint = "give each batch its own `output`, like `patients-b/{{ id }}.pdf`"
+            problems.append(Problem(batch.where, "this batch writes the same files as the one above it", hint))
+        seen[output] = batch
+    return problems
+
+
 def _batch_problems(batch, root: Path) -> list:
     """A batch's programme is a template and its data a file, both inside the project; its
     output names a PDF or HTML page per row, inside the output folder."""
@@ -181,6 +198,8 @@ def _batch_problems(batch, root: Path) -> list:
             problems.append(Problem(where, f"`{key}`: {value} is outside the project folder {root}"))
         elif not path.is_file():
             problems.append(Problem(where, f"`{key}`: there is no file {value}", "files relative to this file"))
+        elif key == "data" and path.suffix.lower() not in (".csv", ".yaml", ".yml"):
+            problems.append(Problem(where, f"`data`: {value} is not a .csv or .yaml file"))
         elif key == "program":
             try:
                 kind = content_kind(path)
@@ -202,6 +221,8 @@ def _batch_problems(batch, root: Path) -> list:
             )
         elif Path(text).suffix.lower() not in (".pdf", ".html"):
             problems.append(Problem(where, "`output` names the PDF each row writes", "like `patients/{{ id }}.pdf`"))
+        elif re.search(r"\{\{\s*\}\}", text):
+            problems.append(Problem(where, "`output` has an empty `{{ }}`", "name a field in it, like `{{ id }}`"))
         elif Path(text).is_absolute() or ".." in Path(text).parts:
             problems.append(
                 Problem(where, "`output` is a file inside the output folder", "like `patients/{{ id }}.pdf`")

@@ -212,7 +212,9 @@ def _program_log(content: ProgramContent, language: str) -> LogView:
     rows: tuple = tuple(names.values())
     rows += tuple(_label(language, key, where) for key in ("pain", "effort") if getattr(log, key))
     weeks = log.weeks or min(12, program.weeks()) or 2
-    hint = "log_hint_scores" if log.pain or log.effort else "log_hint"
+    hint = {(True, True): "log_hint_scores", (True, False): "log_hint_pain", (False, True): "log_hint_effort"}.get(
+        (log.pain, log.effort), "log_hint"
+    )
     return log_view(_label(language, "log", where), _label(language, hint, where), weeks, rows, language, where)
 
 
