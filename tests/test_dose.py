@@ -90,3 +90,12 @@ def test_a_dose_written_wrong_is_named(tmp_path, dose: str, message: str) -> Non
     path.write_text(BASE + f"dose: {dose}\n", encoding="utf-8")
     result = run("validate", path)
     assert result.exit_code == 2 and message in result.stderr and "e.yaml:6:" in result.stderr, result.stderr
+
+
+def test_a_tempo_of_no_time_is_refused(tmp_path) -> None:
+    from conftest import run
+
+    path = tmp_path / "e.yaml"
+    path.write_text(BASE + "dose: {tempo: 0-0-0}\n", encoding="utf-8")
+    result = run("validate", path)
+    assert result.exit_code == 2 and "`0-0-0` is a tempo of no time at all" in result.stderr

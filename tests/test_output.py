@@ -243,3 +243,13 @@ def test_a_gradient_picture_is_drawn_afresh_on_every_page(project: Path, tmp_pat
         colours = document[index].render(scale=0.5).to_pil().convert("RGB").getcolors(1 << 20)
         assert any(r > 150 and g < 90 and b < 90 for _, (r, g, b) in colours), index
     document.close()
+
+
+def test_a_device_or_pipe_is_never_replaced_by_a_file(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.pdf"
+    os.mkfifo(pipe)
+    result = run("build", str(GLUTE), "-o", str(pipe))
+    assert result.exit_code == 2 and "it is not a regular file" in result.stderr
+    assert not pipe.is_file() and pipe.exists()

@@ -93,6 +93,10 @@ def test_in_spanish_and_as_a_web_page(here: Path) -> None:
     assert "Puente de glúteos" in text and "Dolor (0–10)" in text and "Semana 6" in text
     html = handoutgen.build(source, format="html").decode()
     assert '<th scope="row">Semanas 1–2</th>' in html and 'class="box warning"' in html
+    assert (
+        '<input type="number" min="0" max="10" step="1" inputmode="numeric" aria-label="Dolor (0–10), Semana 1, Lun">'
+        in html
+    )
     result = run("build", source, "--format", "html", "-o", "out/")
     assert result.exit_code == 0, result.stderr
 

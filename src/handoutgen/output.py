@@ -77,6 +77,8 @@ def check_writable(target: Path) -> None:
 
     if target.is_dir():
         raise HandoutError.at(None, f"cannot write {target}: it is a folder")
+    if target.exists() and not target.is_file():  # a device, a pipe, a socket: never replaced by a file
+        raise HandoutError.at(None, f"cannot write {target}: it is not a regular file")
     for parent in target.parents:
         if parent.exists() and not parent.is_dir():
             raise HandoutError.at(None, f"cannot write {target}: {parent} is a file, not a folder")

@@ -82,10 +82,13 @@ def project():
     if "project_settings" not in chosen:
         given = chosen.get("project")
         file = Path(given) if given else find_project(Path.cwd())
-        if given:
+        if given:  # for this command only: content read later finds its language and folder there
             from ..resolve.project import CHOSEN_PROJECT
 
-            CHOSEN_PROJECT.set(Path(given))
+            token = CHOSEN_PROJECT.set(Path(given))
+            context = click.get_current_context(silent=True)
+            if context is not None:
+                context.find_root().call_on_close(lambda: CHOSEN_PROJECT.reset(token))
         try:
             if given and not file.is_file():
                 raise HandoutError.at(None, f"--project {given}: no such file", "give the project's handoutgen.yaml")

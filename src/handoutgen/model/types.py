@@ -257,6 +257,8 @@ class Tempo(Located):
     def parse(cls, raw: str) -> str:
         if not re.fullmatch(r"\d{1,2}(-\d{1,2}){2,3}", raw.strip()):
             raise ValueError(f"`{raw}` is not a tempo; write the seconds to lower, pause and lift, like `3-1-1`")
+        if not any(int(part) for part in raw.strip().split("-")):
+            raise ValueError(f"`{raw}` is a tempo of no time at all; like `3-1-1`, a phase or more takes seconds")
         return raw.strip()
 
     def phases(self) -> list[int]:

@@ -35,8 +35,9 @@ ALLOWED: dict[str, set[str]] = {
         "caption", "thead", "tbody", "tr", "td", "span",
     )},
     "a": COMMON | {"href"}, "img": COMMON | {"src", "alt", "width", "height"}, "th": COMMON | {"scope"},
-    "input": COMMON | {"type"},
+    "input": COMMON | {"type", "min", "max", "step", "inputmode"},
 }  # fmt: skip
+INPUT_TYPES = {"checkbox", "number"}  # tick boxes, and boxes to score a day from 0 to 10
 META_NAMES = {"viewport", "generator"}
 
 
@@ -80,7 +81,7 @@ class _Reader(HTMLParser):
             page.fetching += [f"`{name}` on <{tag}>" for name in values if name not in allowed]
         if tag == "meta" and "name" in values and values["name"] not in META_NAMES:
             page.fetching.append(f"<meta name={values['name']}>")
-        if tag == "input" and values.get("type") != "checkbox":
+        if tag == "input" and values.get("type") not in INPUT_TYPES:
             page.fetching.append(f"<input type={values.get('type', '')}>")
         for name in ("src", "srcset", "poster", "data", "formaction", "action", "background"):
             if name in values:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ...model import handout as m
+from ...model.types import Label
 from ...model.views import (
     BlockView,
     CalloutView,
@@ -156,10 +157,7 @@ def log_html(log: LogView, level: int, ids: Ids) -> str:
         head = f'<th scope="col">{esc(week)}</th>' + "".join(f'<th scope="col">{esc(day)}</th>' for day in log.days)
         rows = "".join(
             f'<tr><th scope="row">{rich(name)}</th>'
-            + "".join(
-                f'<td><input type="checkbox" aria-label="{esc(_plain(name))}, {esc(week)}, {esc(day)}"></td>'
-                for day in log.days
-            )
+            + "".join(f"<td>{_log_box(name, week, day)}</td>" for day in log.days)
             + "</tr>"
             for name in log.rows
         )
@@ -172,6 +170,14 @@ def log_html(log: LogView, level: int, ids: Ids) -> str:
         + "".join(tables)
         + "</section>"
     )
+
+
+def _log_box(name: str, week: str, day: str) -> str:
+    """A tick box, or for a row the tool adds to score the day (pain, effort), a box for 0 to 10."""
+    said = f'aria-label="{esc(_plain(name))}, {esc(week)}, {esc(day)}"'
+    if isinstance(name, Label):
+        return f'<input type="number" min="0" max="10" step="1" inputmode="numeric" {said}>'
+    return f'<input type="checkbox" {said}>'
 
 
 def _plain(text: str) -> str:

@@ -69,6 +69,7 @@ dl.details dd{margin:0}
 .log td{text-align:center}
 .log th,.log td{padding:.3rem .25rem}
 .log input{width:1.2rem;height:1.2rem;margin:0}
+.log input[type=number]{width:2.2rem;height:1.4rem;font:inherit;text-align:center}
 .checklist{list-style:none;padding-left:0}
 .checklist li{display:flex;gap:.6rem;align-items:flex-start;margin:.35rem 0}
 .checklist input{width:1.2rem;height:1.2rem;margin:.2rem 0 0;flex:none}
