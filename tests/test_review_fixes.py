@@ -167,3 +167,32 @@ def test_a_translation_in_yml_finds_its_source(here: Path) -> None:
     library = here / "handouts" / "exercises"
     (library / "squat.es.yaml").rename(library / "squat.es.yml")
     assert run("validate", library / "squat.es.yml").exit_code == 0
+
+
+def test_an_arrow_belongs_on_the_end_picture_of_a_pose(here: Path) -> None:
+    body = "exercise: reach\nname: Reach\ncategory: mobility\nsteps: [Reach up.]\nimages:\n"
+    start = "  start:\n    alt: Standing tall.\n    pose: {arrow: hand}\n"
+    end = "  end:\n    alt: Arms up.\n    pose: {near: {arm: 0}, arrow: hand}\n"
+    result = run("validate", write(here / "reach.yaml", body + start + end))
+    assert result.exit_code == 2 and "reach.yaml:8:19: error: the arrow goes on the end picture" in result.stderr
+    result = run("validate", write(here / "reach.yaml", body + end))
+    assert result.exit_code == 2 and "the arrow runs from the start picture's pose, and there is none" in result.stderr
+
+
+def test_a_distance_keeps_its_decimals() -> None:
+    from handoutgen.model.exercise import Dose
+    from handoutgen.model.types import Distance
+    from handoutgen.text.dose import dose_words
+
+    assert dose_words("en", Dose(sets=2, distance=Distance.parse("2.5m"))) == "2 × 2.5 m"
+
+
+def test_two_exercises_each_easier_than_the_other_are_said_where_either_is_used(here: Path) -> None:
+    library = here / "handouts" / "exercises"
+    for name, other in (("squat", "lunge"), ("lunge", "squat")):
+        text = (library / f"{name}.yaml").read_text(encoding="utf-8")
+        text = text.replace("harder: lunge\n", "").replace("easier: squat\n", "")
+        (library / f"{name}.yaml").write_text(text.replace("difficulty:", f"easier: {other}\ndifficulty:"), "utf-8")
+    deck = write(here / "handouts" / "d.yaml", "deck: d\ntitle: D\nlanguage: en\nexercises: [squat]\n")
+    result = run("build", deck, "--layout", "cards-a6", "-o", "out/")
+    assert result.exit_code == 2 and "`easier: lunge`, but lunge says this exercise is easier than it" in result.stderr

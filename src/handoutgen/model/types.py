@@ -229,18 +229,18 @@ def parse_date(raw: str) -> dt.date:
     raise ValueError(f"`{raw}` is not a date; write it as YYYY-MM-DD, like `2026-11-01`{how}")
 
 
-class Distance(int, Number):
-    """A distance in metres, written `30m` or `1.5km`."""
+class Distance(float, Number):
+    """A distance in metres, written `30m`, `2.5m` or `1.5km`."""
 
-    units: ClassVar[dict[str, int]] = {"m": 1, "km": 1000}
+    units: ClassVar[dict[str, float]] = {"m": 1.0, "km": 1000.0}
     schema: ClassVar[dict[str, Any]] = {"type": "string", "pattern": r"^\s*\d+(\.\d+)?\s*(m|km)\s*$"}
 
     @classmethod
-    def parse(cls, raw: str) -> int:
-        match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]+)?)\s*(m|km)\s*", raw)
+    def parse(cls, raw: str) -> float:
+        match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]{1,2})?)\s*(m|km)\s*", raw)
         if not match:
             raise ValueError(f"`{raw}` is not a distance; write metres or kilometres, like `30m` or `1.5km`")
-        return round(float(match.group(1)) * cls.units[match.group(2)])
+        return round(float(match.group(1)) * cls.units[match.group(2)], 2)
 
     @classmethod
     def show(cls, value: float) -> str:

@@ -158,6 +158,7 @@ def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Look
         except HandoutError as error:
             lookup.problems.extend(error.problems)
             continue
+        lookup.problems.extend(p for p in step_problems(exercise, folder) if p not in lookup.problems)
         lookup.exercises.append(ResolvedExercise(exercise, start, end, where=ref.where))
         lookup.by_ref[id(ref)] = lookup.exercises[-1]
     lookup.warnings = _unused_problems(index, asked)
@@ -259,9 +260,23 @@ def step_problems(exercise: Exercise, folder: Path) -> list[Problem]:
         elif (str(ref), language) in index.mislabelled:
             continue  # its file says another language: that file is the mistake, reported where it is
         elif str(ref) not in ids:
-            hint = closest(str(ref), ids) or f"add {ref}.yaml to {index.folder}"
+            hint = closest(str(ref), ids - {str(exercise.exercise)}) or f"add {ref}.yaml to {index.folder}"
             problems.append(Problem(ref.where, f"`{key}`: no exercise `{ref}` ({language}) in {index.folder}", hint))
+        elif _points_back(index.found[(str(ref), language)], key, str(exercise.exercise)):
+            other = "harder" if key == "easier" else "easier"
+            said = f"`{key}: {ref}`, but {ref} says this exercise is {key} than it"
+            hint = f"one of the two is the `{other}` one: {ref} should say `{other}: {exercise.exercise}`"
+            problems.append(Problem(ref.where, said, hint))
     return problems
+
+
+def _points_back(path: Path, key: str, ident: str) -> bool:
+    """Whether the exercise at `path` names `ident` under the same `key` (each easier than the other)."""
+    try:
+        other, _, _ = load_exercise(path)
+    except HandoutError:
+        return False  # its own file reports it
+    return str(getattr(other, key) or "") == ident
 
 
 def with_dose(resolved: ResolvedExercise, dose, note=None, where=None) -> ResolvedExercise:

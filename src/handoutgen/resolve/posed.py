@@ -33,6 +33,7 @@ def exercise_pictures(exercise: Exercise, path: Path, inspector, shared) -> tupl
     translates (called only when a picture gives neither a pose nor a file)."""
     declared = (exercise.images.start, exercise.images.end)
     problems = [p for picture in declared if picture is not None for p in _declared_problems(picture, path)]
+    problems += _arrow_problems(*declared)
     if problems:
         raise HandoutError(problems)
     poses = [p.pose if p is not None else None for p in declared]
@@ -64,6 +65,22 @@ def credit_of(picture) -> str:
         return ""
     parts = [str(p) for p in (picture.author, picture.license, picture.source) if p]
     return ", ".join(parts)
+
+
+def _arrow_problems(start, end) -> list[Problem]:
+    """The arrow shows the move from the start picture's pose to the end picture's."""
+    from ..model.read import position
+
+    found = []
+    if start is not None and start.pose is not None and start.pose.arrow is not None:
+        where = position(start.pose, "arrow")
+        found.append(Problem(where, "the arrow goes on the end picture", "move `arrow:` to the end picture's pose"))
+    unstarted = start is None or start.pose is None
+    if end is not None and end.pose is not None and end.pose.arrow is not None and unstarted:
+        hint = "draw the start picture from a pose too, or leave the arrow out"
+        said = "the arrow runs from the start picture's pose, and there is none"
+        found.append(Problem(position(end.pose, "arrow"), said, hint))
+    return found
 
 
 def _declared_problems(picture, path: Path) -> list[Problem]:

@@ -85,8 +85,8 @@ def duration(language: str, seconds: int) -> str:
     return f"{seconds} {words['second'] if seconds == 1 else words['seconds']}"
 
 
-def distance(metres: int) -> str:
-    return f"{metres / 1000:g} km" if metres >= 1000 and metres % 100 == 0 else f"{metres} m"
+def distance(metres: float) -> str:
+    return f"{metres / 1000:g} km" if metres >= 1000 and metres % 100 == 0 else f"{metres:g} m"
 
 
 def dose_words(language: str, dose) -> str:  # dose: model.exercise.Dose
