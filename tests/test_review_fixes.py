@@ -177,6 +177,9 @@ def test_an_arrow_belongs_on_the_end_picture_of_a_pose(here: Path) -> None:
     assert result.exit_code == 2 and "reach.yaml:8:19: error: the arrow goes on the end picture" in result.stderr
     result = run("validate", write(here / "reach.yaml", body + end))
     assert result.exit_code == 2 and "the arrow runs from the start picture's pose, and there is none" in result.stderr
+    shutil.copy(FIGURE, here / "start.svg")
+    photo = "  start:\n    alt: Standing tall.\n    path: start.svg\n    license: own\n"
+    assert run("validate", write(here / "reach.yaml", body + photo + end)).exit_code == 0  # drawn without it
 
 
 def test_a_distance_keeps_its_decimals() -> None:

@@ -75,7 +75,7 @@ def _arrow_problems(start, end) -> list[Problem]:
     if start is not None and start.pose is not None and start.pose.arrow is not None:
         where = position(start.pose, "arrow")
         found.append(Problem(where, "the arrow goes on the end picture", "move `arrow:` to the end picture's pose"))
-    unstarted = start is None or start.pose is None
+    unstarted = start is None  # a start drawn from a file has no joints: its end is drawn without the arrow
     if end is not None and end.pose is not None and end.pose.arrow is not None and unstarted:
         hint = "draw the start picture from a pose too, or leave the arrow out"
         said = "the arrow runs from the start picture's pose, and there is none"
