@@ -158,7 +158,7 @@ def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Look
         except HandoutError as error:
             lookup.problems.extend(error.problems)
             continue
-        lookup.problems.extend(p for p in step_problems(exercise, folder) if p not in lookup.problems)
+        lookup.problems.extend(p for p in step_problems(exercise, folder, index) if p not in lookup.problems)
         lookup.exercises.append(ResolvedExercise(exercise, start, end, where=ref.where))
         lookup.by_ref[id(ref)] = lookup.exercises[-1]
     lookup.warnings = _unused_problems(index, asked)
@@ -245,9 +245,10 @@ def _load_exercise(
     return exercise, start, end
 
 
-def step_problems(exercise: Exercise, folder: Path) -> list[Problem]:
-    """`easier` and `harder` name exercises of the library in the same language, not itself."""
-    index = library_index(folder)
+def step_problems(exercise: Exercise, folder: Path, index: LibraryIndex | None = None) -> list[Problem]:
+    """`easier` and `harder` name exercises of the library in the same language, not itself
+    (`index`: the library as already read, so that a lookup reads its folder once)."""
+    index = index or library_index(folder)
     language = str(exercise.language)
     ids = {ident for ident, lang in index.found if lang == language}
     problems = []
