@@ -131,6 +131,15 @@ class Number:
     unit_name: ClassVar[str] = ""
 
     @classmethod
+    def in_units(cls, raw: str, number: str, wrong: str) -> float:
+        """`raw`, a number written as `number` matches and one of `units`, in the base unit."""
+        names = "|".join(re.escape(unit) for unit in cls.units)
+        match = re.fullmatch(rf"\s*({number})\s*({names})\s*", raw)
+        if not match:
+            raise ValueError(wrong)
+        return float(match.group(1)) * cls.units[match.group(2)]
+
+    @classmethod
     def show(cls, value: float) -> str:
         return f"{value:g}{cls.unit_name}"
 
@@ -180,10 +189,8 @@ class Duration(int, Number):
 
     @classmethod
     def parse(cls, raw: str) -> int:
-        match = re.fullmatch(r"\s*([0-9]+)\s*(s|min)\s*", raw)
-        if not match:
-            raise ValueError(f"`{raw}` is not a duration; write seconds or minutes, like `30s` or `2min`")
-        return int(match.group(1)) * cls.units[match.group(2)]
+        wrong = f"`{raw}` is not a duration; write seconds or minutes, like `30s` or `2min`"
+        return int(cls.in_units(raw, r"[0-9]+", wrong))
 
     @classmethod
     def show(cls, value: float) -> str:
@@ -237,10 +244,8 @@ class Distance(float, Number):
 
     @classmethod
     def parse(cls, raw: str) -> float:
-        match = re.fullmatch(r"\s*([0-9]+(?:\.[0-9]{1,2})?)\s*(m|km)\s*", raw)
-        if not match:
-            raise ValueError(f"`{raw}` is not a distance; write metres or kilometres, like `30m` or `1.5km`")
-        return round(float(match.group(1)) * cls.units[match.group(2)], 2)
+        wrong = f"`{raw}` is not a distance; write metres or kilometres, like `30m` or `1.5km`"
+        return round(cls.in_units(raw, r"[0-9]+(?:\.[0-9]{1,2})?", wrong), 2)
 
     @classmethod
     def show(cls, value: float) -> str:
