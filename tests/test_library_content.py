@@ -95,3 +95,28 @@ def test_every_arrow_stays_in_the_picture_and_above_the_floor() -> None:
             ]
             xs, ys = numbers[0::2], numbers[1::2]
             assert min(xs) >= 0 and max(xs) <= 240 and min(ys) >= 0 and max(ys) <= 154, (path.name, element)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "exercise: sq\nlanguage: es\n",
+        "exercise: sq   # the id\nlanguage: es\n",
+        'exercise: "sq"\nlanguage: es\n',
+        "exercise:\n",
+        "exercise: sq\n",
+        "{exercise: sq, language: es, name: Sq, category: strength, steps: [Up.]}\n",
+        "exercise: sq\nlanguage: es\nexercise: again\n",
+    ],
+)
+def test_the_library_index_reads_ids_at_a_glance_as_the_parser_would(tmp_path: Path, head: str, monkeypatch) -> None:
+    import handoutgen.resolve.library as library
+
+    body = "" if head.startswith("{") else "name: Sq\ncategory: strength\nsteps: [Up.]\n"
+    (tmp_path / "sq.es.yaml").write_text(head + body, encoding="utf-8")
+    quick = library.library_index(tmp_path)
+    library._index.cache_clear()
+    monkeypatch.setattr(library, "_keys_at_a_glance", lambda path: None)
+    whole = library.library_index(tmp_path)
+    library._index.cache_clear()
+    assert (quick.found, set(quick.broken), quick.mislabelled) == (whole.found, set(whole.broken), whole.mislabelled)

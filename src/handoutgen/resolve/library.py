@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -89,14 +90,17 @@ def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: 
         if not (folder / name).resolve().is_relative_to(root):  # never read: its words are not ours
             outside[name.split(".", 1)[0]] = path
             continue
-        try:
-            node = content_node(path)
-        except HandoutError as error:
-            broken[name.split(".", 1)[0]] = error
-            continue
-        if not isinstance(node, Map):
-            continue
-        ident, language = node.get("exercise"), node.get("language")
+        keys = _keys_at_a_glance(path)
+        if keys is None:  # anything but two plain lines: read it whole, and say what is wrong with it
+            try:
+                node = content_node(path)
+            except HandoutError as error:
+                broken[name.split(".", 1)[0]] = error
+                continue
+            if not isinstance(node, Map):
+                continue
+            keys = node.get("exercise"), node.get("language")
+        ident, language = keys
         if isinstance(ident, Scalar) and isinstance(language, Scalar):
             key = (ident.value, language.value)
             named = _named_language(name)
@@ -110,6 +114,41 @@ def _index(folder: Path, stamp: tuple[tuple[str, int, int], ...], shown_folder: 
                 found[key] = path
     twice = {key: tuple(paths) for key, paths in duplicates.items()}
     return LibraryIndex(shown_folder, found, broken, twice, outside, mislabelled)
+
+
+_TOP_KEY = re.compile(r"^(exercise|language):[ \t]*([a-z0-9][a-z0-9-]*)?[ \t]*(?:#.*)?$", re.MULTILINE)
+_ANY_KEY = re.compile(r"^(exercise|language)\s*:", re.MULTILINE)
+
+
+def _keys_at_a_glance(path: Path) -> tuple[Scalar, Scalar] | None:
+    """The id and language of a library file read from its own two lines, without parsing the
+    whole file (a library of forty exercises is read at every cold start); None when the file
+    writes them any other way, so that it is read whole."""
+    from ..errors import Where
+    from ..source import read_text
+    from ..source.nodes import control_character_problems
+    from .defaults import name_parts, project_language
+
+    try:
+        text = read_text(path)
+    except HandoutError:
+        return None
+    if control_character_problems(text, str(path)):
+        return None  # the parser names them, so that even an unused file is reported
+    plain = {m.group(1): m for m in _TOP_KEY.finditer(text)}
+    if len(_ANY_KEY.findall(text)) != len(plain) or "exercise" not in plain or text.startswith(("{", "[")):
+        return None  # quoted, flow style, written twice or missing: the parser decides
+    values = {}
+    for key, match in plain.items():
+        line = text.count("\n", 0, match.start()) + 1
+        column = match.start(2) - match.start() + 1 if match.group(2) else len(key) + 2
+        values[key] = Scalar(match.group(2) or "", Where(str(path), line, column))
+    ident, named = name_parts(path)
+    if not values["exercise"].value:
+        values["exercise"] = Scalar(ident, values["exercise"].where)
+    if "language" not in values:
+        values["language"] = Scalar(named or project_language(path), Where(str(path), 1, 1))
+    return values["exercise"], values["language"]
 
 
 def _named_language(name: str) -> str | None:
