@@ -120,6 +120,12 @@ def test_an_example_protocol_warns_until_it_is_reviewed(here: Path) -> None:
     assert result.exit_code == 0
     assert "p.yaml:6:10: warning: this programme is an example protocol" in result.stderr
     assert "then set `example: false`" in result.stderr
+    checked = run("validate", source, "--json")
+    assert checked.exit_code == 0 and "warning: this programme is an example protocol" in checked.stderr
+    import json
+
+    (record,) = json.loads(checked.stdout)["files"]
+    assert record["warnings"][0]["message"] == "this programme is an example protocol"
 
 
 @pytest.mark.parametrize(

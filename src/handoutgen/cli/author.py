@@ -53,7 +53,11 @@ def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None
         records.append(record)
         record["kind"] = _kind(source)
         try:
-            record["summary"] = _validated(source)
+            record["summary"], warnings = _validated(source)
+            record["warnings"] = [w.to_dict() for w in warnings]
+            for warning in warnings:
+                click.echo(warning.format("warning"), err=True)
+                annotate("warning", warning.message, warning.where, warning.hint)
         except HandoutError as error:
             errors.append(error)
             record.update(status="failed", problems=[p.to_dict() for p in error.problems])
@@ -89,8 +93,8 @@ def _kind(source: Path) -> str | None:
         return None
 
 
-def _validated(source: Path) -> str:
-    """A file read and checked: what it holds, in words."""
+def _validated(source: Path) -> tuple[str, tuple]:
+    """A file read and checked: what it holds, in words, and what it warns of."""
     from ..api import load_content
     from ..batch import is_layout
     from ..model.resolved import CardContent, ProgramContent
@@ -98,14 +102,14 @@ def _validated(source: Path) -> str:
 
     if is_layout(source):
         load_layout(str(source))
-        return "layout"
+        return "layout", ()
     content = load_content(source)
     if isinstance(content, CardContent):
         count = len(content.exercises)
-        return f"{count} card{'s' if count != 1 else ''}"
+        return f"{count} card{'s' if count != 1 else ''}", content.warnings
     if isinstance(content, ProgramContent):
-        return f"programme `{content.program.program}`, {len(content.exercises)} exercises"
-    return f"handout `{content.handout.handout}`, {len(content.sections)} sections"
+        return f"programme `{content.program.program}`, {len(content.exercises)} exercises", content.warnings
+    return f"handout `{content.handout.handout}`, {len(content.sections)} sections", content.warnings
 
 
 @main.command()
