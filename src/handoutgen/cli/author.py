@@ -48,6 +48,7 @@ def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None
         except HandoutError as error:
             loose.append(error)
     errors = list(loose)
+    warned: list = []
     for source in sources:
         record: dict = {"source": str(source), "kind": None, "status": "ok", "summary": "", "problems": []}
         records.append(record)
@@ -55,9 +56,7 @@ def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None
         try:
             record["summary"], warnings = _validated(source)
             record["warnings"] = [w.to_dict() for w in warnings]
-            for warning in warnings:
-                click.echo(warning.format("warning"), err=True)
-                annotate("warning", warning.message, warning.where, warning.hint)
+            warned += warnings
         except HandoutError as error:
             errors.append(error)
             record.update(status="failed", problems=[p.to_dict() for p in error.problems])
@@ -66,10 +65,15 @@ def validate(paths: tuple[Path, ...], layout: str | None, as_json: bool) -> None
             say(f"ok  {record['source']} ({record['summary']})")
     said: set = set()  # a library file's mistake is every user's problem, but is said once
     for error in errors:
-        fresh = [p for p in error.problems if p not in said]
-        said.update(fresh)
+        fresh = [p for p in error.problems if (p.where, p.message) not in said]
+        said.update((p.where, p.message) for p in fresh)
         if fresh:
             report_errors(HandoutError(fresh))
+    for warning in warned:
+        if (warning.where, warning.message) not in said:
+            said.add((warning.where, warning.message))
+            click.echo(warning.format("warning"), err=True)
+            annotate("warning", warning.message, warning.where, warning.hint)
     if as_json:
         failed = sum(r["status"] == "failed" for r in records)
         report = {
