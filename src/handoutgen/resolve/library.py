@@ -311,12 +311,14 @@ def step_problems(exercise: Exercise, folder: Path, index: LibraryIndex | None =
 
 
 def _points_back(path: Path, key: str, ident: str) -> bool:
-    """Whether the exercise at `path` names `ident` under the same `key` (each easier than the other)."""
+    """Whether the exercise at `path` names `ident` under the same `key` (each easier than the
+    other); read from its parsed lines, so that no picture of an exercise not printed is drawn."""
     try:
-        other, _, _ = load_exercise(path)
+        node = content_node(path)
     except HandoutError:
         return False  # its own file reports it
-    return str(getattr(other, key) or "") == ident
+    value = node.get(key) if isinstance(node, Map) else None
+    return isinstance(value, Scalar) and value.value.strip() == ident
 
 
 def with_dose(resolved: ResolvedExercise, dose, note=None, where=None) -> ResolvedExercise:
