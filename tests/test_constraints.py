@@ -196,6 +196,12 @@ def edge_values(tp: Any, limits: dict[str, Any]) -> Iterator[tuple[str, Any, boo
         entries = {f"Column {i}": sample(value_type) for i in range(limits["max_items"] + 1)}
         yield f"{limits['max_items']} entries", dict(list(entries.items())[:-1]), True
         yield f"{limits['max_items'] + 1} entries", entries, False
+    elif limits.get("max_items") is not None and typing.get_origin(typing.get_args(_list_type(tp))[0]) is Literal:
+        choices = [c for c in typing.get_args(typing.get_args(_list_type(tp))[0]) if c != "none"]  # each once
+        most = limits["max_items"]
+        yield f"{most} items", choices[:most], True
+        if len(choices) > most:
+            yield f"{most + 1} items", choices[: most + 1], False
     elif limits.get("max_items") is not None:
         item = sample(typing.get_args(_list_type(tp))[0])
         yield f"{limits['max_items']} items", [item] * limits["max_items"], True

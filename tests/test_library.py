@@ -112,6 +112,9 @@ EXERCISE = (REPO / "handouts" / "exercises" / "squat.yaml").read_text(encoding="
         (("difficulty: 1", "difficulty: 4"), 11, "`difficulty` is 4; it must be from 1 to 3"),
         (("harder: lunge", "harder: lnge"), 12, "`harder`: no exercise `lnge` (en) in"),
         (("harder: lunge", "harder: squat"), 12, "`harder` names this exercise itself"),
+        (("equipment: [none]", "equipment: [band, band]"), 8, "`equipment` names something twice"),
+        (("equipment: [none]", "equipment: [none, band]"), 8, "`equipment` says `none` and names things too"),
+        (("goals: [strength]", "goals: [strength, strength]"), 10, "`goals` names something twice"),
     ],
 )
 def test_metadata_written_wrong_is_said_at_its_line(

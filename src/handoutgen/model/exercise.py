@@ -167,6 +167,20 @@ class Exercise:
     )
     where: Where | None = where_field()
 
+    def problems(self) -> list[Problem]:
+        """Vocabulary lists name each thing once, and `none` alone."""
+        from .read import position
+
+        found = []
+        for key in ("equipment", "regions", "goals"):
+            values = [str(v) for v in getattr(self, key)]
+            if len(set(values)) < len(values):
+                found.append(Problem(position(self, key), f"`{key}` names something twice", "name each once"))
+        if "none" in self.equipment and len(self.equipment) > 1:
+            said = "`equipment` says `none` and names things too"
+            found.append(Problem(position(self, "equipment"), said, "leave out `none`"))
+        return found
+
 
 @dataclass(frozen=True)
 class Deck:
