@@ -69,12 +69,13 @@ def _suggested_id(name: str) -> str:
 
 
 def project_stamp(path: Path) -> tuple[str, int, int] | None:
-    """The version of the project file that decides `path`'s defaults: a cache key part."""
+    """The version of the project file that decides `path`'s defaults (the one `--project`
+    chose, else the nearest above): a cache key part, and the key of its language."""
     from .project import chosen_project, find_project
 
     project = chosen_project() or find_project(path.parent)
     try:
-        stat = project.stat() if project is not None else None
+        stat = project.stat() if project is not None and project.is_file() else None
     except OSError:
         return None
     return (str(project), stat.st_mtime_ns, stat.st_size) if stat else None
@@ -82,13 +83,8 @@ def project_stamp(path: Path) -> tuple[str, int, int] | None:
 
 def project_language(path: Path) -> str:
     """The `language` of the project a content file is in; English outside a project."""
-    from .project import chosen_project, find_project
-
-    project = chosen_project() or find_project(path.parent)
-    if project is None or not project.is_file():
-        return DEFAULT_LANGUAGE
-    stat = project.stat()
-    return _language_of(str(project), stat.st_mtime_ns, stat.st_size)
+    stamp = project_stamp(path)
+    return _language_of(*stamp) if stamp is not None else DEFAULT_LANGUAGE
 
 
 @functools.lru_cache(maxsize=32)
