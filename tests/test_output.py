@@ -160,6 +160,42 @@ def test_every_example_is_byte_identical_warm_and_cold(tmp_path: Path) -> None:
         assert target.with_suffix(".html").read_bytes() == warm[(source, "html")], source
 
 
+def test_a_batchs_rows_are_the_bytes_each_row_gives_alone(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A batch lays each row out once, on the pass the first row like it settled on. Here a short
+    name settles on the tightest pass (two pages) and a name that takes three lines of the
+    details table does not fit there (three pages): each row, in any order, is the file it
+    gives when built on its own."""
+    from conftest import copy_examples
+    from handoutgen.errors import Where
+    from handoutgen.render.pdf.document import forget_chosen_passes
+    from handoutgen.resolve.merge import Row
+
+    copy_examples(project)
+    template = project / "handouts" / "programs" / "glute-rehab-template.yaml"
+    goals = "".join(f"  - Goal number {i} for the weeks ahead, said in a sentence.\n" for i in range(2))
+    text = template.read_text().replace("goals:\n", "goals:\n" + goals)
+    template.write_text(text[: text.index("handouts:")])
+    long = "Bartholomew Featherstonehaugh-Smythe the Third of Little Whinging upon Thames, Esquire, Knight"
+    names = ["Ann", long, "Li", long, "Ann"]
+    data = write(
+        project / "rows.csv",
+        "id,patient,clinician,date,review_date\n"
+        + "".join(f'r{i},"{name}",Sam Patel,2026-11-20,2026-12-18\n' for i, name in enumerate(names)),
+    )
+    monkeypatch.chdir(project)
+    forget_chosen_passes()
+    assert run("build", str(template), "--data", str(data), "-o", "out/{{ id }}.pdf").exit_code == 0
+    pages = []
+    for number, name in enumerate(names):
+        forget_chosen_passes()
+        row = Row(number + 1, Where(str(data), number + 2, 1), {"id": f"r{number}", "patient": name,
+                  "clinician": "Sam Patel", "date": "2026-11-20", "review_date": "2026-12-18"})  # fmt: skip
+        alone = handoutgen.build_file(template, row=row)
+        assert (project / "out" / f"r{number}.pdf").read_bytes() == alone.pdf, name
+        pages.append(alone.pages)
+    assert pages == [2, 3, 2, 3, 2]
+
+
 GHOSTED = """<svg xmlns="http://www.w3.org/2000/svg" width="100" height="60" viewBox="0 0 100 60">
   <g opacity="0.5"><rect x="5" y="5" width="40" height="40" fill="#1f5f8b"/>
     <g fill-opacity="{inner}"><circle cx="70" cy="25" r="20" fill="#c0392b"/></g></g>

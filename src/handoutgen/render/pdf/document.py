@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import io
 import re
 from collections.abc import Callable
@@ -227,15 +228,70 @@ def render_handout(document: Document) -> Rendered:
     return render_pages(document, story)
 
 
-def render_pages(document: Document, story: Callable[[BaseDocTemplate, Context], list[Flowable]]) -> Rendered:
+def render_pages(
+    document: Document,
+    story: Callable[[BaseDocTemplate, Context], list[Flowable]],
+    flow: str | None = None,
+) -> Rendered:
     """Lay out a story on the layout's pages with header, footer, bookmarks and metadata.
 
     When a chapter ends on a page it barely uses, the story is laid out again a little tighter
     (spacing, leading, pictures; within set limits), and the tighter one is kept if it takes
     fewer pages: the tail is pulled back rather than left alone on a page.
+
+    `flow` names everything the story's page breaks depend on (by default the view, the layout,
+    the language and the page geometry). Two documents with the same flow break into the same
+    pages on every pass, so the pass chosen for the first is laid out straight away for the next:
+    a batch's rows, which differ only in what fills the same room, are laid out once each.
     """
-    best = latest = _render_once(document, story, 0)
-    for squeeze in (1, 2):
+    flow = hashlib.sha256((flow if flow is not None else flow_key(document)).encode()).digest()
+    chosen = _CHOSEN_PASS.get(flow)
+    if chosen is not None:
+        return _rendered(_render_once(document, story, *chosen))
+    best = _settled(document, story)
+    if len(_CHOSEN_PASS) >= _MAX_CHOSEN:
+        _CHOSEN_PASS.clear()
+    _CHOSEN_PASS[flow] = (best.squeeze, best.breaks, best.balance)
+    return _rendered(best)
+
+
+_CHOSEN_PASS: dict[bytes, tuple[int, frozenset[str], tuple[int, float] | None]] = {}
+_MAX_CHOSEN = 256
+
+
+def forget_chosen_passes() -> None:
+    """Lay out every story as if for the first time (for measuring a build)."""
+    _CHOSEN_PASS.clear()
+
+
+def flow_key(document: Document, view: object = None, *measured: object) -> str:
+    """What a story's page breaks depend on: its view (or `view`, a stand-in for it with what
+    varies taken out, and the `measured` sizes of what was taken out), layout, language and
+    page geometry. Pictures are named by path and modification time."""
+    view = document.view if view is None else view
+    return repr((view, document.layout, document.meta.language, document_geometry(document), measured))
+
+
+SQUEEZES = (0, 1, 2)  # as designed, then a little tighter twice
+
+
+def page_context(document: Document, squeeze: int) -> Context:
+    """What a story is laid out with on one pass: the layout's styles, the text column's size."""
+    geometry = document_geometry(document)
+    styles = styles_for(document.layout, squeeze)
+    return Context(
+        document.layout, styles, document.meta.language, geometry.frame_width, geometry.frame_height, squeeze
+    )
+
+
+def _rendered(layout: _Layout) -> Rendered:
+    return Rendered(layout.pdf, layout.pages)
+
+
+def _settled(document: Document, story: Callable[[BaseDocTemplate, Context], list[Flowable]]) -> _Layout:
+    """The story laid out as often as it takes to settle: tighter, rebalanced, levelled."""
+    best = latest = _render_once(document, story, SQUEEZES[0])
+    for squeeze in SQUEEZES[1:]:
         if not any(fill < STUB for _, fill in latest.chapter_ends):
             break
         latest = _render_once(document, story, squeeze)
@@ -245,7 +301,7 @@ def render_pages(document: Document, story: Callable[[BaseDocTemplate, Context],
         best = _rebalanced(document, story, best)
     if best.columns_at_end is not None:
         best = _level_columns(document, story, best)
-    return Rendered(best.pdf, best.pages)
+    return best
 
 
 LEVEL = 0.2  # columns of the last page further apart than this (share of their height) are levelled
@@ -281,6 +337,7 @@ class _Layout:
     squeeze: int
     breaks: frozenset[str] = frozenset()
     columns_at_end: tuple[float, float] | None = None
+    balance: tuple[int, float] | None = None
 
 
 def _rebalanced(
@@ -307,8 +364,7 @@ def _render_once(
     layout, meta = document.layout, document.meta
     values = band_values(meta, layout)
     geometry = document_geometry(document)
-    styles = styles_for(layout, squeeze)
-    ctx = Context(layout, styles, meta.language, geometry.frame_width, geometry.frame_height, squeeze)
+    ctx = page_context(document, squeeze)
     buffer = io.BytesIO()
     doc = HandoutDocTemplate(
         buffer,
@@ -349,7 +405,9 @@ def _render_once(
             "split very long boxes, tables or pictures into smaller ones, or check the layout's margins and sizes",
         ) from None
     pages = len(canvases[0].held_pages)
-    return _Layout(buffer.getvalue(), pages, doc.chapter_ends, doc.headings, squeeze, breaks, doc.columns_at_end)
+    return _Layout(
+        buffer.getvalue(), pages, doc.chapter_ends, doc.headings, squeeze, breaks, doc.columns_at_end, balance
+    )
 
 
 def _break_before(flowables: list[Flowable], keys: frozenset[str]) -> list[Flowable]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
@@ -20,9 +22,12 @@ from ...text.markup import escape, inline
 from . import fonts
 from .blocks import bullet_list, summary_box, table_block
 from .document import (
+    SQUEEZES,
     Rendered,
     _frame,
     disclaimer_flowables,
+    flow_key,
+    page_context,
     render_pages,
 )
 from .flow import Context, boxed, paragraph, stays_with_next, styled, tint
@@ -39,12 +44,25 @@ def render_program(document: Document) -> Rendered:
         doc.addPageTemplates([PageTemplate("page", frames=[_frame(doc, 0, doc.width, doc.height)])])
         return program_story(view, ctx)
 
-    rendered = render_pages(document, story)
+    rendered = render_pages(document, story, _flow(document, view))
     if not document.leaflets:
         return rendered
     from .leaflets import bind, leaflet
 
     return bind(rendered, [(leaf.meta.title, leaflet(leaf)) for leaf in document.leaflets])
+
+
+def _flow(document: Document, view: ProgramView) -> str:
+    """What the programme's page breaks depend on. A batch's rows differ in their details (the
+    patient, the dates), and those only fill the details table: its height on each pass stands
+    in for them. A table taller than the page would split, so its rows' heights are kept too."""
+    heights = []
+    for squeeze in SQUEEZES:
+        ctx = page_context(document, squeeze)
+        table = _details(view, ctx)
+        table.wrap(ctx.width, ctx.height)
+        heights.append(tuple(table._rowHeights))
+    return flow_key(document, dataclasses.replace(view, details=()), heights)
 
 
 def program_story(view: ProgramView, ctx: Context) -> list[Flowable]:
