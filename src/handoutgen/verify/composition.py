@@ -28,7 +28,8 @@ from ..model.views import (
 )
 from ..text.colors import contrast
 from .report import Composition, Report
-from .text import Line, read_lines, render_page
+from .seen import Remembered
+from .text import Line, read_lines, rendered_pages
 from .words import printed_words, words
 
 NEAR_EMPTY = 0.18  # "about a fifth": a last page less full than this is a stub
@@ -48,14 +49,19 @@ class Part:
 
 
 def check_composition(
-    report: Report, data: bytes, document: Document, lines: dict[int, list[Line]] | None = None
+    report: Report,
+    data: bytes,
+    document: Document,
+    lines: dict[int, list[Line]] | None = None,
+    seen: list[bytes] | None = None,
 ) -> None:
-    """Composition findings on `report`; `lines` are the pages' text runs when already read."""
+    """Composition findings on `report`; `lines` are the pages' text runs when already read, and
+    `seen` the pages' fingerprints (verify.seen)."""
     lines = read_lines(data) if lines is None else lines
     if document.kind == "cards":
         _card_margins(report, document, lines)
         _small_text(report, lines, document.layout.cards.min_font_size if document.layout.cards else 6.0)
-        _contrast(report, data, lines, _distinct_card_pages(document, len(lines)))
+        _contrast(report, data, lines, _distinct_card_pages(document, len(lines)), seen)
         return
     from ..render.pdf.document import document_geometry
 
@@ -67,7 +73,7 @@ def check_composition(
     _foot_of_pages(report, body, parts, spans)
     _splits(report, parts, spans, body)
     _small_text(report, lines, document.layout.text.smallest)
-    _contrast(report, data, lines, list(lines))
+    _contrast(report, data, lines, list(lines), seen)
 
 
 def _inside(line: Line, frame: tuple[float, float, float, float]) -> bool:
@@ -383,34 +389,56 @@ def _distinct_card_pages(document: Document, pages: int) -> list[int]:
     return [n for n in chosen if n <= pages]
 
 
-def _contrast(report: Report, data: bytes, lines: dict[int, list[Line]], pages: list[int]) -> None:
+def _contrast(
+    report: Report, data: bytes, lines: dict[int, list[Line]], pages: list[int], seen: list[bytes] | None
+) -> None:
     """The colour of each line of text against the colour around it, as the page is drawn."""
-    scale = 0.5  # 36 dpi: enough to see the colour behind a line of text
+    worst_of: dict[int, tuple | None] = {}
+    todo = []
     for number in pages:
-        page_lines = [line for line in lines.get(number, []) if line.text.strip()]
-        if not page_lines:
+        if not any(line.text.strip() for line in lines.get(number, [])):
             continue
-        picture = render_page(data, number, scale)
-        pixels, size = picture.load(), picture.size
-        worst = None
-        for line in page_lines:
-            around = _backgrounds(pixels, size, line, scale)
-            if not around:
-                continue
-            ratio, behind = max((contrast(line.color, color), color) for color in around)
-            large = line.size >= 18 or (line.bold and line.size >= 14)
-            if ratio < (LARGE_CONTRAST if large else CONTRAST) - 0.05 and (worst is None or ratio < worst[0]):
-                worst = (ratio, line, behind)
-        if worst is not None:
-            ratio, line, behind = worst
-            report.composition.append(
-                Composition(
-                    "contrast",
-                    number,
-                    f'"{_short(line.text)}" in {_hex(line.color)} on {_hex(behind)} has contrast {ratio:.1f}:1, '
-                    f"under {LARGE_CONTRAST if line.size >= 18 or (line.bold and line.size >= 14) else CONTRAST}:1",
-                )
+        found = _CONTRAST.get((seen[number - 1],)) if seen is not None else None
+        if found is not None:
+            worst_of[number] = found[0]
+        else:
+            todo.append(number)
+    scale = 0.5  # 36 dpi: enough to see the colour behind a line of text
+    for number, picture in rendered_pages(data, todo, scale) if todo else ():
+        worst_of[number] = _faintest(picture, [line for line in lines[number] if line.text.strip()], scale)
+        if seen is not None:
+            _CONTRAST.put((seen[number - 1],), (worst_of[number],))
+    for number in sorted(worst_of):
+        if worst_of[number] is None:
+            continue
+        ratio, line, behind = worst_of[number]
+        large = line.size >= 18 or (line.bold and line.size >= 14)
+        report.composition.append(
+            Composition(
+                "contrast",
+                number,
+                f'"{_short(line.text)}" in {_hex(line.color)} on {_hex(behind)} has contrast {ratio:.1f}:1, '
+                f"under {LARGE_CONTRAST if large else CONTRAST}:1",
             )
+        )
+
+
+_CONTRAST: Remembered[tuple] = Remembered(256)  # a page's fingerprint: (its faintest line or None,)
+
+
+def _faintest(picture: Any, page_lines: list[Line], scale: float) -> tuple | None:
+    """The line of text least set off from what lies around it, when under the threshold."""
+    pixels, size = picture.load(), picture.size
+    worst = None
+    for line in page_lines:
+        around = _backgrounds(pixels, size, line, scale)
+        if not around:
+            continue
+        ratio, behind = max((contrast(line.color, color), color) for color in around)
+        large = line.size >= 18 or (line.bold and line.size >= 14)
+        if ratio < (LARGE_CONTRAST if large else CONTRAST) - 0.05 and (worst is None or ratio < worst[0]):
+            worst = (ratio, line, behind)
+    return worst
 
 
 def _backgrounds(pixels: Any, size: tuple[int, int], line: Line, scale: float) -> list[tuple[int, int, int]]:

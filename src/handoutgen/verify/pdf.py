@@ -17,6 +17,7 @@ from ..model.resolved import Document
 from ..model.types import LINK_SCHEMES
 from ..text.printed import printed_texts
 from .report import Report
+from .seen import fingerprints
 from .text import PageRead, read_pages
 from .words import check_words
 
@@ -158,7 +159,8 @@ def _run_checks(
         layout_plan = card_plan(document, pages)
         cards = card_boxes(layout_plan) if len(layout_plan.pages) == len(pages) else None
     frame = _body_frame(document, pages)
-    read = _check_text_positions(report, data, pages, frame, cards, lines=document is not None)
+    seen = fingerprints(pages)
+    read = _check_text_positions(report, data, pages, frame, cards, lines=document is not None, seen=seen)
     _check_links(report, pages)
     report.bookmarks = len(reader.outline)
     if document is None:
@@ -171,7 +173,7 @@ def _run_checks(
         check_words(report, "\n".join(r.framed for r in read), printed_texts(document.view))
     from .composition import check_composition
 
-    check_composition(report, data, document, {n: r.lines for n, r in enumerate(read, start=1)})
+    check_composition(report, data, document, {n: r.lines for n, r in enumerate(read, start=1)}, seen)
 
 
 def _check_pages(report: Report, pages: list, layout: Any) -> None:
@@ -273,7 +275,13 @@ def _check_metadata(report: Report, reader: Any) -> None:
 
 
 def _check_text_positions(
-    report: Report, data: bytes, pages: list, frame: tuple | None, cards: list | None = None, lines: bool = False
+    report: Report,
+    data: bytes,
+    pages: list,
+    frame: tuple | None,
+    cards: list | None = None,
+    lines: bool = False,
+    seen: list[bytes] | None = None,
 ) -> list[PageRead]:
     """Every text on its page. Each page is read once for all the checks: the text of its body
     frame (the header and footer repeat the title, which must not stand in for its words), of
@@ -282,7 +290,7 @@ def _check_text_positions(
         [(float(p.mediabox.left), float(p.mediabox.bottom), float(p.mediabox.right), float(p.mediabox.top))]
         for p in pages
     ]
-    read = read_pages(data, boxes, frame, cards, lines)
+    read = read_pages(data, boxes, frame, cards, lines, seen)
     outside = [
         f"page {n}: {r.stray[0][:40]!r} at ({r.stray[1]:.0f}, {r.stray[2]:.0f}) pt"
         for n, r in enumerate(read, 1)

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from .seen import Remembered
 from .words import words
 
 PDFIUM_LOCK = threading.RLock()
@@ -92,24 +93,56 @@ def read_pages(
     frame: Box | None = None,
     cards: list[list[Box]] | None = None,
     lines: bool = False,
+    seen: list[bytes] | None = None,
 ) -> list[PageRead]:
     """Everything the checks read of each page, in one visit of it: its text, the text inside
-    each of its boxes (the page), inside the body frame, inside each card, and its text runs."""
-    out = []
+    each of its boxes (the page), inside the body frame, inside each card, and its text runs.
+    `seen` are the pages' fingerprints (verify.seen): a page read before is not read again."""
+    out: list[PageRead | None] = []
+    keys = []
+    for index, page_boxes in enumerate(boxes):
+        key = None
+        if seen is not None:
+            key = (seen[index], tuple(page_boxes), frame, tuple(cards[index]) if cards is not None else None, lines)
+        keys.append(key)
+        found = _READ.get(key) if key is not None else None
+        out.append(_renumbered(found, index + 1) if found is not None else None)
+    if all(read is not None for read in out):
+        return [read for read in out if read is not None]
     with pdfium_document(data) as document:
         for index, page_boxes in enumerate(boxes):
-            page = PageText(document[index])
-            inside = [page.inside(box) for box in page_boxes]
-            read = PageRead(page.text, inside, _stray(page, page_boxes, inside))
-            read.framed = page.inside(frame) if frame is not None else page.text
-            if cards is not None:
-                read.in_cards = [page.inside(box) for box in cards[index]]
-                read.card_stray = _stray(page, cards[index], read.in_cards)
-            if lines:
-                read.lines = _page_lines(page._textpage, index + 1)
-            out.append(read)
-            page.close()
-    return out
+            if out[index] is None:
+                out[index] = _read_page(document[index], index, page_boxes, frame, cards, lines)
+                if keys[index] is not None:
+                    _READ.put(keys[index], _renumbered(out[index], index + 1))
+    return [read for read in out if read is not None]
+
+
+_READ: Remembered[PageRead] = Remembered(256)
+
+
+def _read_page(
+    pdf_page: Any, index: int, page_boxes: list[Box], frame: Box | None, cards: list[list[Box]] | None, lines: bool
+) -> PageRead:
+    page = PageText(pdf_page)
+    inside = [page.inside(box) for box in page_boxes]
+    read = PageRead(page.text, inside, _stray(page, page_boxes, inside))
+    read.framed = page.inside(frame) if frame is not None else page.text
+    if cards is not None:
+        read.in_cards = [page.inside(box) for box in cards[index]]
+        read.card_stray = _stray(page, cards[index], read.in_cards)
+    if lines:
+        read.lines = _page_lines(page._textpage, index + 1)
+    page.close()
+    return read
+
+
+def _renumbered(read: PageRead, number: int) -> PageRead:
+    """A page read before, as page `number` of this document."""
+    import dataclasses
+
+    lines = [line if line.page == number else dataclasses.replace(line, page=number) for line in read.lines]
+    return dataclasses.replace(read, in_boxes=list(read.in_boxes), in_cards=list(read.in_cards), lines=lines)
 
 
 def _stray(page: PageText, boxes: list[Box], inside: list[str]) -> tuple[str, float, float] | None:
@@ -176,7 +209,9 @@ def _page_lines(textpage: Any, number: int) -> list[Line]:
     return lines
 
 
-def render_page(data: bytes, number: int, scale: float) -> Any:
-    """A page as a PIL picture at `scale` pixels a point (for colours behind text)."""
+def rendered_pages(data: bytes, numbers: list[int], scale: float) -> Iterator[tuple[int, Any]]:
+    """Pages (1-based numbers) as PIL pictures at `scale` pixels a point (for colours behind
+    text), from one opening of the document."""
     with pdfium_document(data) as document:
-        return document[number - 1].render(scale=scale).to_pil().convert("RGB")
+        for number in numbers:
+            yield number, document[number - 1].render(scale=scale).to_pil().convert("RGB")
