@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 
 from ...model.resolved import Document
 from .document import Rendered, render_handout
@@ -38,12 +39,31 @@ def bind(main: Rendered, leaflets: list[tuple[str, Rendered]]) -> Rendered:
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(main.pdf)))
     for number, (title, pages) in enumerate(leaflets, start=1):
-        reader = PdfReader(io.BytesIO(pages.pdf))
-        _retag_fonts(reader, number)
-        writer.append(reader, outline_item=title)
+        lock, reader = _retagged(pages.pdf, number)
+        with lock:  # pypdf reads a file's objects as they are asked for: one document at a time
+            writer.append(reader, outline_item=title)
     out = io.BytesIO()
     writer.write(out)
     return Rendered(out.getvalue(), main.pages + sum(pages.pages for _, pages in leaflets))
+
+
+_READERS: dict[tuple[bytes, int], tuple[threading.Lock, object]] = {}
+
+
+def _retagged(pdf: bytes, number: int) -> tuple[threading.Lock, object]:
+    """The leaflet read with pypdf, its subsets retagged as leaflet `number`'s: once per process.
+    Each document that appends it gets its own copy of its objects (pypdf keeps the map from
+    the reader's objects to its own in the writer)."""
+    from pypdf import PdfReader
+
+    found = _READERS.get((pdf, number))
+    if found is None:
+        reader = PdfReader(io.BytesIO(pdf))
+        _retag_fonts(reader, number)
+        if len(_READERS) >= _MAX_LEAFLETS:
+            _READERS.clear()
+        found = _READERS.setdefault((pdf, number), (threading.Lock(), reader))
+    return found
 
 
 def _retag_fonts(reader, number: int) -> None:
