@@ -79,12 +79,11 @@ def paragraph(markup: str, style: Any) -> Paragraph:
     """A Paragraph whose markup is parsed once per process (parsing is a fifth of a build).
 
     Keyed by the style object, which the cache entry keeps alive so that its id is never
-    reused by another style. Styles are made once per layout (see styles.py).
+    reused by another style. Styles are made once per layout (see styles.py), and their
+    variants once per set of overrides (`variant`).
     """
     if "<i>" in markup or style.fontName == fonts.ITALIC:
         fonts.register(italic=True)  # cached: loads the italic faces the first time any text needs them
-    if getattr(style, "one_off", False):
-        return MeasuredParagraph(markup, style)
     key = (markup, id(style))
     cached = _PARSED.get(key)
     if cached is not None:
@@ -97,11 +96,22 @@ def paragraph(markup: str, style: Any) -> Paragraph:
 
 
 def variant(style: Any, **overrides: Any) -> Any:
+    """`style` with `overrides`, made once per process for each different set of them, so that
+    text in it (a panel's name, a picture's caption) is parsed once too."""
     from reportlab.lib.styles import ParagraphStyle
 
-    variant = ParagraphStyle(style.name + "+", parent=style, **overrides)
-    variant.one_off = True  # not worth caching parsed text for
-    return variant
+    key = (id(style), repr(sorted(overrides.items())))
+    found = _VARIANTS.get(key)
+    if found is not None and found[0] is style:
+        return found[1]
+    if len(_VARIANTS) > 4_000:
+        _VARIANTS.clear()
+    made = ParagraphStyle(style.name + "+", parent=style, **overrides)
+    _VARIANTS[key] = (style, made)  # keeps `style` alive, so that its id is never another's
+    return made
+
+
+_VARIANTS: dict[tuple[int, str], tuple[Any, Any]] = {}
 
 
 def numbered(
