@@ -259,3 +259,28 @@ def test_ids_that_differ_only_in_case_are_one_file(batch: Path) -> None:
     assert result.exit_code == 1 and "row 2 (rows.csv:3): skipped" in result.stderr
     assert "would overwrite the one from row 1" in result.stderr
     assert [p.name for p in editions(batch / "out")] == ["P1.pdf"]
+
+
+def test_a_long_running_process_reads_an_appended_handout_again_when_anything_it_comes_from_changes(
+    batch: Path,
+) -> None:
+    """A batch reads its appended handout once; a second batch in the same process (a service,
+    a watch) sees an edit to the handout, to an exercise only the handout shows, and a new
+    library file that makes one of its exercise ids ambiguous."""
+    from conftest import pdf_text
+
+    assert build("--jobs", "1").exit_code == 0
+    assert "Take a big step forward" in pdf_text(batch / "out" / "p1.pdf")
+    handout = batch / "handouts" / "glute-soreness.yaml"
+    handout.write_text(
+        handout.read_text().replace("Three strength exercises to start", "Three sturdy exercises to start")
+    )
+    lunge = batch / "handouts" / "exercises" / "lunge.yaml"
+    lunge.write_text(lunge.read_text().replace("Take a big step forward", "Take one long stride forward"))
+    assert build("--jobs", "1").exit_code == 0
+    text = pdf_text(batch / "out" / "p2.pdf")
+    assert "Three sturdy exercises to start" in text and "Take one long stride forward" in text
+    assert "Take a big step forward" not in text
+    write(batch / "handouts" / "exercises" / "lunge-copy.yaml", lunge.read_text())
+    result = build("--jobs", "1")
+    assert result.exit_code == 1 and "exercise `lunge` (en) is defined twice in the library" in result.stderr

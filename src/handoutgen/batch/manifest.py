@@ -13,12 +13,12 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass, fields, is_dataclass
+from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from ..errors import HandoutError, Where
+from ..errors import HandoutError
 from ..output import check_writable, journal_name, why_not_written, write_file
 
 Status = Literal["built", "failed"]
@@ -191,42 +191,12 @@ def inputs_key(document: object, fields_of_row: dict[str, str], options: dict[st
         "row": fields_of_row,
     }
     digest.update(json.dumps(head, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    from ..resolve.sources import files_of, stamp
+
     for path in sorted(files_of(document)):
         digest.update(f"\n{Path(path).name}\n".encode())
-        digest.update(_content_sha256(*_stamp(path)).encode())
+        digest.update(_content_sha256(*stamp(path)).encode())
     return digest.hexdigest()
-
-
-def files_of(document: object) -> set[str]:
-    """Every file any part of a resolved document came from or draws."""
-    from ..model.picture import Picture
-
-    found: set[str] = set()
-    seen: set[int] = set()
-    stack = [document]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, (str, bytes, int, float, bool)) or value is None or id(value) in seen:
-            continue
-        seen.add(id(value))
-        if isinstance(value, Where):
-            found.add(value.file)
-        elif isinstance(value, Picture):
-            found.add(str(value.path))
-        elif isinstance(value, Path):
-            continue
-        if is_dataclass(value):
-            stack += [getattr(value, f.name, None) for f in fields(value)]
-        elif isinstance(value, dict):
-            stack += [*value.keys(), *value.values()]
-        elif isinstance(value, (tuple, list, frozenset, set)):
-            stack += list(value)
-    return {str(Path(f).resolve()) for f in found if Path(f).is_file()}
-
-
-def _stamp(path: str) -> tuple[str, int, int]:
-    stat = Path(path).stat()
-    return path, stat.st_mtime_ns, stat.st_size
 
 
 @lru_cache(maxsize=4096)

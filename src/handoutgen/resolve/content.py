@@ -163,12 +163,33 @@ def _appended(refs: list[ContentPath], path: Path, problems: list[Problem]) -> l
                 )
             if not target.is_file():
                 raise HandoutError.at(ref.where, f"handout `{ref}` not found (looked for {shown(target)})")
-            handouts.append(load_handout(target))
+            handouts.append(_appended_handout(target))
         except HandoutError as error:
             problems.extend(error.problems)
         except OSError as exc:
             problems.append(Problem(ref.where, f"handout `{ref}` cannot be read: {exc.strerror or exc}"))
     return handouts
+
+
+def _appended_handout(target: Path) -> HandoutContent:
+    """An appended handout, read once for all the rows of a batch: kept while its file, every
+    file it was made from, the library's index and the project and folder it is read in stay
+    the same."""
+    from ..model.types import DATE_FORMAT
+    from .defaults import project_stamp
+    from .library import library_index
+    from .sources import remember_handout, remembered_handout
+
+    absolute = target.resolve()
+    stat = absolute.stat()
+    index = library_index(library_folder(target))
+    where_read = (str(Path.cwd()), str(project_root(target)), project_stamp(target), DATE_FORMAT.get())
+    key = (str(target), str(absolute), stat.st_mtime_ns, stat.st_size, where_read)
+    found = remembered_handout(key, index)
+    if found is None:
+        found = load_handout(target)
+        remember_handout(key, index, found)
+    return found
 
 
 def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
