@@ -53,7 +53,7 @@ def check_composition(
     data: bytes,
     document: Document,
     lines: dict[int, list[Line]] | None = None,
-    seen: list[bytes] | None = None,
+    seen: list[bytes | None] | None = None,
 ) -> None:
     """Composition findings on `report`; `lines` are the pages' text runs when already read, and
     `seen` the pages' fingerprints (verify.seen)."""
@@ -390,24 +390,28 @@ def _distinct_card_pages(document: Document, pages: int) -> list[int]:
 
 
 def _contrast(
-    report: Report, data: bytes, lines: dict[int, list[Line]], pages: list[int], seen: list[bytes] | None
+    report: Report, data: bytes, lines: dict[int, list[Line]], pages: list[int], seen: list[bytes | None] | None
 ) -> None:
     """The colour of each line of text against the colour around it, as the page is drawn."""
     worst_of: dict[int, tuple | None] = {}
-    todo = []
+    keys = {n: (seen[n - 1],) if seen is not None and seen[n - 1] is not None else None for n in pages}
+    todo, alike = [], {}
     for number in pages:
         if not any(line.text.strip() for line in lines.get(number, [])):
             continue
-        found = _CONTRAST.get((seen[number - 1],)) if seen is not None else None
+        found = _CONTRAST.get(keys[number])
+        earlier = next((n for n in todo if keys[n] is not None and keys[n] == keys[number]), None)
         if found is not None:
             worst_of[number] = found[0]
+        elif earlier is not None:  # drawn like an earlier page of this document
+            alike[number] = earlier
         else:
             todo.append(number)
     scale = 0.5  # 36 dpi: enough to see the colour behind a line of text
     for number, picture in rendered_pages(data, todo, scale) if todo else ():
         worst_of[number] = _faintest(picture, [line for line in lines[number] if line.text.strip()], scale)
-        if seen is not None:
-            _CONTRAST.put((seen[number - 1],), (worst_of[number],))
+        _CONTRAST.put(keys[number], (worst_of[number],))
+    worst_of.update({number: worst_of[earlier] for number, earlier in alike.items()})
     for number in sorted(worst_of):
         if worst_of[number] is None:
             continue

@@ -8,6 +8,7 @@ from) every word it prints present; for cards, every card's words inside that ca
 from __future__ import annotations
 
 import io
+import logging
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -31,6 +32,32 @@ MAX_DOCUMENT_CONTENT = 200 * 1024 * 1024  # of all pages, a form counted on each
 def check_pdf(data: bytes, document: Document | None = None, layout: Layout | None = None) -> Report:
     """Check PDF bytes: the page size against `layout` when given; every word against `document`.
     An unreadable file is a HandoutError (bad input); a failed check is a finding in the report."""
+    with _PypdfComplaints() as complaints:
+        return _checked(data, document, layout, complaints)
+
+
+class _PypdfComplaints(logging.Handler):
+    """Whether pypdf warned while reading (a cross-reference table it had to rebuild, an object
+    not where the file said): pdfium may then see other objects than pypdf does, so the file's
+    pages are not known by their fingerprints. Warnings of other threads count too, which only
+    costs their pages a fresh reading."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.heard = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.heard = True
+
+    def __enter__(self) -> _PypdfComplaints:
+        logging.getLogger("pypdf").addHandler(self)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        logging.getLogger("pypdf").removeHandler(self)
+
+
+def _checked(data: bytes, document: Document | None, layout: Layout | None, complaints: _PypdfComplaints) -> Report:
     from pypdf import PdfReader
 
     report = Report()
@@ -52,7 +79,7 @@ def check_pdf(data: bytes, document: Document | None = None, layout: Layout | No
         if swollen is not None:
             report.add("pdf", False, f"{swollen}: not a handout")
             return report
-        _run_checks(report, data, reader, pages, document, layout)
+        _run_checks(report, data, reader, pages, document, layout, complaints)
     except HandoutError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
@@ -146,7 +173,13 @@ def _short(exc: Exception) -> str:
 
 
 def _run_checks(
-    report: Report, data: bytes, reader: Any, pages: list, document: Document | None, layout: Layout | None
+    report: Report,
+    data: bytes,
+    reader: Any,
+    pages: list,
+    document: Document | None,
+    layout: Layout | None,
+    complaints: _PypdfComplaints,
 ) -> None:
     _check_pages(report, pages, layout)
     _check_fonts(report, pages)
@@ -159,7 +192,9 @@ def _run_checks(
         layout_plan = card_plan(document, pages)
         cards = card_boxes(layout_plan) if len(layout_plan.pages) == len(pages) else None
     frame = _body_frame(document, pages)
-    seen = fingerprints(pages)
+    seen = fingerprints(pages, reader.trailer.get("/Root"))
+    if complaints.heard:
+        seen = None
     read = _check_text_positions(report, data, pages, frame, cards, lines=document is not None, seen=seen)
     _check_links(report, pages)
     report.bookmarks = len(reader.outline)
@@ -281,7 +316,7 @@ def _check_text_positions(
     frame: tuple | None,
     cards: list | None = None,
     lines: bool = False,
-    seen: list[bytes] | None = None,
+    seen: list[bytes | None] | None = None,
 ) -> list[PageRead]:
     """Every text on its page. Each page is read once for all the checks: the text of its body
     frame (the header and footer repeat the title, which must not stand in for its words), of

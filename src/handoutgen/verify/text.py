@@ -93,28 +93,33 @@ def read_pages(
     frame: Box | None = None,
     cards: list[list[Box]] | None = None,
     lines: bool = False,
-    seen: list[bytes] | None = None,
+    seen: list[bytes | None] | None = None,
 ) -> list[PageRead]:
     """Everything the checks read of each page, in one visit of it: its text, the text inside
     each of its boxes (the page), inside the body frame, inside each card, and its text runs.
     `seen` are the pages' fingerprints (verify.seen): a page read before is not read again."""
-    out: list[PageRead | None] = []
-    keys = []
-    for index, page_boxes in enumerate(boxes):
-        key = None
-        if seen is not None:
-            key = (seen[index], tuple(page_boxes), frame, tuple(cards[index]) if cards is not None else None, lines)
-        keys.append(key)
-        found = _READ.get(key) if key is not None else None
-        out.append(_renumbered(found, index + 1) if found is not None else None)
-    if all(read is not None for read in out):
-        return [read for read in out if read is not None]
-    with pdfium_document(data) as document:
-        for index, page_boxes in enumerate(boxes):
-            if out[index] is None:
-                out[index] = _read_page(document[index], index, page_boxes, frame, cards, lines)
-                if keys[index] is not None:
-                    _READ.put(keys[index], _renumbered(out[index], index + 1))
+    keys = [
+        (seen[i], tuple(page_boxes), frame, tuple(cards[i]) if cards is not None else None, lines)
+        if seen is not None and seen[i] is not None
+        else None
+        for i, page_boxes in enumerate(boxes)
+    ]
+    out: list[PageRead | None] = [None] * len(boxes)
+    todo = []
+    for index, key in enumerate(keys):
+        found = _READ.get(key)
+        if found is not None:
+            out[index] = _renumbered(found, index + 1)
+        elif key is None or key not in keys[:index]:  # a page like one before it is read once
+            todo.append(index)
+    if todo:
+        with pdfium_document(data) as document:
+            for index in todo:
+                out[index] = _read_page(document[index], index, boxes[index], frame, cards, lines)
+                _READ.put(keys[index], _renumbered(out[index], index + 1))
+    for index, key in enumerate(keys):
+        if out[index] is None:  # the same as an earlier page of this document
+            out[index] = _renumbered(out[keys.index(key)], index + 1)
     return [read for read in out if read is not None]
 
 
@@ -209,9 +214,14 @@ def _page_lines(textpage: Any, number: int) -> list[Line]:
     return lines
 
 
-def rendered_pages(data: bytes, numbers: list[int], scale: float) -> Iterator[tuple[int, Any]]:
+def rendered_pages(data: bytes, numbers: list[int], scale: float, at_once: int = 16) -> Iterator[tuple[int, Any]]:
     """Pages (1-based numbers) as PIL pictures at `scale` pixels a point (for colours behind
-    text), from one opening of the document."""
-    with pdfium_document(data) as document:
-        for number in numbers:
-            yield number, document[number - 1].render(scale=scale).to_pil().convert("RGB")
+    text), `at_once` pages from each opening of the document; pdfium is free while they are
+    looked at."""
+    for start in range(0, len(numbers), at_once):
+        with pdfium_document(data) as document:
+            pictures = [
+                (number, document[number - 1].render(scale=scale).to_pil().convert("RGB"))
+                for number in numbers[start : start + at_once]
+            ]
+        yield from pictures
