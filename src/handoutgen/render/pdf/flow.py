@@ -75,7 +75,7 @@ class MeasuredParagraph(Paragraph):
         return size
 
 
-def paragraph(markup: str, style: Any) -> Paragraph:
+def paragraph(markup: str, style: Any, keep: bool = True) -> Paragraph:
     """A Paragraph whose markup is parsed once per process (parsing is a fifth of a build).
 
     Keyed by the style object, which the cache entry keeps alive so that its id is never
@@ -84,6 +84,8 @@ def paragraph(markup: str, style: Any) -> Paragraph:
     """
     if "<i>" in markup or style.fontName == fonts.ITALIC:
         fonts.register(italic=True)  # cached: loads the italic faces the first time any text needs them
+    if not keep:  # text of one document only (a patient's name): not worth keeping
+        return MeasuredParagraph(markup, style)
     key = (markup, id(style))
     cached = _PARSED.get(key)
     if cached is not None:

@@ -130,7 +130,7 @@ def _details(view: ProgramView, ctx: Context) -> Table:
     cells = [
         (
             paragraph(f"<b>{escape(detail.label)}</b>", ctx.styles.box_text),
-            paragraph(escape(str(detail.value)), ctx.styles.box_text),
+            paragraph(escape(str(detail.value)), ctx.styles.box_text, keep=False),
         )
         for detail in view.details
     ]
