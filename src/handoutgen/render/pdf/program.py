@@ -55,12 +55,14 @@ def render_program(document: Document) -> Rendered:
 def _flow(document: Document, view: ProgramView) -> str:
     """What the programme's page breaks depend on. A batch's rows differ in their details (the
     patient, the dates), and those only fill the details table: its height on each pass stands
-    in for them. A table taller than the page would split, so its rows' heights are kept too."""
+    in for them. Each row's height is kept, measured whole (ReportLab stops measuring a long
+    table's rows at the foot of the room it is offered), so a table that would split is told
+    apart too."""
     heights = []
     for squeeze in SQUEEZES:
         ctx = page_context(document, squeeze)
         table = _details(view, ctx)
-        table.wrap(ctx.width, ctx.height)
+        table.wrap(ctx.width, float("inf"))
         heights.append(tuple(table._rowHeights))
     return flow_key(document, dataclasses.replace(view, details=()), heights)
 
