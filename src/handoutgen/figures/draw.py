@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..model.pose import Pose
 from .arrows import motion_arrow
-from .props import GROUND, MAT, draw_props, prop_name
+from .props import GROUND, MAT, NoRoomError, draw_props, prop_name
 from .skeleton import Point, Skeleton, skeleton
 from .style import FAR, NAVY, Canvas, ellipse_on, polyline
 from .targets import target_shapes
@@ -94,6 +94,14 @@ def _scaled(body: Skeleton, scale: float, middle: float, ground: float) -> Skele
 
 
 def _svg(placed: Placed, start: Placed | None) -> str:
+    try:
+        return _drawn(placed, start)
+    except NoRoomError as error:
+        error.pose = placed.pose  # which of the two pictures
+        raise
+
+
+def _drawn(placed: Placed, start: Placed | None) -> str:
     canvas = Canvas(WIDTH, HEIGHT, placed.scale)
     canvas.line((MARGIN, GROUND + 2), (WIDTH - MARGIN, GROUND + 2), "#b8c4ce", 4, scaled=False)
     body, pose = placed.body, placed.pose

@@ -24,6 +24,15 @@ DEFAULT_AT = {
 }
 
 
+class NoRoomError(Exception):
+    """A prop the body should rest on has no room under its joint: the joint is on the floor."""
+
+    def __init__(self, prop: str, joint: str) -> None:
+        super().__init__(f"the {prop} has no room under the {joint}: the {joint} is on the floor")
+        self.prop, self.joint = prop, joint
+        self.pose: object = None  # the pose being drawn, set by the drawing
+
+
 def prop_name(prop: str | PlacedProp) -> str:
     return str(prop.prop) if isinstance(prop, PlacedProp) else str(prop)
 
@@ -36,7 +45,8 @@ def draw_props(canvas: Canvas, pose: Pose, body: Skeleton, ground: float, behind
             continue
         at = str(prop.at) if isinstance(prop, PlacedProp) else DEFAULT_AT.get(name)
         joint = body.joint(at) if at else None
-        _DRAW[name](canvas, body, joint, ground)
+        if _DRAW[name](canvas, body, joint, ground) is False:
+            raise NoRoomError(name, at or "body")
 
 
 def _reach(body: Skeleton) -> tuple[float, float]:
@@ -51,44 +61,48 @@ def _mat(canvas: Canvas, body: Skeleton, joint, ground: float) -> None:
 
 def _seat(
     canvas: Canvas, body: Skeleton, joint: Point, ground: float, front: float, back: float, deep: float, rest: bool
-) -> None:
+) -> bool:
     s = canvas.scale
     top = joint[1] + 6 * s
     forward = 1 if body.near.knee[0] >= joint[0] else -1  # the seat's front is under the thighs
     x1, x2 = sorted((joint[0] - forward * back * s, joint[0] + forward * front * s))
     if ground - top < 4:
-        return
+        return False
     canvas.rect(x1, top, x2 - x1, deep * s, PROP, 2)
     for x in (x1 + 3 * s, x2 - 3 * s):
         canvas.line((x, top + deep * s), (x, ground), PROP_EDGE, 4)
     if rest:
         x = x1 if forward == 1 else x2
         canvas.line((x, top), (x, top - 40 * s), PROP_EDGE, 5)
+    return True
 
 
-def _chair(canvas, body, joint, ground) -> None:
-    _seat(canvas, body, joint, ground, 16, 14, 5, True)
+def _chair(canvas, body, joint, ground) -> bool:
+    return _seat(canvas, body, joint, ground, 16, 14, 5, True)
 
 
-def _bench(canvas, body, joint, ground) -> None:
-    _seat(canvas, body, joint, ground, 24, 24, 9, False)
+def _bench(canvas, body, joint, ground) -> bool:
+    return _seat(canvas, body, joint, ground, 24, 24, 9, False)
 
 
-def _step(canvas: Canvas, body: Skeleton, joint: Point, ground: float) -> None:
+def _step(canvas: Canvas, body: Skeleton, joint: Point, ground: float) -> bool:
     s = canvas.scale
     side = body.near if joint in (body.near.ankle, body.near.toes) else body.far
     top = max(side.ankle[1], side.toes[1]) + 6 * s
     if ground - top < 4:
-        return
+        return False
     left, right = sorted((side.ankle[0], side.toes[0]))
     canvas.rect(left - 12 * s, top, right - left + 24 * s, ground - top, PROP, 2)
+    return True
 
 
 def _under(canvas: Canvas, body: Skeleton, joint: Point, ground: float, ball: bool) -> None:
-    """A roller or ball filling the room between a joint and the floor."""
+    """A roller or ball filling the room between a joint and the floor; pressed flat, it shows
+    on either side of a joint pushed down on to it."""
     top = joint[1] + 6 * canvas.scale
     room = ground - top
     if room < 6:
+        _pressed(canvas, joint, ground)
         return
     radius = room / 2
     centre = (joint[0], top + radius)
@@ -100,6 +114,15 @@ def _under(canvas: Canvas, body: Skeleton, joint: Point, ground: float, ball: bo
             f'{x + r * 0.6:.1f},{y - r * 0.2:.1f}" '
             f'fill="none" stroke="{PROP_EDGE}" stroke-width="1.5"/>'
         )
+
+
+def _pressed(canvas: Canvas, joint: Point, ground: float) -> None:
+    s = canvas.scale
+    height = 5.0
+    canvas.raw(
+        f'<ellipse cx="{joint[0]:.1f}" cy="{ground - height / 2:.1f}" rx="{13 * s:.1f}" ry="{height / 2:.1f}" '
+        f'fill="{PROP}" stroke="{PROP_EDGE}" stroke-width="2"/>'
+    )
 
 
 def _roller(canvas, body, joint, ground) -> None:

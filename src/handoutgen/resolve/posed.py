@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import HandoutError, Problem
-from ..figures import pose_pair_svg
+from ..figures import NoRoomError, pose_pair_svg
 from ..model.exercise import Exercise
 from ..model.picture import Picture
 from .defaults import name_parts
@@ -37,7 +37,7 @@ def exercise_pictures(exercise: Exercise, path: Path, inspector, shared) -> tupl
     if problems:
         raise HandoutError(problems)
     poses = [p.pose if p is not None else None for p in declared]
-    drawn = pose_pair_svg(*poses) if any(poses) else (None, None)
+    drawn = _pose_pair(*poses) if any(poses) else (None, None)
     pictures: list[Picture | None] = []
     for index, (picture, svg) in enumerate(zip(declared, drawn, strict=True)):
         which = ("start", "end")[index]
@@ -50,6 +50,23 @@ def exercise_pictures(exercise: Exercise, path: Path, inspector, shared) -> tupl
         else:
             pictures.append(_shared(shared, index, path, str(picture.alt), picture.where))
     return pictures[0], pictures[1]
+
+
+def _pose_pair(start, end) -> tuple[str | None, str | None]:
+    """Both poses drawn; a prop that cannot be drawn where the pose puts it is an error at the
+    pose's props, never a picture without it."""
+    try:
+        return pose_pair_svg(start, end)
+    except NoRoomError as error:
+        from ..model.read import position
+
+        which = "start" if error.pose is start else "end"
+        joint = error.joint
+        raise HandoutError.at(
+            position(error.pose, "props"),
+            f"the {which} picture's {error.prop} has no room under the {joint}: the {joint} is on the floor",
+            f"raise the {error.joint} in this pose (bend the leg, or `off_floor`), or leave the {error.prop} out",
+        ) from None
 
 
 ATTRIBUTION = ("CC-BY",)  # licences that ask for the author to be named where the picture is used
