@@ -179,3 +179,20 @@ def test_a_roller_pressed_flat_under_a_knee_is_still_drawn() -> None:
 
     _, start, end = load_exercise(REPO / "handouts" / "exercises" / "quad-set.yaml")
     assert f'fill="{PROP}"' in start.data.decode() and f'fill="{PROP}"' in end.data.decode()
+
+
+def test_an_end_picture_that_cannot_have_its_arrow_says_so(tmp_path: Path) -> None:
+    """A clinic's own photo as the start picture leaves the drawn end picture's arrow nothing to
+    run from: the end is drawn without it, and every build that shows it warns at the arrow."""
+    from conftest import FIGURE, copy_examples, use_picture_file
+
+    copy_examples(tmp_path)
+    shutil.copy(FIGURE, tmp_path / "handouts" / "figure.svg")
+    squat = tmp_path / "handouts" / "exercises" / "squat.yaml"
+    use_picture_file(squat, "start", "../figure.svg")
+    line, text = next((n, t) for n, t in enumerate(squat.read_text().splitlines(), 1) if "arrow:" in t)
+    said = f"squat.yaml:{line}:{text.index('arrow:') + len('arrow: ') + 1}: warning: the end picture is drawn without"
+    for source in (squat, tmp_path / "handouts" / "glute-soreness.yaml"):
+        result = run("build", source, "-o", tmp_path / "out")
+        assert result.exit_code == 0 and said in result.stderr, result.stderr
+        assert "hint: draw the start picture from a pose too" in result.stderr

@@ -30,6 +30,7 @@ from .defaults import content_node
 from .inspect import Inspector
 from .library import Lookup, find_exercises, library_folder, load_exercise, step_problems, with_dose
 from .merge import Row, fill, placeholder_names
+from .posed import arrow_left_out
 from .project import outside_hint, project_root, shown
 
 POSITIONS = ("lying", "sitting", "kneeling", "standing")
@@ -79,7 +80,9 @@ def load_cards(path: Path) -> CardContent:
         ident = Id(exercise.exercise, exercise.where)
         deck = Deck(ident, exercise.name, exercise.language, [ident])
         object.__setattr__(deck, "where", exercise.where)
-        return CardContent(deck, (ResolvedExercise(exercise, start, end, where=exercise.where),), path)
+        left_out = arrow_left_out(exercise)
+        warnings = (left_out,) if left_out is not None else ()
+        return CardContent(deck, (ResolvedExercise(exercise, start, end, where=exercise.where),), path, warnings)
     expect_kind(node, "deck", path)
     deck, inspector, problems = _read(node, Deck, "the deck")
     lookup = _lookup(inspector, path, problems)

@@ -22,7 +22,7 @@ from ..source import Map, Scalar, expect_kind
 from .defaults import content_node, project_stamp
 from .inspect import Inspector
 from .pictures import find_picture, locate
-from .posed import exercise_pictures, source_of
+from .posed import arrow_left_out, exercise_pictures, source_of
 from .project import project_root, shown
 
 LIBRARY_FOLDER = "exercises"
@@ -200,7 +200,10 @@ def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Look
         lookup.problems.extend(p for p in step_problems(exercise, folder, index) if p not in lookup.problems)
         lookup.exercises.append(ResolvedExercise(exercise, start, end, where=ref.where))
         lookup.by_ref[id(ref)] = lookup.exercises[-1]
-    lookup.warnings = _unused_problems(index, asked)
+        left_out = arrow_left_out(exercise)
+        if left_out is not None and left_out not in lookup.warnings:
+            lookup.warnings.append(left_out)
+    lookup.warnings += _unused_problems(index, asked)
     return lookup
 
 

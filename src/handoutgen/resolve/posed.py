@@ -84,6 +84,22 @@ def credit_of(picture) -> str:
     return ", ".join(parts)
 
 
+def arrow_left_out(exercise: Exercise) -> Problem | None:
+    """A warning for an end picture drawn without its arrow: the arrow runs from the start
+    picture's pose, and the start picture is a file, which has no joints to run from."""
+    from ..model.read import position
+
+    start, end = exercise.images.start, exercise.images.end
+    if start is None or start.path is None or end is None or end.pose is None or end.pose.arrow is None:
+        return None
+    return Problem(
+        position(end.pose, "arrow"),
+        "the end picture is drawn without its arrow: the arrow runs from the start picture's pose, "
+        "and the start picture is a file",
+        "draw the start picture from a pose too, or leave the arrow out",
+    )
+
+
 def _arrow_problems(start, end) -> list[Problem]:
     """The arrow shows the move from the start picture's pose to the end picture's."""
     from ..model.read import position
