@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
 import io
 import re
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from . import fonts
 from .bands import FOOTER_HEIGHT, page_decorator
 from .blocks import section_flowables, summary_box
 from .flow import Context, NeedSpace, stacked_height
+from .passes import Measure, Settled, flow_digest, forget, remember, settled_before
 from .styles import styles_for
 
 HEADER_HEIGHT = 17 * mm  # the band is 12 mm; 5 mm of air before the text
@@ -232,6 +232,7 @@ def render_pages(
     document: Document,
     story: Callable[[BaseDocTemplate, Context], list[Flowable]],
     flow: str | None = None,
+    measure: Measure | None = None,
 ) -> Rendered:
     """Lay out a story on the layout's pages with header, footer, bookmarks and metadata.
 
@@ -239,37 +240,30 @@ def render_pages(
     (spacing, leading, pictures; within set limits), and the tighter one is kept if it takes
     fewer pages: the tail is pulled back rather than left alone on a page.
 
-    `flow` names everything the story's page breaks depend on (by default the view, the layout,
-    the language and the page geometry). Two documents with the same flow break into the same
-    pages on every pass, so the pass chosen for the first is laid out straight away for the next:
-    a batch's rows, which differ only in what fills the same room, are laid out once each.
+    `flow` names everything the story's page breaks depend on (by default `flow_key`): a story
+    whose flow settled before is laid out once, on that pass (passes.py). `measure` gives, for
+    a pass's squeeze, the size of what `flow` leaves out.
     """
-    flow = hashlib.sha256((flow if flow is not None else flow_key(document)).encode()).digest()
-    chosen = _CHOSEN_PASS.get(flow)
-    if chosen is not None:
-        return _rendered(_render_once(document, story, *chosen))
-    best = _settled(document, story)
-    if len(_CHOSEN_PASS) >= _MAX_CHOSEN:
-        _CHOSEN_PASS.clear()
-    _CHOSEN_PASS[flow] = (best.squeeze, best.breaks, best.balance)
+    digest = flow_digest(flow if flow is not None else flow_key(document))
+    settled = settled_before(digest, measure)
+    if settled is not None:
+        return _rendered(_render_once(document, story, settled.squeeze, settled.breaks, settled.balance))
+    best, passes = _settled(document, story)
+    remember(digest, passes, measure, Settled(best.squeeze, best.breaks, best.balance))
     return _rendered(best)
-
-
-_CHOSEN_PASS: dict[bytes, tuple[int, frozenset[str], tuple[int, float] | None]] = {}
-_MAX_CHOSEN = 256
 
 
 def forget_chosen_passes() -> None:
     """Lay out every story as if for the first time (for measuring a build)."""
-    _CHOSEN_PASS.clear()
+    forget()
 
 
-def flow_key(document: Document, view: object = None, *measured: object) -> str:
+def flow_key(document: Document, view: object = None) -> str:
     """What a story's page breaks depend on: its view (or `view`, a stand-in for it with what
-    varies taken out, and the `measured` sizes of what was taken out), layout, language and
-    page geometry. Pictures are named by path and modification time."""
+    varies taken out), layout, language and page geometry. Pictures are named by path and
+    modification time."""
     view = document.view if view is None else view
-    return repr((view, document.layout, document.meta.language, document_geometry(document), measured))
+    return repr((view, document.layout, document.meta.language, document_geometry(document)))
 
 
 SQUEEZES = (0, 1, 2)  # as designed, then a little tighter twice
@@ -288,20 +282,25 @@ def _rendered(layout: _Layout) -> Rendered:
     return Rendered(layout.pdf, layout.pages)
 
 
-def _settled(document: Document, story: Callable[[BaseDocTemplate, Context], list[Flowable]]) -> _Layout:
-    """The story laid out as often as it takes to settle: tighter, rebalanced, levelled."""
+def _settled(
+    document: Document, story: Callable[[BaseDocTemplate, Context], list[Flowable]]
+) -> tuple[_Layout, tuple[int, ...]]:
+    """The story laid out as often as it takes to settle (tighter, rebalanced, levelled), and
+    the squeezes it was laid out with."""
     best = latest = _render_once(document, story, SQUEEZES[0])
+    passes = [SQUEEZES[0]]
     for squeeze in SQUEEZES[1:]:
         if not any(fill < STUB for _, fill in latest.chapter_ends):
             break
         latest = _render_once(document, story, squeeze)
+        passes.append(squeeze)
         if latest.pages < best.pages:
             best = latest
     if best.chapter_ends and best.chapter_ends[-1][1] < NEAR_EMPTY and best.pages > 1:
         best = _rebalanced(document, story, best)
     if best.columns_at_end is not None:
         best = _level_columns(document, story, best)
-    return best
+    return best, tuple(passes)
 
 
 LEVEL = 0.2  # columns of the last page further apart than this (share of their height) are levelled

@@ -22,7 +22,6 @@ from ...text.markup import escape, inline
 from . import fonts
 from .blocks import bullet_list, summary_box, table_block
 from .document import (
-    SQUEEZES,
     Rendered,
     _frame,
     disclaimer_flowables,
@@ -44,7 +43,8 @@ def render_program(document: Document) -> Rendered:
         doc.addPageTemplates([PageTemplate("page", frames=[_frame(doc, 0, doc.width, doc.height)])])
         return program_story(view, ctx)
 
-    rendered = render_pages(document, story, _flow(document, view))
+    flow = flow_key(document, dataclasses.replace(view, details=()))  # the same for a batch's rows
+    rendered = render_pages(document, story, flow, lambda squeeze: _details_heights(document, view, squeeze))
     if not document.leaflets:
         return rendered
     from .leaflets import bind, leaflet
@@ -52,19 +52,14 @@ def render_program(document: Document) -> Rendered:
     return bind(rendered, [(leaf.meta.title, leaflet(leaf)) for leaf in document.leaflets])
 
 
-def _flow(document: Document, view: ProgramView) -> str:
-    """What the programme's page breaks depend on. A batch's rows differ in their details (the
-    patient, the dates), and those only fill the details table: its height on each pass stands
-    in for them. Each row's height is kept, measured whole (ReportLab stops measuring a long
-    table's rows at the foot of the room it is offered), so a table that would split is told
-    apart too."""
-    heights = []
-    for squeeze in SQUEEZES:
-        ctx = page_context(document, squeeze)
-        table = _details(view, ctx)
-        table.wrap(ctx.width, float("inf"))
-        heights.append(tuple(table._rowHeights))
-    return flow_key(document, dataclasses.replace(view, details=()), heights)
+def _details_heights(document: Document, view: ProgramView, squeeze: int) -> tuple[float, ...]:
+    """What the programme's page breaks take from a row's details (the patient, the dates): the
+    height of each row of their table on the pass of `squeeze`, measured whole (ReportLab stops
+    measuring a long table's rows at the foot of the room it is offered)."""
+    ctx = page_context(document, squeeze)
+    table = _details(view, ctx)
+    table.wrap(ctx.width, float("inf"))
+    return tuple(table._rowHeights)
 
 
 def program_story(view: ProgramView, ctx: Context) -> list[Flowable]:
