@@ -427,7 +427,7 @@ def _contrast(
         )
 
 
-_CONTRAST: Remembered[tuple] = Remembered(256)  # a page's fingerprint: (its faintest line or None,)
+_CONTRAST: Remembered[tuple] = Remembered(64)  # a page's fingerprint: (its faintest line or None,)
 
 
 def _faintest(picture: Any, page_lines: list[Line], scale: float) -> tuple | None:

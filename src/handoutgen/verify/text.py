@@ -123,7 +123,7 @@ def read_pages(
     return [read for read in out if read is not None]
 
 
-_READ: Remembered[PageRead] = Remembered(256)
+_READ: Remembered[PageRead] = Remembered(64)  # pages read again (a leaflet) stay; the rest age out
 
 
 def _read_page(
