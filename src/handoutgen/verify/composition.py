@@ -395,18 +395,19 @@ def _contrast(
     """The colour of each line of text against the colour around it, as the page is drawn."""
     worst_of: dict[int, tuple | None] = {}
     keys = {n: (seen[n - 1],) if seen is not None and seen[n - 1] is not None else None for n in pages}
-    todo, alike = [], {}
+    todo, first, alike = [], {}, {}
     for number in pages:
         if not any(line.text.strip() for line in lines.get(number, [])):
             continue
         found = _CONTRAST.get(keys[number])
-        earlier = next((n for n in todo if keys[n] is not None and keys[n] == keys[number]), None)
         if found is not None:
             worst_of[number] = found[0]
-        elif earlier is not None:  # drawn like an earlier page of this document
-            alike[number] = earlier
+        elif keys[number] is not None and keys[number] in first:  # drawn like an earlier page
+            alike[number] = first[keys[number]]
         else:
             todo.append(number)
+            if keys[number] is not None:
+                first[keys[number]] = number
     scale = 0.5  # 36 dpi: enough to see the colour behind a line of text
     for number, picture in rendered_pages(data, todo, scale) if todo else ():
         worst_of[number] = _faintest(picture, [line for line in lines[number] if line.text.strip()], scale)

@@ -105,21 +105,23 @@ def read_pages(
         for i, page_boxes in enumerate(boxes)
     ]
     out: list[PageRead | None] = [None] * len(boxes)
-    todo = []
+    todo, first = [], {}  # pages to read; the first page of each key, for pages like it later on
     for index, key in enumerate(keys):
         found = _READ.get(key)
         if found is not None:
             out[index] = _renumbered(found, index + 1)
-        elif key is None or key not in keys[:index]:  # a page like one before it is read once
+        elif key is None or key not in first:
             todo.append(index)
+            if key is not None:
+                first[key] = index
     if todo:
         with pdfium_document(data) as document:
             for index in todo:
                 out[index] = _read_page(document[index], index, boxes[index], frame, cards, lines)
                 _READ.put(keys[index], _renumbered(out[index], index + 1))
     for index, key in enumerate(keys):
-        if out[index] is None:  # the same as an earlier page of this document
-            out[index] = _renumbered(out[keys.index(key)], index + 1)
+        if out[index] is None:  # drawn like an earlier page of this document: read once
+            out[index] = _renumbered(out[first[key]], index + 1)
     return [read for read in out if read is not None]
 
 
