@@ -186,13 +186,21 @@ def _appended_handout(target: Path) -> HandoutContent:
     absolute = target.resolve()
     stat = absolute.stat()
     index = library_index(library_folder(target))
-    where_read = (str(Path.cwd()), str(project_root(target)), project_stamp(target), DATE_FORMAT.get())
+    where_read = (_working_folder(), str(project_root(target)), project_stamp(target), DATE_FORMAT.get())
     key = (str(target), str(absolute), stat.st_mtime_ns, stat.st_size, where_read)
     found = remembered_handout(key, index)
     if found is None:
         found = load_handout(target)
         remember_handout(key, index, found)
     return found
+
+
+def _working_folder() -> str:
+    """The working folder (messages name files relative to it), or "" when it was removed."""
+    try:
+        return str(Path.cwd())
+    except OSError:
+        return ""
 
 
 def _unique(problems: list[Problem]) -> tuple[Problem, ...]:
