@@ -284,3 +284,32 @@ def test_a_long_running_process_reads_an_appended_handout_again_when_anything_it
     write(batch / "handouts" / "exercises" / "lunge-copy.yaml", lunge.read_text())
     result = build("--jobs", "1")
     assert result.exit_code == 1 and "exercise `lunge` (en) is defined twice in the library" in result.stderr
+
+
+def test_an_appended_handouts_picture_link_pointed_elsewhere_is_read_again(project: Path) -> None:
+    """A picture that is a symlink can be pointed at another file while the file it led to stays
+    as it was: the next build in the same process shows the new picture, as a fresh one would."""
+    import subprocess
+    import sys
+
+    import handoutgen
+
+    copy_examples(project)
+    images = project / "handouts" / "images"
+    shape = '<svg xmlns="http://www.w3.org/2000/svg" width="100" height="60"><rect width="{w}" height="40"/></svg>'
+    write(images / "narrow.svg", shape.format(w=30))
+    write(images / "wide.svg", shape.format(w=90))
+    (images / "shape.svg").symlink_to("narrow.svg")
+    handout = project / "handouts" / "glute-soreness.yaml"
+    picture = "      - image: {path: images/shape.svg, alt: A grey shape, width: 40mm}\n"
+    lead_in = '      - text: "Common reasons'
+    handout.write_text(handout.read_text().replace(lead_in, picture + lead_in))
+    program = project / "handouts" / "programs" / "glute-rehab.yaml"
+    first = handoutgen.build_file(program).pdf
+    (images / "shape.svg").unlink()
+    (images / "shape.svg").symlink_to("wide.svg")
+    again = handoutgen.build_file(program).pdf
+    fresh = project / "fresh.pdf"
+    command = [sys.executable, "-m", "handoutgen", "build", str(program), "-o", str(fresh), "--no-check"]
+    subprocess.run(command, check=True, capture_output=True, cwd=project)
+    assert again != first and again == fresh.read_bytes()

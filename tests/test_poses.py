@@ -153,23 +153,27 @@ def test_every_prop_and_target_draws(tmp_path: Path) -> None:
         assert "<ellipse" in pose_pair_svg(Pose(view="front", target=[part]), None)[0]
 
 
+LYING = "{trunk: 90, head: 90, near: {thigh: 90, shin: 90, arm: 90}, props: "
+
+
 @pytest.mark.parametrize(
-    ("pose", "prop", "joint"),
+    ("pose", "at", "prop", "joint", "hint"),
     [
-        ("{trunk: 90, head: 90, near: {thigh: 90, shin: 90, arm: 90}, props: [chair]}", "chair", "hip"),
-        ("{trunk: 90, head: 90, near: {thigh: 90, shin: 90, arm: 90}, props: [bench]}", "bench", "hip"),
-        ("{props: [step]}", "step", "ankle"),
+        (LYING + "[chair]}", "[chair]", "chair", "hip", "put the chair under another joint (`at:`)"),
+        (LYING + "[mat, bench]}", "[mat, bench]", "bench", "hip", "put the bench under another joint"),
+        (LYING + "[mat, {prop: bench, at: shoulder}]}", "bench, at", "bench", "shoulder", "lift the figure"),
+        ("{props: [step]}", "[step]", "step", "ankle", "bend the leg so that it is off the floor"),
     ],
 )
 def test_a_prop_with_no_room_under_its_joint_is_an_error_not_a_picture_without_it(
-    tmp_path: Path, pose: str, prop: str, joint: str
+    tmp_path: Path, pose: str, at: str, prop: str, joint: str, hint: str
 ) -> None:
     path = write(tmp_path / "reach.yaml", EXERCISE.replace("{pose}", pose))
     result = run("validate", path)
-    column = len("    pose: ") + pose.index("props") + len("props: ") + 1
+    column = len("    pose: ") + pose.index(at) + 1  # the prop named with its joint, else the list
     said = f"reach.yaml:8:{column}: error: the start picture's {prop} has no room under the {joint}"
     assert result.exit_code == 2 and said in result.stderr, result.stderr
-    assert "hint: raise the" in result.stderr and "Traceback" not in result.stderr
+    assert hint in result.stderr and "Traceback" not in result.stderr
 
 
 def test_a_roller_pressed_flat_under_a_knee_is_still_drawn() -> None:
@@ -184,6 +188,8 @@ def test_a_roller_pressed_flat_under_a_knee_is_still_drawn() -> None:
 def test_an_end_picture_that_cannot_have_its_arrow_says_so(tmp_path: Path) -> None:
     """A clinic's own photo as the start picture leaves the drawn end picture's arrow nothing to
     run from: the end is drawn without it, and every build that shows it warns at the arrow."""
+    import re
+
     from conftest import FIGURE, copy_examples, use_picture_file
 
     copy_examples(tmp_path)
@@ -192,7 +198,25 @@ def test_an_end_picture_that_cannot_have_its_arrow_says_so(tmp_path: Path) -> No
     use_picture_file(squat, "start", "../figure.svg")
     line, text = next((n, t) for n, t in enumerate(squat.read_text().splitlines(), 1) if "arrow:" in t)
     said = f"squat.yaml:{line}:{text.index('arrow:') + len('arrow: ') + 1}: warning: the end picture is drawn without"
-    for source in (squat, tmp_path / "handouts" / "glute-soreness.yaml"):
-        result = run("build", source, "-o", tmp_path / "out")
-        assert result.exit_code == 0 and said in result.stderr, result.stderr
+    handouts = tmp_path / "handouts"
+    for source in (
+        squat,
+        handouts / "glute-soreness.yaml",
+        squat.with_suffix(".es.yaml"),
+        handouts / "glute-soreness.es.yaml",
+    ):
+        result = run("build", source, "-o", tmp_path / "out")  # a translation shares the picture, and says so too
+        assert result.exit_code == 0 and said in result.stderr, (source, result.stderr)
         assert "hint: draw the start picture from a pose too" in result.stderr
+    twin = squat.with_suffix(".es.yaml")  # a translation that draws its own end keeps the shared start
+    end_pose = "    pose: {trunk: 38, near: {thigh: 98, shin: 204, arm: 92}, target: [glutes], arrow: hip}"
+    text, drawn = re.subn(
+        r"(?m)^  end: \{alt: (.*)\}$", lambda m: f"  end:\n    alt: {m[1]}\n{end_pose}", twin.read_text()
+    )
+    assert drawn == 1
+    twin.write_text(text)
+    line = text.splitlines().index(end_pose) + 1
+    result = run("build", twin, "-o", tmp_path / "out")
+    assert result.exit_code == 0, result.stderr
+    assert f"squat.es.yaml:{line}:87: warning: the end picture is drawn without its arrow" in result.stderr
+    assert "the start picture is shared, not drawn here" in result.stderr

@@ -27,9 +27,9 @@ DEFAULT_AT = {
 class NoRoomError(Exception):
     """A prop the body should rest on has no room under its joint: the joint is on the floor."""
 
-    def __init__(self, prop: str, joint: str) -> None:
+    def __init__(self, prop: str, joint: str, item: object = None) -> None:
         super().__init__(f"the {prop} has no room under the {joint}: the {joint} is on the floor")
-        self.prop, self.joint = prop, joint
+        self.prop, self.joint, self.item = prop, joint, item  # item: as the pose lists it
         self.pose: object = None  # the pose being drawn, set by the drawing
 
 
@@ -46,7 +46,7 @@ def draw_props(canvas: Canvas, pose: Pose, body: Skeleton, ground: float, behind
         at = str(prop.at) if isinstance(prop, PlacedProp) else DEFAULT_AT.get(name)
         joint = body.joint(at) if at else None
         if _DRAW[name](canvas, body, joint, ground) is False:
-            raise NoRoomError(name, at or "body")
+            raise NoRoomError(name, at or "body", prop)
 
 
 def _reach(body: Skeleton) -> tuple[float, float]:

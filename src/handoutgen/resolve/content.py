@@ -28,7 +28,15 @@ from ..model.types import ContentPath, Id
 from ..source import Node, expect_kind, kind_of, load
 from .defaults import content_node
 from .inspect import Inspector
-from .library import Lookup, find_exercises, library_folder, load_exercise, step_problems, with_dose
+from .library import (
+    Lookup,
+    drawing_end,
+    find_exercises,
+    library_folder,
+    load_exercise,
+    step_problems,
+    with_dose,
+)
 from .merge import Row, fill, placeholder_names
 from .posed import arrow_left_out
 from .project import outside_hint, project_root, shown
@@ -80,7 +88,7 @@ def load_cards(path: Path) -> CardContent:
         ident = Id(exercise.exercise, exercise.where)
         deck = Deck(ident, exercise.name, exercise.language, [ident])
         object.__setattr__(deck, "where", exercise.where)
-        left_out = arrow_left_out(exercise)
+        left_out = arrow_left_out(drawing_end(exercise, path))
         warnings = (left_out,) if left_out is not None else ()
         return CardContent(deck, (ResolvedExercise(exercise, start, end, where=exercise.where),), path, warnings)
     expect_kind(node, "deck", path)

@@ -200,7 +200,7 @@ def find_exercises(refs: list[ExerciseRef], language: str, folder: Path) -> Look
         lookup.problems.extend(p for p in step_problems(exercise, folder, index) if p not in lookup.problems)
         lookup.exercises.append(ResolvedExercise(exercise, start, end, where=ref.where))
         lookup.by_ref[id(ref)] = lookup.exercises[-1]
-        left_out = arrow_left_out(exercise)
+        left_out = arrow_left_out(drawing_end(exercise, path))
         if left_out is not None and left_out not in lookup.warnings:
             lookup.warnings.append(left_out)
     lookup.warnings += _unused_problems(index, asked)
@@ -242,6 +242,14 @@ def load_exercise(path: Path) -> tuple[Exercise, Picture | None, Picture | None]
         start = _shared_fresh(start, images.start, source_start)
         end = _shared_fresh(end, images.end, source_end)
     return exercise, _fresh(start, images.start), _fresh(end, images.end)
+
+
+def drawing_end(exercise: Exercise, path: Path) -> Exercise:
+    """The exercise whose file draws `exercise`'s end picture: itself, or the one it translates
+    when it shares that picture."""
+    end = exercise.images.end
+    source = source_of(path) if end is not None and end.pose is None and end.path is None else None
+    return load_exercise(source)[0] if source is not None else exercise
 
 
 def _shared_fresh(picture: Picture | None, declared, source: Picture | None) -> Picture | None:

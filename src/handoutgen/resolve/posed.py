@@ -10,6 +10,7 @@ from ..errors import HandoutError, Problem
 from ..figures import NoRoomError, pose_pair_svg
 from ..model.exercise import Exercise
 from ..model.picture import Picture
+from ..model.pose import PlacedProp
 from .defaults import name_parts
 from .svg import check_svg
 
@@ -61,11 +62,13 @@ def _pose_pair(start, end) -> tuple[str | None, str | None]:
         from ..model.read import position
 
         which = "start" if error.pose is start else "end"
-        joint = error.joint
+        joint, prop = error.joint, error.prop
+        leg = joint.removeprefix("far-") in ("knee", "ankle", "foot")
+        raise_it = "bend the leg so that it is off the floor" if leg else f"put the {prop} under another joint (`at:`)"
         raise HandoutError.at(
-            position(error.pose, "props"),
-            f"the {which} picture's {error.prop} has no room under the {joint}: the {joint} is on the floor",
-            f"raise the {error.joint} in this pose (bend the leg, or `off_floor`), or leave the {error.prop} out",
+            position(error.item, "prop") if isinstance(error.item, PlacedProp) else position(error.pose, "props"),
+            f"the {which} picture's {prop} has no room under the {joint}: the {joint} is on the floor",
+            f"{raise_it}, lift the figure with `off_floor`, or leave the {prop} out",
         ) from None
 
 
@@ -86,16 +89,17 @@ def credit_of(picture) -> str:
 
 def arrow_left_out(exercise: Exercise) -> Problem | None:
     """A warning for an end picture drawn without its arrow: the arrow runs from the start
-    picture's pose, and the start picture is a file, which has no joints to run from."""
+    picture's pose, and the start picture of the same file gives none (it is a file, or it is
+    shared from the file this one translates). `exercise` is the file that draws the end."""
     from ..model.read import position
 
     start, end = exercise.images.start, exercise.images.end
-    if start is None or start.path is None or end is None or end.pose is None or end.pose.arrow is None:
+    if start is None or start.pose is not None or end is None or end.pose is None or end.pose.arrow is None:
         return None
+    why = "the start picture is a file" if start.path is not None else "the start picture is shared, not drawn here"
     return Problem(
         position(end.pose, "arrow"),
-        "the end picture is drawn without its arrow: the arrow runs from the start picture's pose, "
-        "and the start picture is a file",
+        f"the end picture is drawn without its arrow: the arrow runs from the start picture's pose, and {why}",
         "draw the start picture from a pose too, or leave the arrow out",
     )
 

@@ -3,29 +3,46 @@ the same."""
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 
 from ..errors import Where
 from ..model.picture import Picture
 from ..model.resolved import HandoutContent
+from ..model.types import RelPath
 
 
 def files_of(document: object) -> set[str]:
     """Every file any part of resolved content came from or draws (absolute paths)."""
     found: set[str] = set()
-    seen: set[int] = set()
-    stack = [document]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, (str, bytes, int, float, bool)) or value is None or id(value) in seen:
-            continue
-        seen.add(id(value))
+    for value in _parts(document):
         if isinstance(value, Where):
             found.add(value.file)
         elif isinstance(value, Picture):
             found.add(str(value.path))
-        elif isinstance(value, Path):
+    return {str(Path(f).resolve()) for f in found if Path(f).is_file()}
+
+
+def _named_pictures(document: object) -> tuple[tuple[RelPath, str], ...]:
+    """Each picture path as the content writes it, with the file it leads to now (a symlink
+    may be pointed elsewhere while the file it led to stays as it was)."""
+    from .pictures import locate
+
+    return tuple((value, str(locate(value))) for value in _parts(document) if isinstance(value, RelPath))
+
+
+def _parts(document: object) -> Iterator[object]:
+    """Every object reachable from resolved content, each once."""
+    seen: set[int] = set()
+    stack = [document]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, (bytes, int, float, bool)) or value is None or id(value) in seen:
+            continue
+        seen.add(id(value))
+        yield value
+        if isinstance(value, (str, Path)):
             continue
         if is_dataclass(value):
             stack += [getattr(value, f.name, None) for f in fields(value)]
@@ -33,7 +50,6 @@ def files_of(document: object) -> set[str]:
             stack += [*value.keys(), *value.values()]
         elif isinstance(value, (tuple, list, frozenset, set)):
             stack += list(value)
-    return {str(Path(f).resolve()) for f in found if Path(f).is_file()}
 
 
 def stamp(path: str) -> tuple[str, int, int]:
@@ -49,7 +65,15 @@ def _unchanged(stamps: tuple[tuple[str, int, int], ...]) -> bool:
         return False
 
 
-_APPENDED: dict[tuple, tuple[object, tuple[tuple[str, int, int], ...], HandoutContent]] = {}
+@dataclass(frozen=True)
+class _Kept:
+    index: object  # the library's index it was read with
+    stamps: tuple[tuple[str, int, int], ...]  # every file it was made from
+    named: tuple[tuple[RelPath, str], ...]  # each picture path written, and the file it led to
+    handout: HandoutContent
+
+
+_APPENDED: dict[tuple, _Kept] = {}
 _MAX_APPENDED = 64
 
 
@@ -57,12 +81,21 @@ def remembered_handout(key: tuple, index: object) -> HandoutContent | None:
     """The handout read under `key` before, while the library's index is still `index` and every
     file it was made from is unchanged; else None."""
     found = _APPENDED.get(key)
-    if found is None or found[0] is not index or not _unchanged(found[1]):
+    if found is None or found.index is not index or not _unchanged(found.stamps):
         return None
-    return found[2]
+    try:
+        if _named_pictures(found.handout) != found.named:
+            return None
+    except (OSError, RuntimeError):  # a path that no longer resolves
+        return None
+    return found.handout
 
 
 def remember_handout(key: tuple, index: object, handout: HandoutContent) -> None:
+    try:
+        kept = _Kept(index, tuple(stamp(path) for path in sorted(files_of(handout))), _named_pictures(handout), handout)
+    except (OSError, RuntimeError):
+        return
     if len(_APPENDED) >= _MAX_APPENDED:
         _APPENDED.clear()
-    _APPENDED[key] = (index, tuple(stamp(path) for path in sorted(files_of(handout))), handout)
+    _APPENDED[key] = kept

@@ -125,7 +125,8 @@ def read_pages(
     return [read for read in out if read is not None]
 
 
-_READ: Remembered[PageRead] = Remembered(64)  # pages read again (a leaflet) stay; the rest age out
+# Pages read again (a leaflet) stay while a document has fewer than 64 pages of its own.
+_READ: Remembered[PageRead] = Remembered(64)
 
 
 def _read_page(
