@@ -15,21 +15,29 @@ from ..model.types import RelPath
 
 def files_of(document: object) -> set[str]:
     """Every file any part of resolved content came from or draws (absolute paths)."""
+    return _sources(document)[0]
+
+
+def _sources(document: object) -> tuple[set[str], list[RelPath]]:
+    """The files resolved content came from or draws, and each picture path as it writes it
+    (a symlink may be pointed elsewhere while the file it led to stays as it was)."""
     found: set[str] = set()
+    named: list[RelPath] = []
     for value in _parts(document):
         if isinstance(value, Where):
             found.add(value.file)
         elif isinstance(value, Picture):
             found.add(str(value.path))
-    return {str(Path(f).resolve()) for f in found if Path(f).is_file()}
+        elif isinstance(value, RelPath):
+            named.append(value)
+    return {str(Path(f).resolve()) for f in found if Path(f).is_file()}, named
 
 
-def _named_pictures(document: object) -> tuple[tuple[RelPath, str], ...]:
-    """Each picture path as the content writes it, with the file it leads to now (a symlink
-    may be pointed elsewhere while the file it led to stays as it was)."""
+def _leading_to(named: list[RelPath]) -> tuple[tuple[RelPath, str], ...]:
+    """Each picture path with the file it leads to now."""
     from .pictures import locate
 
-    return tuple((value, str(locate(value))) for value in _parts(document) if isinstance(value, RelPath))
+    return tuple((rel, str(locate(rel))) for rel in named)
 
 
 def _parts(document: object) -> Iterator[object]:
@@ -84,7 +92,7 @@ def remembered_handout(key: tuple, index: object) -> HandoutContent | None:
     if found is None or found.index is not index or not _unchanged(found.stamps):
         return None
     try:
-        if _named_pictures(found.handout) != found.named:
+        if _leading_to([rel for rel, _ in found.named]) != found.named:
             return None
     except (OSError, RuntimeError):  # a path that no longer resolves
         return None
@@ -92,8 +100,9 @@ def remembered_handout(key: tuple, index: object) -> HandoutContent | None:
 
 
 def remember_handout(key: tuple, index: object, handout: HandoutContent) -> None:
+    files, named = _sources(handout)
     try:
-        kept = _Kept(index, tuple(stamp(path) for path in sorted(files_of(handout))), _named_pictures(handout), handout)
+        kept = _Kept(index, tuple(stamp(path) for path in sorted(files)), _leading_to(named), handout)
     except (OSError, RuntimeError):
         return
     if len(_APPENDED) >= _MAX_APPENDED:
